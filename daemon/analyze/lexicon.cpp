@@ -1,0 +1,175 @@
+#include "vigie/analyze/lexicon.h"
+
+#include <utf8proc.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <utility>
+
+#include "vigie/core/diagnostic.h"
+#include "vigie/core/text_fold.h"
+
+namespace vigie {
+
+namespace {
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    const int err = errno;
+    if (err == ENOENT)
+      return Status::NotFound("cannot read " + path, "no such file");
+    return Status::IOError("cannot read " + path, std::strerror(err));
+  }
+  std::string out;
+  char buf[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return Status::IOError("cannot read " + path, "read error");
+  return out;
+}
+
+// Byte offset of the first invalid UTF-8 sequence in `s`, or npos.
+std::size_t FirstInvalidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  std::size_t at = 0;
+  while (at < s.size()) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(
+        p + at, static_cast<utf8proc_ssize_t>(s.size() - at), &cp);
+    if (n <= 0) return at;
+    at += static_cast<std::size_t>(n);
+  }
+  return std::string_view::npos;
+}
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+// Folds `term`, writes `’` as `'` and joins its words with single spaces.
+// Sets `words` to the number of words.
+std::string NormalizeTerm(std::string_view term, int& words) {
+  std::string folded = FoldText(term);
+  std::string out;
+  out.reserve(folded.size());
+  words = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    if (c == ' ' || c == '\t') {
+      in_word = false;
+      continue;
+    }
+    if (!in_word) {
+      if (words > 0) out += ' ';
+      ++words;
+      in_word = true;
+    }
+    if (folded.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out += '\'';
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<Lexicon> Lexicon::Parse(std::string_view path, std::string_view text) {
+  Lexicon lex;
+  std::unordered_map<std::string, int> first_line;
+  std::size_t start = 0;
+  int line_no = 0;
+  while (start < text.size()) {
+    ++line_no;
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    // A UTF-8 byte order mark on the first line is skipped; columns still
+    // count it so carets land under the right byte.
+    std::size_t skip = 0;
+    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") skip = 3;
+    auto pos = [&](std::size_t offset) {
+      return SourcePos{line_no, static_cast<int>(offset) + 1};
+    };
+
+    if (const std::size_t bad = FirstInvalidUtf8(line);
+        bad != std::string_view::npos) {
+      return FileError(path, text, pos(bad), "invalid UTF-8");
+    }
+    std::size_t first = skip;
+    while (first < line.size() && IsBlank(line[first])) ++first;
+    if (first == line.size() || line[first] == '#') continue;
+
+    const std::size_t tab = line.find('\t', skip);
+    if (tab == std::string_view::npos) {
+      return FileError(path, text, pos(line.size()),
+                       "missing TAB between term and valence");
+    }
+    int words = 0;
+    std::string term = NormalizeTerm(line.substr(skip, tab - skip), words);
+    if (term.empty()) return FileError(path, text, pos(skip), "empty term");
+    if (words > kMaxWords) {
+      return FileError(path, text, pos(skip),
+                       "term has " + std::to_string(words) +
+                           " words; at most " + std::to_string(kMaxWords) +
+                           " are allowed");
+    }
+
+    std::size_t vbegin = tab + 1;
+    std::size_t vend = line.find('\t', vbegin);
+    if (vend == std::string_view::npos) vend = line.size();
+    while (vbegin < vend && line[vbegin] == ' ') ++vbegin;
+    while (vend > vbegin && line[vend - 1] == ' ') --vend;
+    const std::string_view field = line.substr(vbegin, vend - vbegin);
+    std::string_view digits = field;
+    if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+    double valence = 0.0;
+    const auto [ptr, ec] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), valence);
+    if (field.empty() || ec != std::errc() ||
+        ptr != digits.data() + digits.size() || !std::isfinite(valence)) {
+      return FileError(path, text, pos(vbegin),
+                       field.empty() ? std::string("missing valence")
+                                     : "valence is not a number: '" +
+                                           std::string(field) + "'");
+    }
+    if (valence < kMinValence || valence > kMaxValence) {
+      return FileError(path, text, pos(vbegin),
+                       "valence " + std::string(field) + " is outside [-4, 4]");
+    }
+
+    const auto [it, inserted] = first_line.emplace(term, line_no);
+    if (!inserted) {
+      return FileError(path, text, pos(skip),
+                       "duplicate term '" + term + "' (first on line " +
+                           std::to_string(it->second) + ")");
+    }
+    if (words > lex.max_words_) lex.max_words_ = words;
+    lex.entries_.emplace(std::move(term), valence);
+  }
+  return lex;
+}
+
+Result<Lexicon> Lexicon::Load(const std::string& path) {
+  Result<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  return Parse(path, *text);
+}
+
+std::optional<double> Lexicon::Find(std::string_view folded) const {
+  const auto it = entries_.find(folded);
+  if (it == entries_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace vigie

@@ -1,0 +1,48 @@
+// The subcommands of the `vigie` binary, as a table.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vigie::cli {
+
+/// Arguments after the subcommand name.
+using Args = std::vector<std::string>;
+
+/// One subcommand: its name, a one-line summary, its usage text and handler.
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  std::string_view usage;
+  int (*run)(const Args& args);
+};
+
+/// Every subcommand, in the order `vigie help` lists them.
+const std::vector<Command>& Commands();
+
+/// Runs the subcommands: `vigie version`.
+int RunVersion(const Args& args);
+/// `vigie run --config FILE`: the daemon.
+int RunDaemon(const Args& args);
+/// `vigie demo`: the self-contained demo.
+int RunDemoCommand(const Args& args);
+/// `vigie check`: validate config and rule files.
+int RunCheck(const Args& args);
+/// `vigie score`: score stdin lines.
+int RunScore(const Args& args);
+
+/// Reads `--name VALUE` or `--name=VALUE` from args; false when absent.
+bool FlagValue(const Args& args, std::string_view name, std::string* value);
+/// True when `--name` is present.
+bool HasFlag(const Args& args, std::string_view name);
+/// Returns the first argument that is not a known flag, or "" when all are
+/// known. `with_value` flags take the next argument.
+std::string UnknownArgument(const Args& args,
+                            const std::vector<std::string_view>& with_value,
+                            const std::vector<std::string_view>& switches);
+/// The rules directory: --rules, else $VIGIE_RULES_DIR, else the rules
+/// directory of the source tree vigie was built from.
+std::string DefaultRulesDir(const Args& args);
+
+}  // namespace vigie::cli

@@ -1,0 +1,77 @@
+#include "vigie/detect/scenario.h"
+
+#include <algorithm>
+#include <set>
+
+#include "vigie/config/config.h"
+#include "vigie/config/toml_fields.h"
+
+namespace vigie {
+
+bool Scenario::Covers(std::string_view brand) const {
+  return brands.empty() ||
+         std::find(brands.begin(), brands.end(), brand) != brands.end();
+}
+
+const std::vector<std::string>& Scenario::Playbook(
+    std::string_view language) const {
+  if (language == "fr" && !playbook_fr.empty()) return playbook_fr;
+  return playbook_en.empty() ? playbook_fr : playbook_en;
+}
+
+Result<ScenarioSet> ParseScenarios(std::string_view path,
+                                   std::string_view text) {
+  auto parsed = ParseToml(path, text);
+  if (!parsed.ok()) return parsed.status();
+  TomlFields top(path, text, *parsed, "scenarios file");
+  ScenarioSet set;
+  std::set<std::string, std::less<>> names;
+  for (const toml::table* t : top.Tables("scenario")) {
+    TomlFields f(path, text, *t, "[[scenario]]");
+    Scenario sc;
+    if (auto v = f.String("name", true)) {
+      if (v->empty() || !names.insert(*v).second) {
+        f.Fail(f.PosOfKey("name"),
+               "scenario name must be non-empty and unique: '" + *v + "'");
+      }
+      sc.name = *v;
+    }
+    sc.description = f.String("description", true).value_or("");
+    if (auto v = f.Strings("brands", false, false)) sc.brands = *v;
+    if (auto v = f.String("condition", true)) {
+      if (*v == "negative_spike") {
+        sc.condition = ScenarioCondition::kNegativeSpike;
+      } else {
+        f.Fail(f.PosOfKey("condition"),
+               "unknown condition '" + *v + "' (supported: negative_spike)");
+      }
+    }
+    if (auto v = f.String("severity", true)) {
+      if (*v != "info" && *v != "warning" && *v != "critical") {
+        f.Fail(f.PosOfKey("severity"),
+               "severity must be info, warning or critical");
+      }
+      sc.severity = *v;
+    }
+    if (auto v = f.Strings("channels", true, true)) sc.channels = *v;
+    if (auto v = f.Strings("playbook_fr", false, true)) sc.playbook_fr = *v;
+    if (auto v = f.Strings("playbook_en", false, true)) sc.playbook_en = *v;
+    if (f.ok() && sc.playbook_fr.empty() && sc.playbook_en.empty()) {
+      f.Fail(PosOf(*t),
+             "[[scenario]]: a playbook is required "
+             "(playbook_fr and/or playbook_en)");
+    }
+    if (Status s = f.Finish(); !s.ok()) return s;
+    set.scenarios.push_back(std::move(sc));
+  }
+  if (Status s = top.Finish(); !s.ok()) return s;
+  return set;
+}
+
+Result<ScenarioSet> LoadScenarios(const std::string& path) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  return ParseScenarios(path, *text);
+}
+
+}  // namespace vigie

@@ -1,0 +1,35 @@
+// Analyzer: the analyze stage for one mention — brands, language,
+// sentiment and topics.
+//
+// Thread-safety: immutable; Analyze() may run on many threads at once (each
+// on its own Mention).
+// Lifetime: holds references to the scorer, the topic rules and the brand
+// matcher, which must outlive it.
+#pragma once
+
+#include "vigie/analyze/brand_matcher.h"
+#include "vigie/analyze/scorer.h"
+#include "vigie/analyze/topic_rules.h"
+#include "vigie/core/mention.h"
+
+namespace vigie {
+
+/// Fills the analysis fields of mentions.
+class Analyzer {
+ public:
+  /// Keeps references to all three, which must outlive the analyzer.
+  Analyzer(const Scorer& scorer, const TopicRules& rules,
+           const BrandMatcher& brands);
+
+  /// Sets m.brands, m.language, m.compound, m.label and m.topics from
+  /// m.title and m.text (read as one text, title first). Other fields are
+  /// left as they are.
+  void Analyze(Mention& m) const;
+
+ private:
+  const Scorer* scorer_;
+  const TopicRules* rules_;
+  const BrandMatcher* brands_;
+};
+
+}  // namespace vigie

@@ -1,0 +1,24 @@
+// Unicode folding shared by brand matching, lexicon lookup and regex rules.
+//
+// Folding = NFKD, case folding, combining marks removed, then NFC: "Élève" and
+// "ELEVE" both fold to "eleve". Uses utf8proc; never ASCII-only.
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace vigie {
+
+/// Returns `text` case- and accent-folded. Invalid UTF-8 sequences become
+/// U+FFFD first, so the result is always valid UTF-8.
+std::string FoldText(std::string_view text);
+
+/// Returns `text` with every invalid UTF-8 sequence replaced by U+FFFD and NUL
+/// bytes removed.
+std::string SanitizeUtf8(std::string_view text);
+
+/// True when `text` is valid UTF-8.
+bool IsValidUtf8(std::string_view text);
+
+}  // namespace vigie

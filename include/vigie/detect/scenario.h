@@ -1,0 +1,52 @@
+// Crisis scenarios: what an incident is about and what the playbook says.
+//
+// Loaded from rules/scenarios.toml; immutable once loaded and shared
+// read-only through the rule set snapshot. The skeleton knows one condition,
+// `negative_spike` (a spike of a brand's negative mentions overall); further
+// conditions come with the scenario engine.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vigie/core/clock.h"
+#include "vigie/core/result.h"
+
+namespace vigie {
+
+/// The condition that opens an incident.
+enum class ScenarioCondition {
+  kNegativeSpike,  ///< the brand's negative mentions spike in one bucket
+};
+
+/// One crisis scenario with its playbook.
+struct Scenario {
+  std::string name;                 ///< unique, e.g. "bad-buzz"
+  std::string description;          ///< one sentence for the alert
+  std::vector<std::string> brands;  ///< brand names; empty = every brand
+  ScenarioCondition condition = ScenarioCondition::kNegativeSpike;
+  std::string severity = "warning";      ///< info, warning or critical
+  std::vector<std::string> channels;     ///< notify channel names
+  std::vector<std::string> playbook_fr;  ///< steps, in French
+  std::vector<std::string> playbook_en;  ///< steps, in English
+
+  /// True when the scenario watches `brand`.
+  bool Covers(std::string_view brand) const;
+  /// The playbook in `language` ("fr" or anything else → English).
+  const std::vector<std::string>& Playbook(std::string_view language) const;
+};
+
+/// The scenarios of one rules file.
+struct ScenarioSet {
+  std::vector<Scenario> scenarios;
+};
+
+/// Parses scenarios TOML (`[[scenario]]` tables); errors "path:line:col: ...".
+Result<ScenarioSet> ParseScenarios(std::string_view path,
+                                   std::string_view text);
+
+/// Reads and parses a scenarios file.
+Result<ScenarioSet> LoadScenarios(const std::string& path);
+
+}  // namespace vigie

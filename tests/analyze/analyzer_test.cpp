@@ -1,0 +1,104 @@
+#include "vigie/analyze/analyzer.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+
+namespace vigie {
+namespace {
+
+template <typename T>
+T MustLoad(Result<T> r) {
+  REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+  return std::move(r).value();
+}
+
+// The shipped rule files, loaded once.
+struct Shipped {
+  Lexicon en = MustLoad(Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/en.tsv"));
+  Lexicon fr = MustLoad(Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/fr.tsv"));
+  TopicRules rules =
+      MustLoad(TopicRules::Load(VIGIE_TEST_RULES_DIR "/topics.toml"));
+  BrandMatcher brands =
+      MustLoad(BrandMatcher::Load(VIGIE_TEST_RULES_DIR "/brands.toml"));
+  Scorer scorer{en, fr};
+  Analyzer analyzer{scorer, rules, brands};
+};
+
+const Analyzer& TheAnalyzer() {
+  static const Shipped shipped;
+  return shipped.analyzer;
+}
+
+TEST_CASE("a French complaint gets brand, language, sentiment and topics") {
+  Mention m;
+  m.title = "Fournil Duval : quelle arnaque";
+  m.text = "J'ai trouvé un cafard dans mon sandwich. Très déçu !";
+  TheAnalyzer().Analyze(m);
+  CHECK(m.brands == std::vector<std::string>{"Fournil Duval"});
+  CHECK(m.language == "fr");
+  CHECK(m.label == Label::kNegative);
+  CHECK(m.compound < -0.5);
+  CHECK(m.topics == std::vector<std::string>{"fraud", "hygiene"});
+  // Source fields are untouched.
+  CHECK(m.title == "Fournil Duval : quelle arnaque");
+}
+
+TEST_CASE("an English compliment is positive and has no topics") {
+  Mention m;
+  m.text = "Loved the croissants at #FournilDuval, the staff were so friendly!";
+  TheAnalyzer().Analyze(m);
+  CHECK(m.brands == std::vector<std::string>{"Fournil Duval"});
+  CHECK(m.language == "en");
+  CHECK(m.label == Label::kPositive);
+  CHECK(m.compound > 0.5);
+  CHECK(m.topics.empty());
+}
+
+TEST_CASE("title and text are read as one text") {
+  Mention m;
+  m.title = "Fournil";
+  m.text = "Duval";
+  TheAnalyzer().Analyze(m);
+  CHECK(m.brands == std::vector<std::string>{"Fournil Duval"});
+}
+
+TEST_CASE("Analyze replaces earlier analysis fields") {
+  Mention m;
+  m.brands = {"Stale"};
+  m.topics = {"stale"};
+  m.language = "de";
+  m.compound = 0.9;
+  m.label = Label::kPositive;
+  TheAnalyzer().Analyze(m);
+  CHECK(m.brands.empty());
+  CHECK(m.topics.empty());
+  CHECK(m.language == "und");
+  CHECK(m.compound == 0.0);
+  CHECK(m.label == Label::kNeutral);
+}
+
+TEST_CASE("a mention of another subject has no brand") {
+  Mention m;
+  m.title = "Livraison en retard";
+  m.text = "Mon colis chez Duvalier Transports est en retard.";
+  TheAnalyzer().Analyze(m);
+  CHECK(m.brands.empty());
+  CHECK(m.topics == std::vector<std::string>{"delivery"});
+  CHECK(m.label == Label::kNegative);
+}
+
+TEST_CASE("huge and invalid input is analysed without crashing") {
+  Mention m;
+  m.title = "\xff\xfe Fournil Duval \xc3";
+  m.text.reserve(1 << 20);
+  while (m.text.size() < (1u << 20)) m.text += "nul \xe2\x80 arnaque ";
+  TheAnalyzer().Analyze(m);
+  CHECK(m.brands == std::vector<std::string>{"Fournil Duval"});
+  CHECK(m.label == Label::kNegative);
+  CHECK(m.topics == std::vector<std::string>{"fraud"});
+}
+
+}  // namespace
+}  // namespace vigie

@@ -1,0 +1,160 @@
+#include "vigie/analyze/brand_matcher.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "vigie/core/text_fold.h"
+
+namespace vigie {
+namespace {
+
+bool StartsWith(const std::string& s, std::string_view prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::string ErrorOf(std::string_view text) {
+  Result<BrandMatcher> brands = BrandMatcher::Parse("b.toml", text);
+  REQUIRE_FALSE(brands.ok());
+  CHECK(brands.status().IsInvalidArgument());
+  return brands.status().message();
+}
+
+constexpr std::string_view kBrands = R"(# brands
+[[brand]]
+name = "Duval"
+keywords = ["Duval", "Fournil  DUVAL"]
+exclude = ["Duval Immobilier"]
+language = "fr"
+
+[[brand]]
+name = "Crème & Co"
+keywords = ["crème & co", "cremeco"]
+)";
+
+std::vector<std::string> MatchText(const BrandMatcher& m,
+                                   std::string_view text) {
+  return m.Match(FoldText(text));
+}
+
+TEST_CASE("BrandMatcher parses brands and folds their phrases") {
+  Result<BrandMatcher> m = BrandMatcher::Parse("b.toml", kBrands);
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  REQUIRE(m->brands().size() == 2);
+  const Brand& duval = m->brands()[0];
+  CHECK(duval.name == "Duval");
+  CHECK(duval.keywords == std::vector<std::string>{"duval", "fournil duval"});
+  CHECK(duval.exclude == std::vector<std::string>{"duval immobilier"});
+  CHECK(duval.language == "fr");
+  CHECK(m->brands()[1].keywords ==
+        std::vector<std::string>{"creme & co", "cremeco"});
+  CHECK(m->brands()[1].language.empty());
+  REQUIRE(m->Find("Crème & Co") != nullptr);
+  CHECK(m->Find("Crème & Co")->name == "Crème & Co");
+  CHECK(m->Find("duval") == nullptr);
+}
+
+TEST_CASE("keywords match whole words only") {
+  Result<BrandMatcher> m = BrandMatcher::Parse("b.toml", kBrands);
+  REQUIRE(m.ok());
+  const std::vector<std::string> duval{"Duval"};
+  CHECK(MatchText(*m, "Duval!") == duval);
+  CHECK(MatchText(*m, "J'adore #duval") == duval);
+  CHECK(MatchText(*m, "@Duval: merci") == duval);
+  CHECK(MatchText(*m, "DÛVAL") == duval);
+  CHECK(MatchText(*m, "le président Duvalier").empty());
+  CHECK(MatchText(*m, "laduval").empty());
+  CHECK(MatchText(*m, "").empty());
+}
+
+TEST_CASE("phrases match across spaces and hyphens, not punctuation") {
+  Result<BrandMatcher> m = BrandMatcher::Parse("b.toml", kBrands);
+  REQUIRE(m.ok());
+  const std::vector<std::string> creme{"Crème & Co"};
+  CHECK(MatchText(*m, "Chez CRÈME & CO ce matin") == creme);
+  CHECK(MatchText(*m, "chez creme-co") == creme);
+  CHECK(MatchText(*m, "la crème. Co-voiturage").empty());
+  CHECK(MatchText(*m, "chez #cremeco") == creme);
+}
+
+TEST_CASE("an exclusion removes the brand, and brands come in file order") {
+  Result<BrandMatcher> m = BrandMatcher::Parse("b.toml", kBrands);
+  REQUIRE(m.ok());
+  CHECK(MatchText(*m, "Agence Duval Immobilier, Lyon").empty());
+  CHECK(MatchText(*m, "Crème & Co et Duval") ==
+        std::vector<std::string>{"Duval", "Crème & Co"});
+}
+
+TEST_CASE("an empty brand file matches nothing") {
+  Result<BrandMatcher> m = BrandMatcher::Parse("b.toml", "");
+  REQUIRE(m.ok());
+  CHECK(m->brands().empty());
+  CHECK(m->Match("duval").empty());
+}
+
+TEST_CASE("bad brand files give path:line:col errors") {
+  CHECK(StartsWith(
+      ErrorOf("[[brand]]\nname = 'A'\nkeywords = ['a']\n  owner = 'x'\n"),
+      "b.toml:4:3: unknown key 'owner' in [[brand]]"));
+  CHECK(StartsWith(
+      ErrorOf("brands = []\n"),
+      "b.toml:1:1: unknown key 'brands' (expected [[brand]] tables)"));
+  CHECK(StartsWith(ErrorOf("\n[[brand]]\nname = 'A'\n"),
+                   "b.toml:2:1: [[brand]] is missing 'keywords'"));
+  CHECK(StartsWith(ErrorOf("[[brand]]\nkeywords = ['a']\n"),
+                   "b.toml:1:1: [[brand]] is missing 'name'"));
+  CHECK(StartsWith(ErrorOf("[[brand]]\nname = 'A'\nkeywords = []\n"),
+                   "b.toml:3:12: 'keywords' must not be empty"));
+  CHECK(StartsWith(ErrorOf("[[brand]]\nname = 'A'\nkeywords = 'a'\n"),
+                   "b.toml:3:12: 'keywords' must be an array of strings"));
+  CHECK(StartsWith(ErrorOf("[[brand]]\nname = 'A'\nkeywords = ['a', 3]\n"),
+                   "b.toml:3:18: 'keywords' must hold only strings"));
+  CHECK(StartsWith(ErrorOf("[[brand]]\nname = 'A'\nkeywords = ['a', '!!']\n"),
+                   "b.toml:3:18: '!!' has no letters or digits"));
+  CHECK(StartsWith(
+      ErrorOf("[[brand]]\nname = 'A'\nkeywords = ['a']\nlanguage = 'de'\n"),
+      "b.toml:4:12: language must be \"fr\", \"en\" or \"\", not 'de'"));
+  CHECK(StartsWith(ErrorOf("[[brand]]\nname = ''\nkeywords = ['a']\n"),
+                   "b.toml:2:8: 'name' must not be empty"));
+  CHECK(StartsWith(ErrorOf("[[brand]]\nname = 'A'\nkeywords = ['a']\n"
+                           "[[brand]]\nname = 'A'\nkeywords = ['b']\n"),
+                   "b.toml:5:8: duplicate brand name 'A' (first at line 1)"));
+  CHECK(StartsWith(ErrorOf("[[brand]]\nname = 'é' x\n"), "b.toml:2:13: "));
+  CHECK(StartsWith(ErrorOf("[[brand]]\nname = 'A'\nkeywords = ['a', }]\n"),
+                   "b.toml:3:18: expected a value or ']', saw '}'"));
+  CHECK(StartsWith(ErrorOf("[[#brand]]\n"),
+                   "b.toml:1:3: expected a table name after '['"));
+}
+
+TEST_CASE("BrandMatcher::Load reports a missing file as NotFound") {
+  Result<BrandMatcher> m = BrandMatcher::Load("/nonexistent/vigie/brands.toml");
+  REQUIRE_FALSE(m.ok());
+  CHECK(m.status().IsNotFound());
+}
+
+TEST_CASE("the shipped brand file loads the demo brand") {
+  Result<BrandMatcher> m =
+      BrandMatcher::Load(VIGIE_TEST_RULES_DIR "/brands.toml");
+  REQUIRE_MESSAGE(m.ok(), m.status().ToString());
+  const Brand* duval = m->Find("Fournil Duval");
+  REQUIRE(duval != nullptr);
+  CHECK(duval->language == "fr");
+  const std::vector<std::string> expected{"Fournil Duval"};
+  CHECK(MatchText(*m, "Au Fournil-Duval ce matin") == expected);
+  CHECK(MatchText(*m, "#FournilDuval") == expected);
+  CHECK(MatchText(*m, "Duval Bakery in Lyon") == expected);
+  CHECK(MatchText(*m, "Jean Duval, boulanger").empty());
+}
+
+TEST_CASE("matching 1 MB of text and invalid bytes does not break") {
+  Result<BrandMatcher> m = BrandMatcher::Parse("b.toml", kBrands);
+  REQUIRE(m.ok());
+  std::string text;
+  while (text.size() < (1u << 20)) text += "duva duvalier fournil \xff ";
+  CHECK(m->Match(text).empty());
+  text += "fournil duval";
+  CHECK(m->Match(text) == std::vector<std::string>{"Duval"});
+}
+
+}  // namespace
+}  // namespace vigie

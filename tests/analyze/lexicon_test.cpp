@@ -1,0 +1,120 @@
+#include "vigie/analyze/lexicon.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace vigie {
+namespace {
+
+bool StartsWith(const std::string& s, std::string_view prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::string ErrorOf(std::string_view text) {
+  Result<Lexicon> lex = Lexicon::Parse("lex.tsv", text);
+  REQUIRE_FALSE(lex.ok());
+  CHECK(lex.status().IsInvalidArgument());
+  return lex.status().message();
+}
+
+TEST_CASE("Lexicon parses terms, folds them and skips comments") {
+  Result<Lexicon> lex = Lexicon::Parse("lex.tsv",
+                                       "# header comment\n"
+                                       "\n"
+                                       "Déçu\t-2.1\n"
+                                       "   # indented comment\n"
+                                       "BON\t+1.9\textra\tcolumns\n"
+                                       "fed up\t-1.8\r\n"
+                                       "l’arnaque totale\t-3\n"
+                                       "   \n"
+                                       "zero\t0");
+  REQUIRE(lex.ok());
+  CHECK(lex->size() == 5);
+  CHECK(lex->max_words() == 2);
+  CHECK(lex->Find("decu") == doctest::Approx(-2.1));
+  CHECK(lex->Find("bon") == doctest::Approx(1.9));
+  CHECK(lex->Find("fed up") == doctest::Approx(-1.8));
+  CHECK(lex->Find("l'arnaque totale") == doctest::Approx(-3.0));
+  CHECK(lex->Find("zero") == doctest::Approx(0.0));
+  // Find expects folded keys; unfolded or unknown terms are absent.
+  CHECK_FALSE(lex->Find("Déçu").has_value());
+  CHECK_FALSE(lex->Find("fed").has_value());
+  CHECK_FALSE(lex->Find("").has_value());
+}
+
+TEST_CASE("Lexicon collapses runs of spaces inside a term") {
+  Result<Lexicon> lex = Lexicon::Parse("lex.tsv", "  ras   le  bol \t-2.2\n");
+  REQUIRE(lex.ok());
+  CHECK(lex->Find("ras le bol") == doctest::Approx(-2.2));
+  CHECK(lex->max_words() == 3);
+}
+
+TEST_CASE("Lexicon reports a missing TAB at the end of the line") {
+  const std::string msg = ErrorOf("good\t1\nbad -2\n");
+  CHECK(StartsWith(msg, "lex.tsv:2:7: missing TAB between term and valence"));
+  CHECK(msg.find("\n  bad -2\n        ^") != std::string::npos);
+}
+
+TEST_CASE("Lexicon points at a non-numeric valence") {
+  CHECK(StartsWith(ErrorOf("# c\ngreat\tvery\n"),
+                   "lex.tsv:2:7: valence is not a number: 'very'"));
+  CHECK(StartsWith(ErrorOf("great\t1.5x\n"),
+                   "lex.tsv:1:7: valence is not a number: '1.5x'"));
+  CHECK(StartsWith(ErrorOf("great\tnan\n"),
+                   "lex.tsv:1:7: valence is not a number"));
+  CHECK(StartsWith(ErrorOf("great\t\t3\n"), "lex.tsv:1:7: missing valence"));
+  CHECK(StartsWith(ErrorOf("great\t  x\n"),
+                   "lex.tsv:1:9: valence is not a number"));
+}
+
+TEST_CASE("Lexicon rejects valences outside [-4, 4]") {
+  CHECK(StartsWith(ErrorOf("ok\t1\nawful\t-4.5\n"),
+                   "lex.tsv:2:7: valence -4.5 is outside [-4, 4]"));
+  CHECK(StartsWith(ErrorOf("wow\t4.01\n"),
+                   "lex.tsv:1:5: valence 4.01 is outside"));
+  CHECK(Lexicon::Parse("lex.tsv", "edge\t-4\nedge2\t4.0\n").ok());
+}
+
+TEST_CASE("Lexicon rejects empty terms and terms of more than three words") {
+  CHECK(StartsWith(ErrorOf("a\t1\n\t-1\n"), "lex.tsv:2:1: empty term"));
+  CHECK(StartsWith(ErrorOf("  \t-1\n"), "lex.tsv:1:1: empty term"));
+  CHECK(StartsWith(ErrorOf("one two three four\t1\n"),
+                   "lex.tsv:1:1: term has 4 words; at most 3 are allowed"));
+}
+
+TEST_CASE("Lexicon rejects a term listed twice, after folding") {
+  CHECK(StartsWith(ErrorOf("Déçu\t-2\nbon\t2\nDECU\t-1\n"),
+                   "lex.tsv:3:1: duplicate term 'decu' (first on line 1)"));
+}
+
+TEST_CASE("Lexicon rejects invalid UTF-8 at its byte") {
+  CHECK(
+      StartsWith(ErrorOf("ok\t1\nab\xff\t1\n"), "lex.tsv:2:3: invalid UTF-8"));
+}
+
+TEST_CASE("Lexicon::Load reports a missing file as NotFound") {
+  Result<Lexicon> lex = Lexicon::Load("/nonexistent/vigie/lexicon.tsv");
+  REQUIRE_FALSE(lex.ok());
+  CHECK(lex.status().IsNotFound());
+}
+
+TEST_CASE("the shipped lexicons load") {
+  Result<Lexicon> en = Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/en.tsv");
+  REQUIRE_MESSAGE(en.ok(), en.status().ToString());
+  CHECK(en->size() > 7000);
+  CHECK(en->Find("good") == doctest::Approx(1.9));
+  CHECK(en->Find("can't stand") == doctest::Approx(-2.0));
+  CHECK(en->Find(":d").has_value());
+
+  Result<Lexicon> fr = Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/fr.tsv");
+  REQUIRE_MESSAGE(fr.ok(), fr.status().ToString());
+  CHECK(fr->size() >= 250);
+  CHECK(*fr->Find("decu") < 0);
+  CHECK(*fr->Find("arnaque") < 0);
+  CHECK(*fr->Find("delicieux") > 0);
+  CHECK(*fr->Find("pas terrible") < 0);
+}
+
+}  // namespace
+}  // namespace vigie
