@@ -11,203 +11,13 @@
 #include <vector>
 
 #include "vigie/core/diagnostic.h"
+#include "vigie/core/read_file.h"
 #include "vigie/core/text_fold.h"
+#include "vigie/core/toml_fields.h"
 
 namespace vigie {
 
 namespace {
-
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    const int err = errno;
-    if (err == ENOENT)
-      return Status::NotFound("cannot read " + path, "no such file");
-    return Status::IOError("cannot read " + path, std::strerror(err));
-  }
-  std::string out;
-  char buf[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) return Status::IOError("cannot read " + path, "read error");
-  return out;
-}
-
-// toml++ 3.3 trips an assertion (abort in debug builds, undefined behaviour
-// under clang's __builtin_assume otherwise) on two malformed inputs instead of
-// throwing parse_error: a table header whose name starts with a character
-// that cannot start a key ("[#", "[=", "[[["; fixed upstream by tomlplusplus
-// PR #301) and a '}' where an array expects a value ("[1, }"). This scan
-// finds both before toml++ sees the text; it follows strings, comments and
-// brackets just enough to tell headers and array slots apart.
-struct TomlTrap {
-  std::size_t offset = std::string_view::npos;
-  const char* message = "";
-};
-
-bool IsTomlKeyStart(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-         (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '"' ||
-         c == '\'';
-}
-
-// Returns the offset just past the string starting at `i`.
-std::size_t SkipTomlString(std::string_view t, std::size_t i) {
-  const char quote = t[i];
-  auto triple = [&](std::size_t at) {
-    return at + 2 < t.size() && t[at] == quote && t[at + 1] == quote &&
-           t[at + 2] == quote;
-  };
-  const bool multi_line = triple(i);
-  std::size_t j = i + (multi_line ? 3 : 1);
-  while (j < t.size()) {
-    if (quote == '"' && t[j] == '\\') {
-      j += 2;
-      continue;
-    }
-    if (!multi_line && (t[j] == quote || t[j] == '\n')) return j + 1;
-    if (multi_line && triple(j)) {
-      j += 3;
-      // Up to two quotes right before the closing ones belong to the string.
-      for (int extra = 0; extra < 2 && j < t.size() && t[j] == quote; ++extra) {
-        ++j;
-      }
-      return j;
-    }
-    ++j;
-  }
-  return j;
-}
-
-TomlTrap FindTomlTrap(std::string_view t) {
-  std::vector<char> open;  // '[' and '{' of values, innermost last
-  bool line_start = true;
-  bool array_slot = false;  // right after '[' or ',' inside an array
-  std::size_t i = 0;
-  while (i < t.size()) {
-    const char c = t[i];
-    if (c == '\n') {
-      line_start = true;
-      ++i;
-      continue;
-    }
-    if (c == ' ' || c == '\t' || c == '\r') {
-      ++i;
-      continue;
-    }
-    if (c == '#') {
-      while (i < t.size() && t[i] != '\n') ++i;
-      continue;
-    }
-    if (open.empty() && line_start && c == '[') {
-      std::size_t j = i + 1;
-      auto skip_blanks = [&] {
-        while (j < t.size() && (t[j] == ' ' || t[j] == '\t')) ++j;
-      };
-      skip_blanks();
-      // "[ [" is reported by toml++ itself; "[[" opens an array of tables.
-      const bool spaced_bracket = j != i + 1 && j < t.size() && t[j] == '[';
-      if (j == i + 1 && j < t.size() && t[j] == '[') {
-        ++j;
-        skip_blanks();
-      }
-      if (!spaced_bracket && j < t.size() && t[j] != ']' &&
-          !IsTomlKeyStart(t[j])) {
-        return {j, "expected a table name after '['"};
-      }
-      while (i < t.size() && t[i] != '\n') ++i;
-      continue;
-    }
-    line_start = false;
-    if (c == '"' || c == '\'') {
-      i = SkipTomlString(t, i);
-      array_slot = false;
-      continue;
-    }
-    const bool in_array = !open.empty() && open.back() == '[';
-    if (c == '}' && in_array && array_slot) {
-      return {i, "expected a value or ']', saw '}'"};
-    }
-    switch (c) {
-      case '[':
-      case '{':
-        open.push_back(c);
-        array_slot = c == '[';
-        break;
-      case ']':
-      case '}':
-        if (!open.empty() && open.back() == (c == ']' ? '[' : '{')) {
-          open.pop_back();
-        }
-        array_slot = false;
-        break;
-      case ',':
-        array_slot = in_array;
-        break;
-      default:
-        array_slot = false;
-    }
-    ++i;
-  }
-  return {};
-}
-
-// The position of byte `offset` of `text`.
-SourcePos PosOfOffset(std::string_view text, std::size_t offset) {
-  SourcePos pos{1, 1};
-  for (std::size_t k = 0; k < offset && k < text.size(); ++k) {
-    if (text[k] == '\n') {
-      ++pos.line;
-      pos.column = 1;
-    } else {
-      ++pos.column;
-    }
-  }
-  return pos;
-}
-
-// toml++ counts columns in code points; diagnostics count bytes.
-SourcePos ToSourcePos(std::string_view text, const toml::source_position& p) {
-  if (p.line == 0) return SourcePos{};
-  std::size_t start = 0;
-  for (toml::source_index line = 1; line < p.line; ++line) {
-    const std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos)
-      return SourcePos{static_cast<int>(p.line), 1};
-    start = nl + 1;
-  }
-  std::size_t at = start;
-  for (toml::source_index col = 1;
-       col < p.column && at < text.size() && text[at] != '\n'; ++col) {
-    ++at;
-    while (at < text.size() &&
-           (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) {
-      ++at;
-    }
-  }
-  return SourcePos{static_cast<int>(p.line), static_cast<int>(at - start) + 1};
-}
-
-bool IsWordCodepoint(utf8proc_int32_t cp) {
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
-  }
-}
 
 // Characters that may separate the words of one phrase.
 bool IsSoftSeparator(utf8proc_int32_t cp) {
@@ -292,18 +102,11 @@ std::string FoldPhrase(std::string_view phrase) {
 Result<BrandMatcher> BrandMatcher::Parse(std::string_view path,
                                          std::string_view text) {
   auto error = [&](const toml::source_region& where, const std::string& msg) {
-    return FileError(path, text, ToSourcePos(text, where.begin), msg);
+    return FileError(path, text, TomlPos(text, where.begin), msg);
   };
-  if (const TomlTrap trap = FindTomlTrap(text);
-      trap.offset != std::string_view::npos) {
-    return FileError(path, text, PosOfOffset(text, trap.offset), trap.message);
-  }
-  toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    return error(e.source(), std::string(e.description()));
-  }
+  auto parsed = ParseToml(path, text);
+  if (!parsed.ok()) return parsed.status();
+  const toml::table& root = *parsed;
   for (auto&& [key, node] : root) {
     if (key.str() != "brand") {
       return error(key.source(), "unknown key '" + std::string(key.str()) +
@@ -400,7 +203,7 @@ Result<BrandMatcher> BrandMatcher::Parse(std::string_view path,
       return error(table->source(), "[[brand]] is missing 'keywords'");
     }
     const auto [seen, fresh] = name_lines.emplace(
-        brand.name, ToSourcePos(text, table->source().begin).line);
+        brand.name, TomlPos(text, table->source().begin).line);
     if (!fresh) {
       return error(name_node->source(), "duplicate brand name '" + brand.name +
                                             "' (first at line " +
@@ -430,7 +233,7 @@ Result<BrandMatcher> BrandMatcher::Parse(std::string_view path,
 }
 
 Result<BrandMatcher> BrandMatcher::Load(const std::string& path) {
-  Result<std::string> text = ReadWholeFile(path);
+  Result<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
   return Parse(path, *text);
 }

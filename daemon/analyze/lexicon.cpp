@@ -11,29 +11,12 @@
 #include <utility>
 
 #include "vigie/core/diagnostic.h"
+#include "vigie/core/read_file.h"
 #include "vigie/core/text_fold.h"
 
 namespace vigie {
 
 namespace {
-
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    const int err = errno;
-    if (err == ENOENT)
-      return Status::NotFound("cannot read " + path, "no such file");
-    return Status::IOError("cannot read " + path, std::strerror(err));
-  }
-  std::string out;
-  char buf[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) return Status::IOError("cannot read " + path, "read error");
-  return out;
-}
 
 // Byte offset of the first invalid UTF-8 sequence in `s`, or npos.
 std::size_t FirstInvalidUtf8(std::string_view s) {
@@ -161,7 +144,7 @@ Result<Lexicon> Lexicon::Parse(std::string_view path, std::string_view text) {
 }
 
 Result<Lexicon> Lexicon::Load(const std::string& path) {
-  Result<std::string> text = ReadWholeFile(path);
+  Result<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
   return Parse(path, *text);
 }

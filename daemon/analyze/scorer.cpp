@@ -59,25 +59,6 @@ constexpr Elision kElisions[] = {
     {"jusqu", "jusqu'"},  {"lorsqu", "lorsqu'"}, {"puisqu", "puisqu'"},
     {"quoiqu", "quoiqu'"}};
 
-bool IsWordCodepoint(utf8proc_int32_t cp) {
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool IsApostrophe(utf8proc_int32_t cp) {
   return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
 }

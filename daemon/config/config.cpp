@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <set>
 
-#include "vigie/config/toml_fields.h"
+#include "vigie/core/toml_fields.h"
 
 namespace vigie {
 
@@ -84,7 +84,8 @@ Status ReadNotify(std::string_view path, std::string_view text,
         ch.webhook_url = value;
       }
     } else if (s.ok()) {
-      s.Fail(PosOf(*t), "[[notify.slack]]: set webhook_url or webhook_url_env");
+      s.Fail(s.PosOf(*t),
+             "[[notify.slack]]: set webhook_url or webhook_url_env");
     }
     if (s.ok() && ch.webhook_url.rfind("http://", 0) != 0 &&
         ch.webhook_url.rfind("https://", 0) != 0) {

@@ -80,7 +80,7 @@ Result<IncidentOutcome> IncidentEngine::OnSignals(
       alert.state = "open";
       alert.brand = signal.brand;
       alert.scenario = sc.name;
-      alert.description = sc.description;
+      alert.description = sc.Description(rules.BrandLanguage(signal.brand));
       alert.severity = sc.severity;
       alert.language = rules.BrandLanguage(signal.brand);
       alert.bucket_start = signal.bucket_start;

@@ -4,13 +4,18 @@
 #include <set>
 
 #include "vigie/config/config.h"
-#include "vigie/config/toml_fields.h"
+#include "vigie/core/toml_fields.h"
 
 namespace vigie {
 
 bool Scenario::Covers(std::string_view brand) const {
   return brands.empty() ||
          std::find(brands.begin(), brands.end(), brand) != brands.end();
+}
+
+const std::string& Scenario::Description(std::string_view language) const {
+  if (language == "fr" && !description_fr.empty()) return description_fr;
+  return description;
 }
 
 const std::vector<std::string>& Scenario::Playbook(
@@ -37,6 +42,7 @@ Result<ScenarioSet> ParseScenarios(std::string_view path,
       sc.name = *v;
     }
     sc.description = f.String("description", true).value_or("");
+    sc.description_fr = f.String("description_fr", false).value_or("");
     if (auto v = f.Strings("brands", false, false)) sc.brands = *v;
     if (auto v = f.String("condition", true)) {
       if (*v == "negative_spike") {
@@ -57,7 +63,7 @@ Result<ScenarioSet> ParseScenarios(std::string_view path,
     if (auto v = f.Strings("playbook_fr", false, true)) sc.playbook_fr = *v;
     if (auto v = f.Strings("playbook_en", false, true)) sc.playbook_en = *v;
     if (f.ok() && sc.playbook_fr.empty() && sc.playbook_en.empty()) {
-      f.Fail(PosOf(*t),
+      f.Fail(f.PosOf(*t),
              "[[scenario]]: a playbook is required "
              "(playbook_fr and/or playbook_en)");
     }

@@ -60,6 +60,8 @@ TEST_CASE(
   // The brand speaks French: the alert and its playbook are in French.
   CHECK((*due)[0].payload.find("Playbook") != std::string::npos);
   CHECK((*due)[0].payload.find("négatives maintenant") != std::string::npos);
+  CHECK((*due)[0].payload.find("mentions négatives de la marque") !=
+        std::string::npos);
 }
 
 TEST_CASE("A scenario channel that is not configured writes no outbox row") {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "vigie/core/clock.h"
+#include "vigie/core/read_file.h"
 #include "vigie/core/result.h"
 
 namespace vigie {
@@ -68,8 +69,5 @@ Result<Config> ParseConfig(std::string_view path, std::string_view text);
 
 /// Reads and parses the config file at `path`.
 Result<Config> LoadConfig(const std::string& path);
-
-/// Reads a whole file; NotFound or IOError naming the path on failure.
-Result<std::string> ReadFile(const std::string& path);
 
 }  // namespace vigie

@@ -5,6 +5,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,10 @@ std::string FoldText(std::string_view text);
 /// Returns `text` with every invalid UTF-8 sequence replaced by U+FFFD and NUL
 /// bytes removed.
 std::string SanitizeUtf8(std::string_view text);
+
+/// True when code point `cp` is a letter, a combining mark or a digit — a
+/// character that belongs inside a word.
+bool IsWordCodepoint(std::int32_t cp);
 
 /// True when `text` is valid UTF-8.
 bool IsValidUtf8(std::string_view text);

@@ -23,7 +23,8 @@ enum class ScenarioCondition {
 /// One crisis scenario with its playbook.
 struct Scenario {
   std::string name;                 ///< unique, e.g. "bad-buzz"
-  std::string description;          ///< one sentence for the alert
+  std::string description;     ///< one sentence for the alert, in English
+  std::string description_fr;  ///< the same in French, may be empty
   std::vector<std::string> brands;  ///< brand names; empty = every brand
   ScenarioCondition condition = ScenarioCondition::kNegativeSpike;
   std::string severity = "warning";      ///< info, warning or critical
@@ -33,6 +34,8 @@ struct Scenario {
 
   /// True when the scenario watches `brand`.
   bool Covers(std::string_view brand) const;
+  /// The description in `language` ("fr" or anything else → English).
+  const std::string& Description(std::string_view language) const;
   /// The playbook in `language` ("fr" or anything else → English).
   const std::vector<std::string>& Playbook(std::string_view language) const;
 };

@@ -1,9 +1,9 @@
+#include "vigie/core/read_file.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-
-#include "vigie/config/config.h"
 
 namespace vigie {
 
@@ -11,12 +11,13 @@ Result<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const int err = errno;
-    if (err == ENOENT) return Status::NotFound(path, "no such file");
-    return Status::IOError(path, std::strerror(err));
+    if (err == ENOENT)
+      return Status::NotFound("cannot read " + path, "no such file");
+    return Status::IOError("cannot read " + path, std::strerror(err));
   }
   std::ostringstream buf;
   buf << in.rdbuf();
-  if (in.bad()) return Status::IOError(path, "read failed");
+  if (in.bad()) return Status::IOError("cannot read " + path, "read error");
   return buf.str();
 }
 

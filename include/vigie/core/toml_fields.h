@@ -24,10 +24,15 @@
 namespace vigie {
 
 /// Parses TOML `text`, turning a syntax error into "path:line:col: message".
+/// Also refuses, with a positioned error, two malformed inputs on which
+/// toml++ 3.3 asserts instead of throwing: a table header starting with a
+/// character that cannot start a key ("[#", "[=", "[[[", fixed upstream by
+/// tomlplusplus PR #301) and a '}' where an array expects a value ("[1, }]").
 Result<toml::table> ParseToml(std::string_view path, std::string_view text);
 
-/// Position of a TOML node (line and column from 1).
-SourcePos PosOf(const toml::node& node);
+/// The position of toml++'s `p` in `text`, with the column counted in bytes
+/// (toml++ counts code points; diagnostics count bytes).
+SourcePos TomlPos(std::string_view text, const toml::source_position& p);
 
 /// Reads the keys of one TOML table with types, ranges and positions.
 class TomlFields {
@@ -55,6 +60,8 @@ class TomlFields {
   /// An array of tables (`[[key]]`), empty when absent.
   std::vector<const toml::table*> Tables(std::string_view key);
 
+  /// Position of `node`, column in bytes.
+  SourcePos PosOf(const toml::node& node) const;
   /// Position of `key`'s value, or of the table when the key is absent.
   SourcePos PosOfKey(std::string_view key) const;
   /// Records an error at `pos` unless one is already recorded.
