@@ -38,6 +38,28 @@ const std::vector<Command>& Commands() {
        "line, label being negative, neutral or positive and compound in\n"
        "[-1, 1].\n",
        RunScore},
+      {"incidents", "list, show, acknowledge or resolve incidents",
+       "usage: vigie incidents list --config FILE\n"
+       "       vigie incidents show ID --config FILE\n"
+       "       vigie incidents ack ID --config FILE [--by NAME]\n"
+       "       vigie incidents resolve ID --config FILE [--by NAME]\n"
+       "\n"
+       "Reads and changes incidents in the configured store. ack and resolve\n"
+       "write the state change and its notification to the outbox; the\n"
+       "running daemon delivers it (within a second). --by names the person\n"
+       "(default: $USER).\n",
+       RunIncidents},
+      {"backtest", "replay stored history through detector and scenarios",
+       "usage: vigie backtest --config FILE --from T1 --to T2 [--brand B]\n"
+       "                      [--scenario S] [--rules DIR] [--csv]\n"
+       "\n"
+       "Re-scores the mentions stored between T1 and T2 (YYYY-MM-DD or RFC\n"
+       "3339, UTC) with the rules of DIR (default: the config's, so a draft\n"
+       "rule set can be tried), replays them in publication order through the\n"
+       "detector and the scenarios, and prints the incidents that would have\n"
+       "opened with their history and evidence, and a per-day timeline.\n"
+       "--csv prints one row per incident change. Never sends anything.\n",
+       RunBacktest},
       {"version", "print the version", "usage: vigie version\n", RunVersion},
   };
   return table;

@@ -31,6 +31,10 @@ int RunDemoCommand(const Args& args);
 int RunCheck(const Args& args);
 /// `vigie score`: score stdin lines.
 int RunScore(const Args& args);
+/// `vigie incidents list|show|ack|resolve`: the incident lifecycle by hand.
+int RunIncidents(const Args& args);
+/// `vigie backtest`: replay stored history through detector and scenarios.
+int RunBacktest(const Args& args);
 
 /// Reads `--name VALUE` or `--name=VALUE` from args; false when absent.
 bool FlagValue(const Args& args, std::string_view name, std::string* value);

@@ -1,11 +1,18 @@
 #include "cli/daemon_app.h"
 
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
 #include <chrono>
 #include <set>
 
 #include "vigie/core/log.h"
 
 namespace vigie {
+
+namespace {
+// How often incidents are checked for auto-resolution.
+constexpr Millis kLifecycleInterval{15000};
+}  // namespace
 
 DaemonApp::DaemonApp(Config config, std::shared_ptr<const RuleSet> rules,
                      const Clock& clock)
@@ -75,6 +82,9 @@ Status DaemonApp::Start(int io_threads) {
   writer_->Start();
   dispatcher_->Start();
   poller_->Start();
+  lifecycle_timer_ = std::make_unique<boost::asio::steady_timer>(
+      boost::asio::make_strand(ioc_));
+  ArmLifecycleTimer();
   work_.emplace(ioc_.get_executor());
   for (int i = 0; i < std::max(1, io_threads); ++i) {
     threads_.emplace_back([this] { ioc_.run(); });
@@ -97,6 +107,21 @@ Status DaemonApp::ReloadRules() {
   log::Info("daemon") << "rules reloaded from " << config_.rules_dir
                       << " (version " << rules_version_ << ")";
   return Status::Ok();
+}
+
+void DaemonApp::ArmLifecycleTimer() {
+  if (stopping_.load()) return;
+  lifecycle_timer_->expires_after(kLifecycleInterval);
+  lifecycle_timer_->async_wait([this](boost::system::error_code ec) {
+    if (ec || stopping_.load()) return;
+    auto outcome = engine_->Tick(*rules_.Get(), clock_.now());
+    if (!outcome.ok()) {
+      log::Error("incidents") << outcome.status().ToString();
+    } else if (outcome->notifications > 0) {
+      dispatcher_->Wake();
+    }
+    ArmLifecycleTimer();
+  });
 }
 
 void DaemonApp::OnCommitted(const std::vector<Mention>& inserted) {
@@ -127,8 +152,11 @@ bool DaemonApp::Shutdown(Millis timeout) {
   };
   bool clean = true;
   log::Info("daemon") << "shutting down (at most " << timeout.count() << " ms)";
+  stopping_.store(true);
   poller_->Stop();
   if (server_) server_->Stop();
+  boost::asio::post(lifecycle_timer_->get_executor(),
+                    [this] { lifecycle_timer_->cancel(); });
   while (poller_->in_flight() > 0 && left() > Millis(0)) {
     std::this_thread::sleep_for(Millis(10));
   }

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -67,6 +68,7 @@ class DaemonApp {
 
  private:
   void OnCommitted(const std::vector<Mention>& inserted);
+  void ArmLifecycleTimer();
 
   Config config_;
   RuleSetHolder rules_;
@@ -85,6 +87,8 @@ class DaemonApp {
   std::unique_ptr<MentionPipeline> pipeline_;
   std::unique_ptr<Poller> poller_;
   std::unique_ptr<HttpServer> server_;
+  std::unique_ptr<boost::asio::steady_timer> lifecycle_timer_;
+  std::atomic<bool> stopping_{false};
   std::atomic<std::int64_t> incidents_opened_{0};
   std::int64_t rules_version_ = 1;
   bool started_ = false;

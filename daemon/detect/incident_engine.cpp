@@ -1,5 +1,6 @@
 #include "vigie/detect/incident_engine.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "vigie/core/log.h"
@@ -10,10 +11,83 @@ namespace vigie {
 namespace json = boost::json;
 
 namespace {
+
 constexpr int kSamples = 5;
+
+const Scenario* FindScenario(const RuleSet& rules, std::string_view name) {
+  for (const Scenario& sc : rules.scenarios.scenarios) {
+    if (sc.name == name) return &sc;
+  }
+  return nullptr;
 }
 
-IncidentEngine::IncidentEngine(Store& store, std::set<std::string> channels)
+double Share(const SpikeSignal& s) {
+  return s.total > 0
+             ? static_cast<double>(s.negative) / static_cast<double>(s.total)
+             : 0.0;
+}
+
+// The alert for `incident`'s current state, from its stored evidence.
+Alert AlertFor(const Incident& incident, const Scenario* scenario,
+               const RuleSet& rules) {
+  Alert a;
+  a.incident_id = incident.id;
+  a.state = std::string(IncidentStateName(incident.state));
+  a.brand = incident.brand;
+  a.scenario = incident.scenario;
+  a.severity = incident.severity;
+  a.language = rules.BrandLanguage(incident.brand);
+  a.note = incident.note;
+  if (scenario != nullptr) {
+    a.description = scenario->Description(a.language);
+    a.playbook = scenario->Playbook(a.language);
+  }
+  boost::system::error_code ec;
+  json::value v = json::parse(incident.evidence_json, ec);
+  if (ec || !v.is_object()) return a;
+  const json::object& o = v.as_object();
+  auto num = [&o](const char* key) -> double {
+    const json::value* x = o.if_contains(key);
+    if (x == nullptr) return 0.0;
+    if (x->is_int64()) return static_cast<double>(x->as_int64());
+    if (x->is_double()) return x->as_double();
+    return 0.0;
+  };
+  a.negative = static_cast<std::int64_t>(num("negative"));
+  a.total = static_cast<std::int64_t>(num("total"));
+  a.expected = num("expected");
+  a.bucket_start =
+      FromUnixMillis(static_cast<std::int64_t>(num("bucket_start_ms")));
+  a.bucket_width =
+      Millis(static_cast<std::int64_t>(num("bucket_seconds")) * 1000);
+  if (const json::value* samples = o.if_contains("samples");
+      samples != nullptr && samples->is_array()) {
+    for (const json::value& s : samples->as_array()) {
+      if (!s.is_object()) continue;
+      const json::object& so = s.as_object();
+      AlertSample sample;
+      auto str = [&so](const char* key) {
+        const json::value* x = so.if_contains(key);
+        return x && x->is_string() ? std::string(x->as_string())
+                                   : std::string();
+      };
+      sample.source = str("source");
+      sample.text = str("text");
+      sample.url = str("url");
+      if (const json::value* c = so.if_contains("compound");
+          c && c->is_double()) {
+        sample.compound = c->as_double();
+      }
+      a.samples.push_back(std::move(sample));
+    }
+  }
+  return a;
+}
+
+}  // namespace
+
+IncidentEngine::IncidentEngine(class Store& store,
+                               std::set<std::string> channels)
     : store_(store), channels_(std::move(channels)) {}
 
 std::string EvidenceJson(const SpikeSignal& signal,
@@ -28,6 +102,7 @@ std::string EvidenceJson(const SpikeSignal& signal,
   }
   json::object o{{"condition", "negative_spike"},
                  {"bucket_start", FormatTime(signal.bucket_start)},
+                 {"bucket_start_ms", ToUnixMillis(signal.bucket_start)},
                  {"bucket_seconds", signal.bucket_width.count() / 1000},
                  {"negative", signal.negative},
                  {"total", signal.total},
@@ -36,9 +111,56 @@ std::string EvidenceJson(const SpikeSignal& signal,
   return json::serialize(o);
 }
 
+Status IncidentEngine::Commit(Incident incident, const Scenario* scenario,
+                              const RuleSet& rules, bool notify, TimePoint now,
+                              IncidentOutcome& outcome) {
+  IncidentChange change;
+  change.incident = std::move(incident);
+  Incident& inc = change.incident;
+  inc.updated_at = now;
+  if (notify) {
+    inc.notified_at = now;
+    inc.notified_count = inc.peak_count;
+    const std::string payload =
+        FormatSlackMessage(AlertFor(inc, scenario, rules));
+    const std::vector<std::string> no_channels;
+    for (const std::string& channel :
+         scenario ? scenario->channels : no_channels) {
+      if (!channels_.contains(channel)) {
+        // A replay (backtest) has no channel at all and must stay quiet.
+        if (channels_.empty()) continue;
+        log::Warn("incidents")
+            << "scenario " << inc.scenario << ": no configured channel '"
+            << channel << "', skipped";
+        continue;
+      }
+      OutboxMessage msg;
+      msg.channel = channel;
+      // Stable across retries and restarts: one key per incident revision.
+      msg.idempotency_key = inc.brand + "/" + inc.scenario + "/" +
+                            std::to_string(ToUnixMillis(inc.opened_at)) + "/r" +
+                            std::to_string(inc.revision) + "/" + channel;
+      msg.payload = payload;
+      msg.created_at = now;
+      msg.next_attempt_at = now;
+      change.notifications.push_back(std::move(msg));
+    }
+  }
+  auto id = store_.ApplyIncidentChange(change);
+  if (!id.ok()) return id.status().WithContext("incidents");
+  outcome.notifications += static_cast<int>(change.notifications.size());
+  log::Info("incidents") << "incident " << *id << " " << inc.brand << " × "
+                         << inc.scenario << ": " << IncidentStateName(inc.state)
+                         << " (revision " << inc.revision
+                         << (inc.note.empty() ? "" : ", ") << inc.note << ")"
+                         << (change.notifications.empty() ? "" : ", notified");
+  return Status::Ok();
+}
+
 Result<IncidentOutcome> IncidentEngine::OnSignals(
     const std::vector<SpikeSignal>& signals, const RuleSet& rules,
     TimePoint now) {
+  std::lock_guard<std::mutex> lock(mu_);
   IncidentOutcome outcome;
   for (const SpikeSignal& signal : signals) {
     for (const Scenario& sc : rules.scenarios.scenarios) {
@@ -52,74 +174,154 @@ Result<IncidentOutcome> IncidentEngine::OnSignals(
                                 Label::kNegative, kSamples);
       if (!samples.ok()) return samples.status().WithContext("incidents");
 
-      IncidentChange change;
-      if (active->has_value()) {
-        change.incident = **active;
-        change.incident.updated_at = now;
-        change.incident.revision += 1;
-        if (change.incident.state == IncidentState::kOpen) {
-          change.incident.state = IncidentState::kUpdated;
+      if (!active->has_value()) {
+        auto resolved = store_.LastResolvedAt(signal.brand, sc.name);
+        if (!resolved.ok()) return resolved.status().WithContext("incidents");
+        if (resolved->has_value() && now - **resolved < sc.cooldown) {
+          log::Debug("incidents") << signal.brand << " × " << sc.name
+                                  << ": in cooldown, no new incident";
+          continue;
         }
-        change.incident.evidence_json = EvidenceJson(signal, *samples);
-        auto id = store_.ApplyIncidentChange(change);
-        if (!id.ok()) return id.status().WithContext("incidents: update");
-        ++outcome.updated;
+        Incident inc;
+        inc.brand = signal.brand;
+        inc.scenario = sc.name;
+        inc.severity = sc.severity;
+        inc.state = IncidentState::kOpen;
+        inc.opened_at = now;
+        inc.revision = 1;
+        inc.signal_at = now;
+        inc.opening_count = signal.negative;
+        inc.peak_count = signal.negative;
+        inc.note = "opened";
+        inc.evidence_json = EvidenceJson(signal, *samples);
+        if (Status s = Commit(std::move(inc), &sc, rules, true, now, outcome);
+            !s.ok()) {
+          return s;
+        }
+        ++outcome.opened;
         continue;
       }
 
-      change.incident.brand = signal.brand;
-      change.incident.scenario = sc.name;
-      change.incident.severity = sc.severity;
-      change.incident.state = IncidentState::kOpen;
-      change.incident.opened_at = now;
-      change.incident.updated_at = now;
-      change.incident.revision = 1;
-      change.incident.evidence_json = EvidenceJson(signal, *samples);
-
-      Alert alert;
-      alert.state = "open";
-      alert.brand = signal.brand;
-      alert.scenario = sc.name;
-      alert.description = sc.Description(rules.BrandLanguage(signal.brand));
-      alert.severity = sc.severity;
-      alert.language = rules.BrandLanguage(signal.brand);
-      alert.bucket_start = signal.bucket_start;
-      alert.bucket_width = signal.bucket_width;
-      alert.negative = signal.negative;
-      alert.total = signal.total;
-      alert.expected = signal.expected;
-      alert.playbook = sc.Playbook(alert.language);
-      for (const Mention& m : *samples) {
-        alert.samples.push_back({m.source, m.text, m.url, m.compound});
+      Incident inc = **active;
+      inc.revision += 1;
+      inc.signal_at = now;
+      const bool stronger = signal.negative > inc.peak_count;
+      inc.peak_count = std::max(inc.peak_count, signal.negative);
+      if (stronger) inc.evidence_json = EvidenceJson(signal, *samples);
+      const bool escalate =
+          inc.state != IncidentState::kEscalated &&
+          (static_cast<double>(inc.peak_count) >=
+               sc.escalate_ratio * static_cast<double>(std::max<std::int64_t>(
+                                       inc.opening_count, 1)) ||
+           (sc.escalate_share && Share(signal) >= *sc.escalate_share));
+      bool notify = false;
+      if (escalate) {
+        inc.state = IncidentState::kEscalated;
+        inc.severity = "critical";
+        inc.note = "escalated: " + std::to_string(inc.peak_count) +
+                   " negative mentions in a bucket (opened at " +
+                   std::to_string(inc.opening_count) + ")";
+        notify = true;
+        ++outcome.escalated;
+      } else {
+        if (inc.state == IncidentState::kOpen)
+          inc.state = IncidentState::kUpdated;
+        inc.note = "new evidence: " + std::to_string(signal.negative) +
+                   " negative mentions";
+        notify = inc.peak_count > inc.notified_count &&
+                 now - inc.notified_at >= sc.update_interval;
+        ++outcome.updated;
       }
-      const std::string payload = FormatSlackMessage(alert);
-      for (const std::string& channel : sc.channels) {
-        if (!channels_.contains(channel)) {
-          log::Warn("incidents")
-              << "scenario " << sc.name << ": no configured channel '"
-              << channel << "', skipped";
-          continue;
-        }
-        OutboxMessage msg;
-        msg.channel = channel;
-        msg.idempotency_key = signal.brand + "/" + sc.name + "/" +
-                              std::to_string(ToUnixMillis(now)) + "/r1/" +
-                              channel;
-        msg.payload = payload;
-        msg.created_at = now;
-        msg.next_attempt_at = now;
-        change.notifications.push_back(std::move(msg));
+      if (Status s = Commit(std::move(inc), &sc, rules, notify, now, outcome);
+          !s.ok()) {
+        return s;
       }
-      auto id = store_.ApplyIncidentChange(change);
-      if (!id.ok()) return id.status().WithContext("incidents: open");
-      ++outcome.opened;
-      outcome.notifications += static_cast<int>(change.notifications.size());
-      log::Info("incidents")
-          << "opened incident " << *id << " for " << signal.brand << " × "
-          << sc.name << ": " << signal.negative << " negative mentions vs "
-          << signal.expected << " expected";
     }
   }
+  return outcome;
+}
+
+Result<IncidentOutcome> IncidentEngine::Tick(const RuleSet& rules,
+                                             TimePoint now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  IncidentOutcome outcome;
+  auto active = store_.ListActiveIncidents();
+  if (!active.ok()) return active.status().WithContext("incidents");
+  for (Incident& inc : *active) {
+    const Scenario* sc = FindScenario(rules, inc.scenario);
+    if (sc != nullptr && now - inc.signal_at < sc->resolve_after) continue;
+    inc.revision += 1;
+    inc.state = IncidentState::kResolved;
+    inc.note = sc ? "resolved: calm for " +
+                        std::to_string(sc->resolve_after.count() / 60000) +
+                        " minutes"
+                  : "resolved: its scenario no longer exists";
+    if (Status s =
+            Commit(std::move(inc), sc, rules, sc != nullptr, now, outcome);
+        !s.ok()) {
+      return s;
+    }
+    ++outcome.resolved;
+  }
+  return outcome;
+}
+
+Result<IncidentOutcome> IncidentEngine::Acknowledge(std::int64_t id,
+                                                    const std::string& who,
+                                                    const RuleSet& rules,
+                                                    TimePoint now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  IncidentOutcome outcome;
+  auto found = store_.GetIncident(id);
+  if (!found.ok()) return found.status().WithContext("incidents");
+  if (!found->has_value()) {
+    return Status::NotFound("incidents", "no incident " + std::to_string(id));
+  }
+  Incident inc = **found;
+  if (inc.state == IncidentState::kResolved ||
+      inc.state == IncidentState::kAcknowledged) {
+    return Status::InvalidArgument(
+        "incidents", "incident " + std::to_string(id) + " is already " +
+                         std::string(IncidentStateName(inc.state)));
+  }
+  inc.revision += 1;
+  inc.state = IncidentState::kAcknowledged;
+  inc.note = "acknowledged by " + who;
+  if (Status s =
+          Commit(std::move(inc), FindScenario(rules, found->value().scenario),
+                 rules, true, now, outcome);
+      !s.ok()) {
+    return s;
+  }
+  return outcome;
+}
+
+Result<IncidentOutcome> IncidentEngine::Resolve(std::int64_t id,
+                                                const std::string& who,
+                                                const RuleSet& rules,
+                                                TimePoint now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  IncidentOutcome outcome;
+  auto found = store_.GetIncident(id);
+  if (!found.ok()) return found.status().WithContext("incidents");
+  if (!found->has_value()) {
+    return Status::NotFound("incidents", "no incident " + std::to_string(id));
+  }
+  Incident inc = **found;
+  if (inc.state == IncidentState::kResolved) {
+    return Status::InvalidArgument(
+        "incidents", "incident " + std::to_string(id) + " is already resolved");
+  }
+  inc.revision += 1;
+  inc.state = IncidentState::kResolved;
+  inc.note = "resolved by " + who;
+  if (Status s =
+          Commit(std::move(inc), FindScenario(rules, found->value().scenario),
+                 rules, true, now, outcome);
+      !s.ok()) {
+    return s;
+  }
+  ++outcome.resolved;
   return outcome;
 }
 

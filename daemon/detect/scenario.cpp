@@ -60,6 +60,21 @@ Result<ScenarioSet> ParseScenarios(std::string_view path,
       sc.severity = *v;
     }
     if (auto v = f.Strings("channels", true, true)) sc.channels = *v;
+    if (auto v = f.Int("cooldown_minutes", false, 0, 525600)) {
+      sc.cooldown = Millis(*v * 60000);
+    }
+    if (auto v = f.Int("resolve_after_minutes", false, 1, 525600)) {
+      sc.resolve_after = Millis(*v * 60000);
+    }
+    if (auto v = f.Int("update_interval_minutes", false, 1, 525600)) {
+      sc.update_interval = Millis(*v * 60000);
+    }
+    if (auto v = f.Number("escalate_ratio", false, 1.0, 1000.0)) {
+      sc.escalate_ratio = *v;
+    }
+    if (auto v = f.Number("escalate_share", false, 0.0, 1.0)) {
+      sc.escalate_share = *v;
+    }
     if (auto v = f.Strings("playbook_fr", false, true)) sc.playbook_fr = *v;
     if (auto v = f.Strings("playbook_en", false, true)) sc.playbook_en = *v;
     if (f.ok() && sc.playbook_fr.empty() && sc.playbook_en.empty()) {

@@ -85,8 +85,15 @@ std::string TruncateUtf8(const std::string& text, std::size_t max_chars) {
 
 std::string FormatSlackMessage(const Alert& a) {
   const Labels& l = a.language == "fr" ? kFrench : kEnglish;
-  const std::string headline = std::string(l.alert) + " " + a.severity + " · " +
-                               a.brand + " · " + a.scenario;
+  const bool fr = a.language == "fr";
+  std::string kind = l.alert;
+  if (a.state == "updated") kind = fr ? "Mise à jour" : "Update";
+  if (a.state == "escalated") kind = fr ? "Escalade" : "Escalated";
+  if (a.state == "resolved") kind = fr ? "Résolu" : "Resolved";
+  if (a.state == "acknowledged") kind = fr ? "Pris en charge" : "Acknowledged";
+  const bool closing = a.state == "resolved" || a.state == "acknowledged";
+  const std::string headline =
+      kind + " " + a.severity + " · " + a.brand + " · " + a.scenario;
   const std::string numbers =
       "*" + std::to_string(a.negative) + "* " + l.now + " (" + l.of_total +
       " " + std::to_string(a.total) + ") · " + l.usual + " " +
@@ -98,9 +105,11 @@ std::string FormatSlackMessage(const Alert& a) {
                     {"text",
                      {{"type", "plain_text"},
                       {"text", TruncateUtf8(headline, kHeaderMax)}}}});
-  blocks.push_back(Section(EscapeMrkdwn(a.description) + "\n" + numbers + "\n" +
-                           l.severity + ": *" + a.severity + "*"));
-  if (!a.samples.empty()) {
+  blocks.push_back(Section(
+      EscapeMrkdwn(a.description) + "\n" + numbers + "\n" + l.severity + ": *" +
+      a.severity + "*" +
+      (a.note.empty() ? std::string() : "\n_" + EscapeMrkdwn(a.note) + "_")));
+  if (!a.samples.empty() && !closing) {
     std::string text = std::string("*") + l.samples + "*";
     for (const AlertSample& s : a.samples) {
       text += "\n• ";
@@ -110,7 +119,7 @@ std::string FormatSlackMessage(const Alert& a) {
     }
     blocks.push_back(Section(text));
   }
-  if (!a.playbook.empty()) {
+  if (!a.playbook.empty() && !closing) {
     std::string text = std::string("*") + l.playbook + "*";
     int n = 1;
     for (const std::string& step : a.playbook) {

@@ -82,7 +82,33 @@ CREATE INDEX outbox_due ON outbox(state, next_attempt_ms);
 CREATE INDEX outbox_by_incident ON outbox(incident_id);
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kMigration1};
+// Migration 2: the incident lifecycle. Each incident remembers when a signal
+// last supported it (auto-resolve), when and at what count it last notified
+// (rate-limited updates), and its count at opening and at its peak
+// (escalation); every stored change is kept in incident_events.
+constexpr std::string_view kMigration2 = R"sql(
+ALTER TABLE incidents ADD COLUMN signal_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE incidents ADD COLUMN notified_ms INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE incidents ADD COLUMN opening_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE incidents ADD COLUMN peak_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE incidents ADD COLUMN notified_count INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX incidents_by_brand_scenario ON incidents(brand, scenario, updated_ms);
+CREATE INDEX mentions_by_published ON mentions(published_ms, id);
+
+CREATE TABLE incident_events (
+  id            INTEGER PRIMARY KEY,
+  incident_id   INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  revision      INTEGER NOT NULL,
+  state         INTEGER NOT NULL,
+  at_ms         INTEGER NOT NULL,
+  note          TEXT    NOT NULL,
+  evidence_json TEXT    NOT NULL
+);
+CREATE INDEX incident_events_by_incident ON incident_events(incident_id, revision);
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kMigration1,
+                                                         kMigration2};
 
 // Runs `sql` (one or more statements) with sqlite3_exec.
 Status Exec(sqlite3* db, const std::string& sql, std::string_view what) {

@@ -56,6 +56,10 @@ constexpr char kSqlSampleNeutral[] =
     "SELECT " VIGIE_MENTION_COLUMNS VIGIE_SAMPLE_FROM
     " ORDER BY m.published_ms DESC, m.id DESC LIMIT ?";
 #undef VIGIE_SAMPLE_FROM
+constexpr char kSqlListMentions[] =
+    "SELECT " VIGIE_MENTION_COLUMNS
+    " FROM mentions m WHERE (m.published_ms > ? OR (m.published_ms = ? AND"
+    " m.id > ?)) AND m.published_ms < ? ORDER BY m.published_ms, m.id LIMIT ?";
 #undef VIGIE_MENTION_COLUMNS
 
 constexpr char kSqlBrandsOf[] =
@@ -63,23 +67,41 @@ constexpr char kSqlBrandsOf[] =
 constexpr char kSqlTopicsOf[] =
     "SELECT topic FROM mention_topics WHERE mention_id = ? ORDER BY topic";
 
-#define VIGIE_INCIDENT_COLUMNS                                   \
-  "id, brand, scenario, severity, state, opened_ms, updated_ms," \
-  " revision, evidence_json"
+#define VIGIE_INCIDENT_COLUMNS                                       \
+  "id, brand, scenario, severity, state, opened_ms, updated_ms,"     \
+  " revision, evidence_json, signal_ms, notified_ms, opening_count," \
+  " peak_count, notified_count"
 constexpr char kSqlFindActiveIncident[] =
     "SELECT " VIGIE_INCIDENT_COLUMNS
     " FROM incidents WHERE brand = ? AND scenario = ? AND state <> 4";
 constexpr char kSqlListIncidents[] =
     "SELECT " VIGIE_INCIDENT_COLUMNS
     " FROM incidents ORDER BY opened_ms DESC, id DESC";
+constexpr char kSqlListActiveIncidents[] =
+    "SELECT " VIGIE_INCIDENT_COLUMNS
+    " FROM incidents WHERE state <> 4 ORDER BY opened_ms, id";
+constexpr char kSqlGetIncident[] =
+    "SELECT " VIGIE_INCIDENT_COLUMNS " FROM incidents WHERE id = ?";
 #undef VIGIE_INCIDENT_COLUMNS
 constexpr char kSqlInsertIncident[] =
     "INSERT INTO incidents (brand, scenario, severity, state, opened_ms,"
-    " updated_ms, revision, evidence_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    " updated_ms, revision, evidence_json, signal_ms, notified_ms,"
+    " opening_count, peak_count, notified_count)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr char kSqlUpdateIncident[] =
     "UPDATE incidents SET brand = ?, scenario = ?, severity = ?, state = ?,"
-    " opened_ms = ?, updated_ms = ?, revision = ?, evidence_json = ?"
-    " WHERE id = ?";
+    " opened_ms = ?, updated_ms = ?, revision = ?, evidence_json = ?,"
+    " signal_ms = ?, notified_ms = ?, opening_count = ?, peak_count = ?,"
+    " notified_count = ? WHERE id = ?";
+constexpr char kSqlInsertIncidentEvent[] =
+    "INSERT INTO incident_events (incident_id, revision, state, at_ms, note,"
+    " evidence_json) VALUES (?, ?, ?, ?, ?, ?)";
+constexpr char kSqlListIncidentEvents[] =
+    "SELECT incident_id, revision, state, at_ms, note, evidence_json"
+    " FROM incident_events WHERE incident_id = ? ORDER BY revision, id";
+constexpr char kSqlLastResolvedAt[] =
+    "SELECT MAX(updated_ms) FROM incidents"
+    " WHERE brand = ? AND scenario = ? AND state = 4";
 
 #define VIGIE_OUTBOX_COLUMNS                                             \
   "id, incident_id, channel, idempotency_key, payload, state, attempts," \
@@ -266,6 +288,11 @@ Result<Incident> ReadIncident(const Stmt& s, std::string_view what) {
   i.updated_at = s.ColTime(6);
   i.revision = static_cast<int>(s.ColInt(7));
   i.evidence_json = s.ColText(8);
+  i.signal_at = s.ColTime(9);
+  i.notified_at = s.ColTime(10);
+  i.opening_count = s.ColInt(11);
+  i.peak_count = s.ColInt(12);
+  i.notified_count = s.ColInt(13);
   return i;
 }
 
@@ -621,6 +648,38 @@ Result<std::vector<Mention>> SqliteStore::SampleMentions(
   return out;
 }
 
+Result<std::vector<Mention>> SqliteStore::ListMentions(TimePoint from,
+                                                       TimePoint to,
+                                                       std::int64_t after_id,
+                                                       int limit) {
+  constexpr std::string_view kWhat = "store: list mentions";
+  if (limit < 0) return Status::InvalidArgument(kWhat, "negative limit");
+  std::vector<Mention> out;
+  if (limit == 0) return out;
+  std::lock_guard lock(mu_);
+  Transaction tx(impl_->db());
+  if (Status st = tx.Begin(kWhat, false); !st.ok()) return st;
+  {
+    Result<Stmt> s = impl_->Prepare(kSqlListMentions, kWhat);
+    if (!s.ok()) return s.status();
+    s->Time(from).Time(from).Int(after_id).Time(to).Int(limit);
+    int rc;
+    while ((rc = s->Step()) == SQLITE_ROW) {
+      Result<Mention> m = ReadMention(*s, kWhat);
+      if (!m.ok()) return m.status();
+      out.push_back(std::move(m).value());
+    }
+    if (rc != SQLITE_DONE) return impl_->Error(rc, kWhat);
+  }
+  for (Mention& m : out) {
+    Status st = impl_->QueryStrings(kSqlBrandsOf, m.id, kWhat, &m.brands);
+    if (st.ok()) st = impl_->QueryStrings(kSqlTopicsOf, m.id, kWhat, &m.topics);
+    if (!st.ok()) return st;
+  }
+  if (Status st = tx.Commit(kWhat); !st.ok()) return st;
+  return out;
+}
+
 Result<std::optional<Incident>> SqliteStore::FindActiveIncident(
     const std::string& brand, const std::string& scenario) {
   constexpr std::string_view kWhat = "store: find active incident";
@@ -650,6 +709,76 @@ Result<std::vector<Incident>> SqliteStore::ListIncidents() {
   }
   if (rc != SQLITE_DONE) return impl_->Error(rc, kWhat);
   return out;
+}
+
+Result<std::vector<Incident>> SqliteStore::ListActiveIncidents() {
+  constexpr std::string_view kWhat = "store: list active incidents";
+  std::lock_guard lock(mu_);
+  Result<Stmt> s = impl_->Prepare(kSqlListActiveIncidents, kWhat);
+  if (!s.ok()) return s.status();
+  std::vector<Incident> out;
+  int rc;
+  while ((rc = s->Step()) == SQLITE_ROW) {
+    Result<Incident> incident = ReadIncident(*s, kWhat);
+    if (!incident.ok()) return incident.status();
+    out.push_back(std::move(incident).value());
+  }
+  if (rc != SQLITE_DONE) return impl_->Error(rc, kWhat);
+  return out;
+}
+
+Result<std::optional<Incident>> SqliteStore::GetIncident(std::int64_t id) {
+  constexpr std::string_view kWhat = "store: get incident";
+  std::lock_guard lock(mu_);
+  Result<Stmt> s = impl_->Prepare(kSqlGetIncident, kWhat);
+  if (!s.ok()) return s.status();
+  s->Int(id);
+  int rc = s->Step();
+  if (rc == SQLITE_DONE) return std::optional<Incident>();
+  if (rc != SQLITE_ROW) return impl_->Error(rc, kWhat);
+  Result<Incident> incident = ReadIncident(*s, kWhat);
+  if (!incident.ok()) return incident.status();
+  return std::optional<Incident>(std::move(incident).value());
+}
+
+Result<std::vector<IncidentEvent>> SqliteStore::ListIncidentEvents(
+    std::int64_t id) {
+  constexpr std::string_view kWhat = "store: list incident events";
+  std::lock_guard lock(mu_);
+  Result<Stmt> s = impl_->Prepare(kSqlListIncidentEvents, kWhat);
+  if (!s.ok()) return s.status();
+  s->Int(id);
+  std::vector<IncidentEvent> out;
+  int rc;
+  while ((rc = s->Step()) == SQLITE_ROW) {
+    IncidentEvent e;
+    e.incident_id = s->ColInt(0);
+    e.revision = static_cast<int>(s->ColInt(1));
+    const std::int64_t state = s->ColInt(2);
+    if (!ValidIncidentState(state)) {
+      return BadRow(kWhat, "incident_events", e.incident_id, "state", state);
+    }
+    e.state = static_cast<IncidentState>(state);
+    e.at = s->ColTime(3);
+    e.note = s->ColText(4);
+    e.evidence_json = s->ColText(5);
+    out.push_back(std::move(e));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error(rc, kWhat);
+  return out;
+}
+
+Result<std::optional<TimePoint>> SqliteStore::LastResolvedAt(
+    const std::string& brand, const std::string& scenario) {
+  constexpr std::string_view kWhat = "store: last resolved incident";
+  std::lock_guard lock(mu_);
+  Result<Stmt> s = impl_->Prepare(kSqlLastResolvedAt, kWhat);
+  if (!s.ok()) return s.status();
+  s->Text(brand).Text(scenario);
+  int rc = s->Step();
+  if (rc != SQLITE_ROW) return impl_->Error(rc, kWhat);
+  if (s->IsNull(0)) return std::optional<TimePoint>();
+  return std::optional<TimePoint>(s->ColTime(0));
 }
 
 Result<std::int64_t> SqliteStore::ApplyIncidentChange(
@@ -690,6 +819,8 @@ Result<std::int64_t> SqliteStore::ApplyIncidentChange(
     s->Text(in.brand).Text(in.scenario).Text(in.severity);
     s->Int(static_cast<int>(in.state)).Time(in.opened_at).Time(in.updated_at);
     s->Int(in.revision).Text(in.evidence_json);
+    s->Time(in.signal_at).Time(in.notified_at).Int(in.opening_count);
+    s->Int(in.peak_count).Int(in.notified_count);
     if (id != 0) s->Int(id);
     int rc = s->Run();
     if (rc == SQLITE_CONSTRAINT_UNIQUE) {
@@ -705,6 +836,14 @@ Result<std::int64_t> SqliteStore::ApplyIncidentChange(
       return Status::NotFound(kWhat,
                               "no incident with id " + std::to_string(id));
     }
+  }
+
+  {
+    Result<Stmt> s = impl_->Prepare(kSqlInsertIncidentEvent, kWhat);
+    if (!s.ok()) return s.status();
+    s->Int(id).Int(in.revision).Int(static_cast<int>(in.state));
+    s->Time(in.updated_at).Text(in.note).Text(in.evidence_json);
+    if (int rc = s->Run(); rc != SQLITE_DONE) return impl_->Error(rc, kWhat);
   }
 
   if (!change.notifications.empty()) {

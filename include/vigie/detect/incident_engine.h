@@ -1,13 +1,22 @@
-// IncidentEngine: turns spike signals into incidents and outbox rows.
+// IncidentEngine: the incident lifecycle — signals in, state changes and
+// outbox rows out.
 //
-// One active incident per brand × scenario: the first signal opens it and
-// writes one notification per channel, in the same transaction; later
-// signals only update its evidence. Nothing is sent from here: the notify
-// stage's dispatcher delivers the outbox rows.
-// Thread-safety: none; the store writer thread owns it.
+// One active incident per brand × scenario. A signal opens one (unless the
+// scenario's cooldown since the last resolved incident is still running) or
+// adds evidence to the active one; the count reaching escalate_ratio × the
+// opening count (or the negative share reaching escalate_share) escalates it
+// to critical; Tick() resolves incidents that had no signal for the
+// scenario's resolve_after; a person acknowledges or resolves by hand. Each
+// state change is stored with its time, note and evidence, and writes exactly
+// one notification per channel in the same transaction; "updated"
+// notifications are rate-limited (update_interval, and only when the count
+// rose). Nothing is sent from here: the dispatcher delivers the outbox.
+// Thread-safety: every method may be called from any thread; calls are
+// serialised by an internal mutex.
 // Lifetime: `store` must outlive the engine.
 #pragma once
 
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,27 +27,49 @@
 
 namespace vigie {
 
-/// What one call to OnSignals changed.
+/// What one call changed.
 struct IncidentOutcome {
-  int opened = 0;         ///< incidents opened (each with its notifications)
+  int opened = 0;         ///< incidents opened
   int updated = 0;        ///< incidents given new evidence
+  int escalated = 0;      ///< incidents escalated
+  int resolved = 0;       ///< incidents resolved
   int notifications = 0;  ///< outbox rows written
 };
 
-/// Applies scenarios to spike signals.
+/// Applies scenarios to signals and runs the incident lifecycle.
 class IncidentEngine {
  public:
   /// `channels` are the configured notify channel names; a scenario channel
   /// outside it is skipped (and `vigie check` reports it).
   IncidentEngine(Store& store, std::set<std::string> channels);
 
-  /// Opens or updates incidents for `signals` under `rules`, at `now`.
+  /// Opens, updates or escalates incidents for `signals` under `rules`.
   Result<IncidentOutcome> OnSignals(const std::vector<SpikeSignal>& signals,
                                     const RuleSet& rules, TimePoint now);
 
+  /// Resolves active incidents whose scenario's resolve_after has passed
+  /// since their last signal (or whose scenario no longer exists).
+  Result<IncidentOutcome> Tick(const RuleSet& rules, TimePoint now);
+
+  /// Marks incident `id` acknowledged by `who`. NotFound for an unknown id,
+  /// InvalidArgument when it is resolved or already acknowledged.
+  Result<IncidentOutcome> Acknowledge(std::int64_t id, const std::string& who,
+                                      const RuleSet& rules, TimePoint now);
+
+  /// Resolves incident `id` by hand. NotFound for an unknown id,
+  /// InvalidArgument when it is already resolved.
+  Result<IncidentOutcome> Resolve(std::int64_t id, const std::string& who,
+                                  const RuleSet& rules, TimePoint now);
+
  private:
+  // REQUIRES: mu_ held.
+  Status Commit(Incident incident, const Scenario* scenario,
+                const RuleSet& rules, bool notify, TimePoint now,
+                IncidentOutcome& outcome);
+
   Store& store_;
-  std::set<std::string> channels_;
+  const std::set<std::string> channels_;
+  std::mutex mu_;
 };
 
 /// Builds the evidence JSON stored with an incident.

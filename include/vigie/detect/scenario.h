@@ -6,6 +6,7 @@
 // conditions come with the scenario engine.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,12 +24,24 @@ enum class ScenarioCondition {
 /// One crisis scenario with its playbook.
 struct Scenario {
   std::string name;                 ///< unique, e.g. "bad-buzz"
-  std::string description;     ///< one sentence for the alert, in English
-  std::string description_fr;  ///< the same in French, may be empty
+  std::string description;          ///< one sentence for the alert, in English
+  std::string description_fr;       ///< the same in French, may be empty
   std::vector<std::string> brands;  ///< brand names; empty = every brand
   ScenarioCondition condition = ScenarioCondition::kNegativeSpike;
-  std::string severity = "warning";      ///< info, warning or critical
-  std::vector<std::string> channels;     ///< notify channel names
+  std::string severity = "warning";   ///< info, warning or critical
+  std::vector<std::string> channels;  ///< notify channel names
+  /// After an incident resolves, none opens again sooner.
+  Millis cooldown{3600000};
+  /// An incident with no supporting signal for this long resolves itself.
+  Millis resolve_after{7200000};
+  /// At most one "updated" notification per this interval (and only when
+  /// the count rose since the last notification).
+  Millis update_interval{3600000};
+  /// Escalate (severity critical) when the count reaches this multiple of the
+  /// count that opened the incident.
+  double escalate_ratio = 2.0;
+  /// Escalate also when the negative share of the bucket reaches this, if set.
+  std::optional<double> escalate_share;
   std::vector<std::string> playbook_fr;  ///< steps, in French
   std::vector<std::string> playbook_en;  ///< steps, in English
 

@@ -21,7 +21,9 @@ struct AlertSample {
 /// The content of one incident notification.
 struct Alert {
   std::int64_t incident_id = 0;
-  std::string state;  ///< "open", "updated", "escalated", "resolved"
+  std::string state;  ///< "open", "updated", "escalated", "resolved" or
+                      ///< "acknowledged"
+  std::string note;   ///< why this notification, e.g. "acknowledged by alice"
   std::string brand;
   std::string scenario;
   std::string description;

@@ -31,10 +31,26 @@ struct Incident {
   std::string scenario;  ///< scenario name as configured
   std::string severity;  ///< "info", "warning" or "critical"
   IncidentState state = IncidentState::kOpen;
-  TimePoint opened_at{};      ///< UTC
-  TimePoint updated_at{};     ///< UTC, last state change or new evidence
-  int revision = 1;           ///< +1 on every stored change
-  std::string evidence_json;  ///< JSON object: counts, expected, samples
+  TimePoint opened_at{};            ///< UTC
+  TimePoint updated_at{};           ///< UTC, last state change or new evidence
+  int revision = 1;                 ///< +1 on every stored change
+  std::string evidence_json;        ///< JSON object: counts, expected, samples
+  TimePoint signal_at{};            ///< UTC, last signal that supported it
+  TimePoint notified_at{};          ///< UTC, last notification written
+  std::int64_t opening_count = 0;   ///< count that opened it
+  std::int64_t peak_count = 0;      ///< highest count seen
+  std::int64_t notified_count = 0;  ///< count in the last notification
+  std::string note;  ///< why this change; stored with its event, not read back
+};
+
+/// One stored change of an incident (its history).
+struct IncidentEvent {
+  std::int64_t incident_id = 0;
+  int revision = 0;
+  IncidentState state = IncidentState::kOpen;
+  TimePoint at{};             ///< UTC
+  std::string note;           ///< e.g. "acknowledged by alice"
+  std::string evidence_json;  ///< evidence at that revision
 };
 
 /// Delivery state of an outbox row. Stored numbers: frozen.

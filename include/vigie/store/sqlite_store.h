@@ -81,7 +81,16 @@ class SqliteStore final : public Store {
       const std::string& brand, const std::string& scenario) override;
 
   /// Ordered by opened_at, newest first, then by id, highest first.
+  Result<std::vector<Mention>> ListMentions(TimePoint from, TimePoint to,
+                                            std::int64_t after_id,
+                                            int limit) override;
   Result<std::vector<Incident>> ListIncidents() override;
+  Result<std::vector<Incident>> ListActiveIncidents() override;
+  Result<std::optional<Incident>> GetIncident(std::int64_t id) override;
+  Result<std::vector<IncidentEvent>> ListIncidentEvents(
+      std::int64_t id) override;
+  Result<std::optional<TimePoint>> LastResolvedAt(
+      const std::string& brand, const std::string& scenario) override;
 
   /// An update (id != 0) overwrites every field of that row; NotFound when
   /// there is no such row. Each notification must have id 0 (else

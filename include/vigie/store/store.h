@@ -78,6 +78,15 @@ class Store {
                                                       TimePoint to, Label label,
                                                       int limit) = 0;
 
+  /// Up to `limit` stored mentions published in [from, to), in (published,
+  /// id) order, with their brands and topics, starting after the mention
+  /// `after_id` among those published exactly at `from` (0: from the first).
+  /// Page by passing the last mention's published time and id.
+  virtual Result<std::vector<Mention>> ListMentions(TimePoint from,
+                                                    TimePoint to,
+                                                    std::int64_t after_id,
+                                                    int limit) = 0;
+
   /// The incident of `brand` × `scenario` that is not resolved, if any.
   virtual Result<std::optional<Incident>> FindActiveIncident(
       const std::string& brand, const std::string& scenario) = 0;
@@ -85,9 +94,27 @@ class Store {
   /// All incidents, newest first.
   virtual Result<std::vector<Incident>> ListIncidents() = 0;
 
-  /// Inserts or updates the incident and inserts its notifications, in one
-  /// transaction. Returns the incident's id. Fails with Rejected when a
-  /// second active incident for the same brand × scenario would be inserted.
+  /// Incidents not resolved (open, updated, escalated or acknowledged),
+  /// oldest first.
+  virtual Result<std::vector<Incident>> ListActiveIncidents() = 0;
+
+  /// The incident with `id`, if any.
+  virtual Result<std::optional<Incident>> GetIncident(std::int64_t id) = 0;
+
+  /// The stored changes of incident `id`, oldest first.
+  virtual Result<std::vector<IncidentEvent>> ListIncidentEvents(
+      std::int64_t id) = 0;
+
+  /// When the last resolved incident of `brand` × `scenario` was resolved
+  /// (its updated_at), if there is one.
+  virtual Result<std::optional<TimePoint>> LastResolvedAt(
+      const std::string& brand, const std::string& scenario) = 0;
+
+  /// Inserts or updates the incident, records the change in its history
+  /// (revision, state, updated_at, note, evidence) and inserts its
+  /// notifications, in one transaction. Returns the incident's id. Fails with
+  /// Rejected when a second active incident for the same brand × scenario would
+  /// be inserted.
   virtual Result<std::int64_t> ApplyIncidentChange(
       const IncidentChange& change) = 0;
 

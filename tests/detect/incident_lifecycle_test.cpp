@@ -1,0 +1,166 @@
+#include <doctest/doctest.h>
+
+#include <boost/json.hpp>
+
+#include "test_util.h"
+#include "vigie/detect/incident_engine.h"
+#include "vigie/store/sqlite_store.h"
+
+namespace vigie {
+
+namespace {
+
+constexpr std::int64_t kT0 = 1793602800000;
+constexpr Millis kMinute{60000};
+
+const char* kScenarios = R"(
+[[scenario]]
+name = "bad-buzz"
+description = "Negative spike"
+condition = "negative_spike"
+severity = "warning"
+channels = ["slack"]
+cooldown_minutes = 60
+resolve_after_minutes = 120
+update_interval_minutes = 30
+escalate_ratio = 2.0
+playbook_en = ["Answer within the hour"]
+)";
+
+SpikeSignal Signal(std::int64_t negative, TimePoint bucket) {
+  SpikeSignal s;
+  s.brand = "Acme";
+  s.bucket_start = bucket;
+  s.bucket_width = Millis(300000);
+  s.negative = negative;
+  s.total = negative + 2;
+  s.expected = 0.5;
+  return s;
+}
+
+// The states announced by the outbox rows, oldest first.
+std::vector<std::string> Announced(Store& store, TimePoint now) {
+  std::vector<std::string> out;
+  auto due = store.DueOutbox(now, 100);
+  REQUIRE(due.ok());
+  for (const OutboxMessage& m : *due) {
+    auto v = boost::json::parse(m.payload).as_object();
+    const std::string header(
+        v.at("blocks").as_array()[0].at("text").at("text").as_string());
+    out.push_back(header.substr(0, header.find(' ')));
+  }
+  return out;
+}
+
+struct Fixture {
+  testing::TempDir dir;
+  std::unique_ptr<SqliteStore> store;
+  std::shared_ptr<RuleSet> rules = std::make_shared<RuleSet>();
+  Fixture() {
+    auto s = SqliteStore::Open(dir.file("v.db"));
+    REQUIRE(s.ok());
+    store = std::move(*s);
+    auto sc = ParseScenarios("s.toml", kScenarios);
+    REQUIRE_MESSAGE(sc.ok(), sc.status().message());
+    rules->scenarios = std::move(*sc);
+  }
+};
+
+}  // namespace
+
+TEST_CASE(
+    "An incident opens, updates, escalates and resolves with exactly "
+    "the expected notifications") {
+  Fixture f;
+  IncidentEngine engine(*f.store, {"slack"});
+  const TimePoint t0 = FromUnixMillis(kT0);
+  auto at = [&](int minutes) { return t0 + kMinute * minutes; };
+
+  // Opens: one notification.
+  auto r = engine.OnSignals({Signal(6, at(0))}, *f.rules, at(1));
+  REQUIRE(r.ok());
+  CHECK(r->opened == 1);
+  CHECK(r->notifications == 1);
+  // More evidence within the update interval: stored, not notified.
+  r = engine.OnSignals({Signal(7, at(5))}, *f.rules, at(6));
+  REQUIRE(r.ok());
+  CHECK(r->updated == 1);
+  CHECK(r->notifications == 0);
+  // After the interval and with a higher count: one "updated" notification.
+  r = engine.OnSignals({Signal(8, at(35))}, *f.rules, at(36));
+  REQUIRE(r.ok());
+  CHECK(r->notifications == 1);
+  // Twice the opening count: escalated to critical, notified.
+  r = engine.OnSignals({Signal(12, at(40))}, *f.rules, at(41));
+  REQUIRE(r.ok());
+  CHECK(r->escalated == 1);
+  CHECK(r->notifications == 1);
+  // Still escalated: a stronger signal does not escalate twice.
+  r = engine.OnSignals({Signal(30, at(45))}, *f.rules, at(46));
+  REQUIRE(r.ok());
+  CHECK(r->escalated == 0);
+  CHECK(r->notifications == 0);
+  // Calm, but not long enough: still active.
+  r = engine.Tick(*f.rules, at(46 + 119));
+  REQUIRE(r.ok());
+  CHECK(r->resolved == 0);
+  // 120 minutes without a signal: resolved, notified.
+  r = engine.Tick(*f.rules, at(46 + 120));
+  REQUIRE(r.ok());
+  CHECK(r->resolved == 1);
+  CHECK(r->notifications == 1);
+
+  CHECK(Announced(*f.store, at(500)) ==
+        std::vector<std::string>{"Alert", "Update", "Escalated", "Resolved"});
+  auto incidents = f.store->ListIncidents();
+  REQUIRE(incidents.ok());
+  REQUIRE(incidents->size() == 1);
+  CHECK((*incidents)[0].state == IncidentState::kResolved);
+  CHECK((*incidents)[0].severity == "critical");
+  auto events = f.store->ListIncidentEvents((*incidents)[0].id);
+  REQUIRE(events.ok());
+  CHECK(events->size() == 6);
+  CHECK(events->front().state == IncidentState::kOpen);
+  CHECK(events->back().note == "resolved: calm for 120 minutes");
+
+  // Within the cooldown, a new spike opens nothing; after it, a new incident.
+  r = engine.OnSignals({Signal(9, at(200))}, *f.rules, at(200));
+  REQUIRE(r.ok());
+  CHECK(r->opened == 0);
+  r = engine.OnSignals({Signal(9, at(240))}, *f.rules, at(240));
+  REQUIRE(r.ok());
+  CHECK(r->opened == 1);
+}
+
+TEST_CASE("A person acknowledges, then resolves, an incident") {
+  Fixture f;
+  IncidentEngine engine(*f.store, {"slack"});
+  const TimePoint t0 = FromUnixMillis(kT0);
+  REQUIRE(engine.OnSignals({Signal(6, t0)}, *f.rules, t0).ok());
+  auto active = f.store->FindActiveIncident("Acme", "bad-buzz");
+  REQUIRE(active.ok());
+  REQUIRE(active->has_value());
+  const std::int64_t id = (*active)->id;
+
+  auto ack = engine.Acknowledge(id, "alice", *f.rules, t0 + kMinute);
+  REQUIRE(ack.ok());
+  CHECK(ack->notifications == 1);
+  auto again = engine.Acknowledge(id, "bob", *f.rules, t0 + kMinute * 2);
+  CHECK(again.status().IsInvalidArgument());
+  // Acknowledged still counts as active: a new signal updates it.
+  auto upd = engine.OnSignals({Signal(7, t0)}, *f.rules, t0 + kMinute * 3);
+  REQUIRE(upd.ok());
+  CHECK(upd->opened == 0);
+  auto res = engine.Resolve(id, "alice", *f.rules, t0 + kMinute * 4);
+  REQUIRE(res.ok());
+  CHECK(res->resolved == 1);
+  CHECK(engine.Resolve(id, "alice", *f.rules, t0).status().IsInvalidArgument());
+  CHECK(engine.Acknowledge(999, "x", *f.rules, t0).status().IsNotFound());
+  CHECK(Announced(*f.store, t0 + kMinute * 10) ==
+        std::vector<std::string>{"Alert", "Acknowledged", "Resolved"});
+  auto events = f.store->ListIncidentEvents(id);
+  REQUIRE(events.ok());
+  CHECK(events->at(1).note == "acknowledged by alice");
+}
+
+}  // namespace vigie
