@@ -132,14 +132,24 @@ void DaemonApp::OnCommitted(const std::vector<Mention>& inserted) {
     log::Error("detect") << signals.status().ToString();
     return;
   }
-  if (signals->empty()) return;
-  auto outcome = engine_->OnSignals(*signals, *rules, now);
-  if (!outcome.ok()) {
-    log::Error("detect") << outcome.status().ToString();
-    return;
+  int notifications = 0;
+  if (!signals->empty()) {
+    auto outcome = engine_->OnSignals(*signals, *rules, now);
+    if (!outcome.ok()) {
+      log::Error("detect") << outcome.status().ToString();
+    } else {
+      incidents_opened_.fetch_add(outcome->opened);
+      notifications += outcome->notifications;
+    }
   }
-  incidents_opened_.fetch_add(outcome->opened);
-  if (outcome->notifications > 0) dispatcher_->Wake();
+  auto single = engine_->OnMentions(inserted, *rules, now);
+  if (!single.ok()) {
+    log::Error("detect") << single.status().ToString();
+  } else {
+    incidents_opened_.fetch_add(single->opened);
+    notifications += single->notifications;
+  }
+  if (notifications > 0) dispatcher_->Wake();
 }
 
 bool DaemonApp::Shutdown(Millis timeout) {

@@ -42,6 +42,9 @@ Result<BacktestResult> RunBacktest(Store& history, const RuleSet& rules,
       auto outcome = engine.OnSignals(*signals, rules, now);
       if (!outcome.ok()) return outcome.status();
     }
+    if (auto single = engine.OnMentions(fresh, rules, now); !single.ok()) {
+      return single.status();
+    }
     batch.clear();
     return Status::Ok();
   };

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cstdio>
+#include <map>
+#include <set>
 
 #include "vigie/core/log.h"
 #include "vigie/notify/slack_message.h"
@@ -60,6 +63,9 @@ Alert AlertFor(const Incident& incident, const Scenario* scenario,
       FromUnixMillis(static_cast<std::int64_t>(num("bucket_start_ms")));
   a.bucket_width =
       Millis(static_cast<std::int64_t>(num("bucket_seconds")) * 1000);
+  if (const json::value* x = o.if_contains("summary"); x && x->is_string()) {
+    a.summary = std::string(x->as_string());
+  }
   if (const json::value* samples = o.if_contains("samples");
       samples != nullptr && samples->is_array()) {
     for (const json::value& s : samples->as_array()) {
@@ -82,6 +88,66 @@ Alert AlertFor(const Incident& incident, const Scenario* scenario,
     }
   }
   return a;
+}
+
+bool MatchesSingle(const Scenario& sc, const Mention& m) {
+  if (sc.min_reach && (!m.reach || *m.reach < *sc.min_reach)) return false;
+  if (sc.condition == ScenarioCondition::kUndisclosedSponsorship) {
+    return std::find(m.topics.begin(), m.topics.end(),
+                     "undisclosed-sponsorship") != m.topics.end();
+  }
+  for (const std::string& topic : m.topics) {
+    if (std::find(sc.topics.begin(), sc.topics.end(), topic) !=
+        sc.topics.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string MentionEvidenceJson(const Scenario& sc,
+                                const std::vector<const Mention*>& hits) {
+  json::array sample_list;
+  for (const Mention* m : hits) {
+    if (sample_list.size() >= static_cast<std::size_t>(kSamples)) break;
+    json::object o{{"id", m->id},
+                   {"source", m->source},
+                   {"url", m->url},
+                   {"text", TruncateUtf8(m->text, 280)},
+                   {"compound", m->compound}};
+    if (m->reach) o["reach"] = *m->reach;
+    sample_list.push_back(std::move(o));
+  }
+  std::string topics;
+  for (const std::string& t : hits.front()->topics) {
+    topics += (topics.empty() ? "" : ", ") + t;
+  }
+  json::object o{
+      {"condition", sc.condition == ScenarioCondition::kSingleMention
+                        ? "single_mention"
+                        : "undisclosed_sponsorship"},
+      {"negative", static_cast<std::int64_t>(hits.size())},
+      {"total", static_cast<std::int64_t>(hits.size())},
+      {"summary", std::to_string(hits.size()) + " mention(s) tagged " + topics},
+      {"samples", std::move(sample_list)}};
+  return json::serialize(o);
+}
+
+std::string RatingEvidenceJson(const Scenario& sc, const RatingStats& recent,
+                               const RatingStats& base) {
+  char summary[200];
+  std::snprintf(summary, sizeof summary,
+                "mean rating %.2f over the last %lld h (%lld reviews) vs %.2f "
+                "before (%lld reviews)",
+                recent.mean,
+                static_cast<long long>(sc.rating_window.count() / 3600000),
+                static_cast<long long>(recent.count), base.mean,
+                static_cast<long long>(base.count));
+  json::object o{{"condition", "rating_collapse"}, {"recent_mean", recent.mean},
+                 {"recent_count", recent.count},   {"baseline_mean", base.mean},
+                 {"baseline_count", base.count},   {"summary", summary},
+                 {"samples", json::array()}};
+  return json::serialize(o);
 }
 
 }  // namespace
@@ -157,6 +223,69 @@ Status IncidentEngine::Commit(Incident incident, const Scenario* scenario,
   return Status::Ok();
 }
 
+Status IncidentEngine::Observe(const Scenario& sc, const std::string& brand,
+                               const Observation& obs, const RuleSet& rules,
+                               TimePoint now, IncidentOutcome& outcome) {
+  auto active = store_.FindActiveIncident(brand, sc.name);
+  if (!active.ok()) return active.status().WithContext("incidents");
+  if (!active->has_value()) {
+    auto resolved = store_.LastResolvedAt(brand, sc.name);
+    if (!resolved.ok()) return resolved.status().WithContext("incidents");
+    if (resolved->has_value() && now - **resolved < sc.cooldown) {
+      log::Debug("incidents")
+          << brand << " × " << sc.name << ": in cooldown, no new incident";
+      return Status::Ok();
+    }
+    Incident inc;
+    inc.brand = brand;
+    inc.scenario = sc.name;
+    inc.severity = sc.severity;
+    inc.state = IncidentState::kOpen;
+    inc.opened_at = now;
+    inc.revision = 1;
+    inc.signal_at = now;
+    inc.opening_count = obs.count;
+    inc.peak_count = obs.count;
+    inc.note = "opened";
+    inc.evidence_json = obs.evidence_json;
+    if (Status s = Commit(std::move(inc), &sc, rules, true, now, outcome);
+        !s.ok()) {
+      return s;
+    }
+    ++outcome.opened;
+    return Status::Ok();
+  }
+
+  Incident inc = **active;
+  inc.revision += 1;
+  inc.signal_at = now;
+  const bool stronger = obs.count > inc.peak_count;
+  inc.peak_count = std::max(inc.peak_count, obs.count);
+  if (stronger) inc.evidence_json = obs.evidence_json;
+  const bool escalate =
+      inc.state != IncidentState::kEscalated &&
+      (static_cast<double>(inc.peak_count) >=
+           sc.escalate_ratio * static_cast<double>(std::max<std::int64_t>(
+                                   inc.opening_count, 1)) ||
+       (sc.escalate_share && obs.share >= *sc.escalate_share));
+  bool notify = false;
+  if (escalate) {
+    inc.state = IncidentState::kEscalated;
+    inc.severity = "critical";
+    inc.note = "escalated: " + std::to_string(inc.peak_count) + " " + obs.unit +
+               " (opened at " + std::to_string(inc.opening_count) + ")";
+    notify = true;
+    ++outcome.escalated;
+  } else {
+    if (inc.state == IncidentState::kOpen) inc.state = IncidentState::kUpdated;
+    inc.note = "new evidence: " + std::to_string(obs.count) + " " + obs.unit;
+    notify = inc.peak_count > inc.notified_count &&
+             now - inc.notified_at >= sc.update_interval;
+    ++outcome.updated;
+  }
+  return Commit(std::move(inc), &sc, rules, notify, now, outcome);
+}
+
 Result<IncidentOutcome> IncidentEngine::OnSignals(
     const std::vector<SpikeSignal>& signals, const RuleSet& rules,
     TimePoint now) {
@@ -166,74 +295,75 @@ Result<IncidentOutcome> IncidentEngine::OnSignals(
     for (const Scenario& sc : rules.scenarios.scenarios) {
       if (sc.condition != ScenarioCondition::kNegativeSpike) continue;
       if (!sc.Covers(signal.brand)) continue;
-      auto active = store_.FindActiveIncident(signal.brand, sc.name);
-      if (!active.ok()) return active.status().WithContext("incidents");
       auto samples =
           store_.SampleMentions(signal.brand, signal.bucket_start,
                                 signal.bucket_start + signal.bucket_width,
                                 Label::kNegative, kSamples);
       if (!samples.ok()) return samples.status().WithContext("incidents");
+      Observation obs;
+      obs.count = signal.negative;
+      obs.share = Share(signal);
+      obs.unit = "negative mentions in a bucket";
+      obs.evidence_json = EvidenceJson(signal, *samples);
+      if (Status s = Observe(sc, signal.brand, obs, rules, now, outcome);
+          !s.ok()) {
+        return s;
+      }
+    }
+  }
+  return outcome;
+}
 
-      if (!active->has_value()) {
-        auto resolved = store_.LastResolvedAt(signal.brand, sc.name);
-        if (!resolved.ok()) return resolved.status().WithContext("incidents");
-        if (resolved->has_value() && now - **resolved < sc.cooldown) {
-          log::Debug("incidents") << signal.brand << " × " << sc.name
-                                  << ": in cooldown, no new incident";
-          continue;
+Result<IncidentOutcome> IncidentEngine::OnMentions(
+    const std::vector<Mention>& mentions, const RuleSet& rules, TimePoint now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  IncidentOutcome outcome;
+  for (const Scenario& sc : rules.scenarios.scenarios) {
+    const bool single =
+        sc.condition == ScenarioCondition::kSingleMention ||
+        sc.condition == ScenarioCondition::kUndisclosedSponsorship;
+    if (single) {
+      std::map<std::string, std::vector<const Mention*>> hits;
+      for (const Mention& m : mentions) {
+        if (!MatchesSingle(sc, m)) continue;
+        for (const std::string& brand : m.brands) {
+          if (sc.Covers(brand)) hits[brand].push_back(&m);
         }
-        Incident inc;
-        inc.brand = signal.brand;
-        inc.scenario = sc.name;
-        inc.severity = sc.severity;
-        inc.state = IncidentState::kOpen;
-        inc.opened_at = now;
-        inc.revision = 1;
-        inc.signal_at = now;
-        inc.opening_count = signal.negative;
-        inc.peak_count = signal.negative;
-        inc.note = "opened";
-        inc.evidence_json = EvidenceJson(signal, *samples);
-        if (Status s = Commit(std::move(inc), &sc, rules, true, now, outcome);
-            !s.ok()) {
+      }
+      for (const auto& [brand, list] : hits) {
+        Observation obs;
+        obs.count = static_cast<std::int64_t>(list.size());
+        obs.unit = "matching mentions";
+        obs.evidence_json = MentionEvidenceJson(sc, list);
+        if (Status s = Observe(sc, brand, obs, rules, now, outcome); !s.ok()) {
           return s;
         }
-        ++outcome.opened;
+      }
+      continue;
+    }
+    if (sc.condition != ScenarioCondition::kRatingCollapse) continue;
+    std::set<std::string> rated_brands;
+    for (const Mention& m : mentions) {
+      if (!m.rating) continue;
+      for (const std::string& brand : m.brands) {
+        if (sc.Covers(brand)) rated_brands.insert(brand);
+      }
+    }
+    for (const std::string& brand : rated_brands) {
+      const TimePoint window_start = now - sc.rating_window;
+      auto recent = store_.Ratings(brand, window_start, now + Millis(1));
+      auto base = store_.Ratings(brand, window_start - sc.rating_baseline,
+                                 window_start);
+      if (!recent.ok()) return recent.status().WithContext("incidents");
+      if (!base.ok()) return base.status().WithContext("incidents");
+      if (recent->count < sc.min_reviews || base->count < sc.min_reviews)
         continue;
-      }
-
-      Incident inc = **active;
-      inc.revision += 1;
-      inc.signal_at = now;
-      const bool stronger = signal.negative > inc.peak_count;
-      inc.peak_count = std::max(inc.peak_count, signal.negative);
-      if (stronger) inc.evidence_json = EvidenceJson(signal, *samples);
-      const bool escalate =
-          inc.state != IncidentState::kEscalated &&
-          (static_cast<double>(inc.peak_count) >=
-               sc.escalate_ratio * static_cast<double>(std::max<std::int64_t>(
-                                       inc.opening_count, 1)) ||
-           (sc.escalate_share && Share(signal) >= *sc.escalate_share));
-      bool notify = false;
-      if (escalate) {
-        inc.state = IncidentState::kEscalated;
-        inc.severity = "critical";
-        inc.note = "escalated: " + std::to_string(inc.peak_count) +
-                   " negative mentions in a bucket (opened at " +
-                   std::to_string(inc.opening_count) + ")";
-        notify = true;
-        ++outcome.escalated;
-      } else {
-        if (inc.state == IncidentState::kOpen)
-          inc.state = IncidentState::kUpdated;
-        inc.note = "new evidence: " + std::to_string(signal.negative) +
-                   " negative mentions";
-        notify = inc.peak_count > inc.notified_count &&
-                 now - inc.notified_at >= sc.update_interval;
-        ++outcome.updated;
-      }
-      if (Status s = Commit(std::move(inc), &sc, rules, notify, now, outcome);
-          !s.ok()) {
+      if (base->mean - recent->mean < sc.rating_drop) continue;
+      Observation obs;
+      obs.count = recent->count;
+      obs.unit = "reviews in the window";
+      obs.evidence_json = RatingEvidenceJson(sc, *recent, *base);
+      if (Status s = Observe(sc, brand, obs, rules, now, outcome); !s.ok()) {
         return s;
       }
     }

@@ -1,6 +1,7 @@
 #include "vigie/detect/scenario.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "vigie/config/config.h"
@@ -47,9 +48,17 @@ Result<ScenarioSet> ParseScenarios(std::string_view path,
     if (auto v = f.String("condition", true)) {
       if (*v == "negative_spike") {
         sc.condition = ScenarioCondition::kNegativeSpike;
+      } else if (*v == "single_mention") {
+        sc.condition = ScenarioCondition::kSingleMention;
+      } else if (*v == "undisclosed_sponsorship") {
+        sc.condition = ScenarioCondition::kUndisclosedSponsorship;
+      } else if (*v == "rating_collapse") {
+        sc.condition = ScenarioCondition::kRatingCollapse;
       } else {
         f.Fail(f.PosOfKey("condition"),
-               "unknown condition '" + *v + "' (supported: negative_spike)");
+               "unknown condition '" + *v +
+                   "' (supported: negative_spike, single_mention, "
+                   "undisclosed_sponsorship, rating_collapse)");
       }
     }
     if (auto v = f.String("severity", true)) {
@@ -60,6 +69,29 @@ Result<ScenarioSet> ParseScenarios(std::string_view path,
       sc.severity = *v;
     }
     if (auto v = f.Strings("channels", true, true)) sc.channels = *v;
+    if (auto v = f.Strings("topics", false, true)) sc.topics = *v;
+    if (auto v = f.Int("min_reach", false, 0, INT64_MAX)) sc.min_reach = *v;
+    if (auto v = f.Int("rating_window_hours", false, 1, 8760)) {
+      sc.rating_window = Millis(*v * 3600000);
+    }
+    if (auto v = f.Int("rating_baseline_days", false, 1, 3650)) {
+      sc.rating_baseline = Millis(*v * 86400000);
+    }
+    if (auto v = f.Number("rating_drop", false, 0.1, 10.0)) sc.rating_drop = *v;
+    if (auto v = f.Int("min_reviews", false, 1, 1000000)) {
+      sc.min_reviews = static_cast<int>(*v);
+    }
+    if (f.ok() && sc.condition == ScenarioCondition::kSingleMention &&
+        sc.topics.empty()) {
+      f.Fail(f.PosOf(*t),
+             "[[scenario]]: condition single_mention needs topics");
+    }
+    if (f.ok() && sc.condition == ScenarioCondition::kNegativeSpike &&
+        !sc.topics.empty()) {
+      f.Fail(f.PosOfKey("topics"),
+             "topics apply to single_mention; a negative spike on given topics "
+             "is not supported yet");
+    }
     if (auto v = f.Int("cooldown_minutes", false, 0, 525600)) {
       sc.cooldown = Millis(*v * 60000);
     }

@@ -94,11 +94,13 @@ std::string FormatSlackMessage(const Alert& a) {
   const bool closing = a.state == "resolved" || a.state == "acknowledged";
   const std::string headline =
       kind + " " + a.severity + " · " + a.brand + " · " + a.scenario;
-  const std::string numbers =
+  const std::string numbers_line =
       "*" + std::to_string(a.negative) + "* " + l.now + " (" + l.of_total +
       " " + std::to_string(a.total) + ") · " + l.usual + " " +
       Number(a.expected) + " · " + l.window + " " + FormatTime(a.bucket_start) +
       " +" + std::to_string(a.bucket_width.count() / 60000) + " min";
+  const std::string numbers =
+      a.summary.empty() ? numbers_line : EscapeMrkdwn(a.summary);
 
   json::array blocks;
   blocks.push_back({{"type", "header"},

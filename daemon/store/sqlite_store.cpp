@@ -56,6 +56,11 @@ constexpr char kSqlSampleNeutral[] =
     "SELECT " VIGIE_MENTION_COLUMNS VIGIE_SAMPLE_FROM
     " ORDER BY m.published_ms DESC, m.id DESC LIMIT ?";
 #undef VIGIE_SAMPLE_FROM
+constexpr char kSqlRatings[] =
+    "SELECT COUNT(m.rating), COALESCE(AVG(m.rating), 0)"
+    " FROM mention_brands b JOIN mentions m ON m.id = b.mention_id"
+    " WHERE b.brand = ? AND b.published_ms >= ? AND b.published_ms < ?"
+    " AND m.rating IS NOT NULL";
 constexpr char kSqlListMentions[] =
     "SELECT " VIGIE_MENTION_COLUMNS
     " FROM mentions m WHERE (m.published_ms > ? OR (m.published_ms = ? AND"
@@ -645,6 +650,21 @@ Result<std::vector<Mention>> SqliteStore::SampleMentions(
     if (!st.ok()) return st;
   }
   if (Status st = tx.Commit(kWhat); !st.ok()) return st;
+  return out;
+}
+
+Result<RatingStats> SqliteStore::Ratings(const std::string& brand,
+                                         TimePoint from, TimePoint to) {
+  constexpr std::string_view kWhat = "store: ratings";
+  std::lock_guard lock(mu_);
+  Result<Stmt> s = impl_->Prepare(kSqlRatings, kWhat);
+  if (!s.ok()) return s.status();
+  s->Text(brand).Time(from).Time(to);
+  int rc = s->Step();
+  if (rc != SQLITE_ROW) return impl_->Error(rc, kWhat);
+  RatingStats out;
+  out.count = s->ColInt(0);
+  out.mean = s->ColDouble(1);
   return out;
 }
 

@@ -47,6 +47,12 @@ class IncidentEngine {
   Result<IncidentOutcome> OnSignals(const std::vector<SpikeSignal>& signals,
                                     const RuleSet& rules, TimePoint now);
 
+  /// Applies the scenarios that look at single mentions (single_mention,
+  /// undisclosed_sponsorship) and at ratings (rating_collapse) to just
+  /// committed `mentions`.
+  Result<IncidentOutcome> OnMentions(const std::vector<Mention>& mentions,
+                                     const RuleSet& rules, TimePoint now);
+
   /// Resolves active incidents whose scenario's resolve_after has passed
   /// since their last signal (or whose scenario no longer exists).
   Result<IncidentOutcome> Tick(const RuleSet& rules, TimePoint now);
@@ -62,6 +68,18 @@ class IncidentEngine {
                                   const RuleSet& rules, TimePoint now);
 
  private:
+  // What one scenario condition saw for one brand.
+  struct Observation {
+    std::int64_t count = 0;  // compared with the opening count
+    double share = 0.0;      // negative share, for escalate_share
+    std::string unit;        // what `count` counts, for notes
+    std::string evidence_json;
+  };
+  // Opens, updates or escalates the brand × scenario incident.
+  // REQUIRES: mu_ held.
+  Status Observe(const Scenario& sc, const std::string& brand,
+                 const Observation& obs, const RuleSet& rules, TimePoint now,
+                 IncidentOutcome& outcome);
   // REQUIRES: mu_ held.
   Status Commit(Incident incident, const Scenario* scenario,
                 const RuleSet& rules, bool notify, TimePoint now,

@@ -19,6 +19,9 @@ namespace vigie {
 /// The condition that opens an incident.
 enum class ScenarioCondition {
   kNegativeSpike,  ///< the brand's negative mentions spike in one bucket
+  kSingleMention,  ///< one mention tagged with one of `topics` (and reach)
+  kUndisclosedSponsorship,  ///< a mention tagged undisclosed-sponsorship
+  kRatingCollapse,  ///< mean stars over a window fall below the baseline
 };
 
 /// One crisis scenario with its playbook.
@@ -30,6 +33,18 @@ struct Scenario {
   ScenarioCondition condition = ScenarioCondition::kNegativeSpike;
   std::string severity = "warning";   ///< info, warning or critical
   std::vector<std::string> channels;  ///< notify channel names
+  /// single_mention: the topic tags that open an incident.
+  std::vector<std::string> topics;
+  /// single_mention: only mentions whose reach is at least this (when set).
+  std::optional<std::int64_t> min_reach;
+  /// rating_collapse: the recent window whose mean rating is compared.
+  Millis rating_window{86400000};
+  /// rating_collapse: the baseline period before the window.
+  Millis rating_baseline{30LL * 86400000};
+  /// rating_collapse: how many stars the mean must fall by.
+  double rating_drop = 1.0;
+  /// rating_collapse: rated mentions needed in the window and the baseline.
+  int min_reviews = 5;
   /// After an incident resolves, none opens again sooner.
   Millis cooldown{3600000};
   /// An incident with no supporting signal for this long resolves itself.

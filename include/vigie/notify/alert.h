@@ -31,9 +31,10 @@ struct Alert {
   std::string language;      ///< "fr" or "en": language of labels and playbook
   TimePoint bucket_start{};  ///< UTC start of the spiking bucket
   Millis bucket_width{0};
-  std::int64_t negative = 0;          ///< negative mentions in the bucket
-  std::int64_t total = 0;             ///< all mentions in the bucket
-  double expected = 0.0;              ///< usual negatives per bucket
+  std::int64_t negative = 0;  ///< negative mentions in the bucket
+  std::int64_t total = 0;     ///< all mentions in the bucket
+  double expected = 0.0;      ///< usual negatives per bucket
+  std::string summary;  ///< replaces the counts line when set (e.g. ratings)
   std::vector<AlertSample> samples;   ///< 3 to 5 when available
   std::vector<std::string> playbook;  ///< steps in `language`
 };

@@ -84,6 +84,8 @@ class SqliteStore final : public Store {
   Result<std::vector<Mention>> ListMentions(TimePoint from, TimePoint to,
                                             std::int64_t after_id,
                                             int limit) override;
+  Result<RatingStats> Ratings(const std::string& brand, TimePoint from,
+                              TimePoint to) override;
   Result<std::vector<Incident>> ListIncidents() override;
   Result<std::vector<Incident>> ListActiveIncidents() override;
   Result<std::optional<Incident>> GetIncident(std::int64_t id) override;

@@ -30,6 +30,12 @@ struct BucketCount {
   std::int64_t negative = 0;  ///< mentions labelled negative
 };
 
+/// Review ratings over a period.
+struct RatingStats {
+  std::int64_t count = 0;  ///< rated mentions
+  double mean = 0.0;       ///< mean stars, 0 when count is 0
+};
+
 /// Mentions per label over a period.
 struct LabelCounts {
   std::int64_t negative = 0;
@@ -70,6 +76,11 @@ class Store {
   /// Mentions of `brand` published in [from, to), per label.
   virtual Result<LabelCounts> CountLabels(const std::string& brand,
                                           TimePoint from, TimePoint to) = 0;
+
+  /// Count and mean of the ratings of `brand`'s mentions published in
+  /// [from, to) that carry one.
+  virtual Result<RatingStats> Ratings(const std::string& brand, TimePoint from,
+                                      TimePoint to) = 0;
 
   /// Up to `limit` mentions of `brand` published in [from, to) with `label`,
   /// most negative (or most positive for kPositive) first.
