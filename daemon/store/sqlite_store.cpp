@@ -33,6 +33,12 @@ constexpr char kSqlCountByBucket[] =
     " FROM mention_brands"
     " WHERE brand = ?3 AND published_ms >= ?1 AND published_ms < ?4"
     " GROUP BY bucket ORDER BY bucket";
+constexpr char kSqlCountByBucketTopic[] =
+    "SELECT (b.published_ms - ?1) / ?2 AS bucket, COUNT(*), SUM(b.label = -1)"
+    " FROM mention_brands b JOIN mention_topics t"
+    " ON t.mention_id = b.mention_id AND t.topic = ?5"
+    " WHERE b.brand = ?3 AND b.published_ms >= ?1 AND b.published_ms < ?4"
+    " GROUP BY bucket ORDER BY bucket";
 constexpr char kSqlCountLabels[] =
     "SELECT label, COUNT(*) FROM mention_brands"
     " WHERE brand = ? AND published_ms >= ? AND published_ms < ?"
@@ -525,6 +531,18 @@ Result<std::int64_t> SqliteStore::CountMentions() {
 
 Result<std::vector<BucketCount>> SqliteStore::CountByBucket(
     const std::string& brand, TimePoint from, TimePoint to, Millis width) {
+  return CountBuckets(brand, nullptr, from, to, width);
+}
+
+Result<std::vector<BucketCount>> SqliteStore::CountByBucketTopic(
+    const std::string& brand, const std::string& topic, TimePoint from,
+    TimePoint to, Millis width) {
+  return CountBuckets(brand, &topic, from, to, width);
+}
+
+Result<std::vector<BucketCount>> SqliteStore::CountBuckets(
+    const std::string& brand, const std::string* topic, TimePoint from,
+    TimePoint to, Millis width) {
   constexpr std::string_view kWhat = "store: count by bucket";
   const std::int64_t from_ms = ToUnixMillis(from);
   const std::int64_t to_ms = ToUnixMillis(to);
@@ -556,9 +574,11 @@ Result<std::vector<BucketCount>> SqliteStore::CountByBucket(
   if (count == 0) return buckets;
 
   std::lock_guard lock(mu_);
-  Result<Stmt> s = impl_->Prepare(kSqlCountByBucket, kWhat);
+  Result<Stmt> s =
+      impl_->Prepare(topic ? kSqlCountByBucketTopic : kSqlCountByBucket, kWhat);
   if (!s.ok()) return s.status();
   s->Int(from_ms).Int(width_ms).Text(brand).Int(to_ms);
+  if (topic != nullptr) s->Text(*topic);
   int rc;
   while ((rc = s->Step()) == SQLITE_ROW) {
     const std::int64_t index = s->ColInt(0);

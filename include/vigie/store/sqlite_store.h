@@ -65,6 +65,11 @@ class SqliteStore final : public Store {
   Result<std::vector<BucketCount>> CountByBucket(const std::string& brand,
                                                  TimePoint from, TimePoint to,
                                                  Millis width) override;
+  Result<std::vector<BucketCount>> CountByBucketTopic(const std::string& brand,
+                                                      const std::string& topic,
+                                                      TimePoint from,
+                                                      TimePoint to,
+                                                      Millis width) override;
 
   Result<LabelCounts> CountLabels(const std::string& brand, TimePoint from,
                                   TimePoint to) override;
@@ -120,6 +125,10 @@ class SqliteStore final : public Store {
                           TimePoint next, bool dead) override;
 
  private:
+  Result<std::vector<BucketCount>> CountBuckets(const std::string& brand,
+                                                const std::string* topic,
+                                                TimePoint from, TimePoint to,
+                                                Millis width);
   class Impl;
   SqliteStore(std::unique_ptr<Impl> impl, int schema_version);
 

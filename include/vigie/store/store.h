@@ -73,6 +73,11 @@ class Store {
   virtual Result<std::vector<BucketCount>> CountByBucket(
       const std::string& brand, TimePoint from, TimePoint to, Millis width) = 0;
 
+  /// As CountByBucket, for `brand`'s mentions tagged with `topic`.
+  virtual Result<std::vector<BucketCount>> CountByBucketTopic(
+      const std::string& brand, const std::string& topic, TimePoint from,
+      TimePoint to, Millis width) = 0;
+
   /// Mentions of `brand` published in [from, to), per label.
   virtual Result<LabelCounts> CountLabels(const std::string& brand,
                                           TimePoint from, TimePoint to) = 0;
