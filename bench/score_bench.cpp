@@ -1,17 +1,32 @@
-// score_bench: single-thread scoring throughput of the lexicon scorer, and
-// of the full analyzer (brand match + score + RE2 topic rules).
+// score_bench: single-thread scoring throughput of the lexicon scorer, of the
+// full analyzer (brand match + score + RE2 topic rules), and of the npm peers
+// of bench/peers on the same texts in the same run.
 //
-//   score_bench --rules DIR [--input FILE.tsv ...] [--seconds S]
+//   score_bench [--rules DIR] [--input FILE.tsv]... [--seconds S]
+//               [--peers DIR [--node BIN]]
 //
 // Texts: the first tab-separated column of each --input file, or a built-in
-// set of review-like sentences written for this benchmark. Start-up (loading
-// rules, reading inputs) is excluded from the timings.
-// Prints "bench: score.texts_per_s N 1/s" and "bench: score.rules_texts_per_s".
+// set of review-like sentences written for this benchmark. Each timing runs
+// full passes over the texts for S seconds (default 2). Start-up (loading
+// rules, reading inputs, loading the peers and their JIT warm-up) is
+// excluded from the timings.
+// With --peers, the texts are written to a temporary file and DIR/throughput.js
+// is run under Node (BIN, default "node") for vader-sentiment, sentiment
+// (AFINN) and wink-sentiment; the ratios are vigie lexicon-only / peer.
+// Prints "bench: score.texts_per_s N 1/s", "bench: score.rules_texts_per_s",
+// and with --peers "bench: score.<peer>_texts_per_s" and "bench:
+// score.vs_<peer> R x" for each peer.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vigie/config/rule_set.h"
@@ -43,7 +58,8 @@ std::vector<std::string> ReadTexts(const std::vector<std::string>& files) {
     std::ifstream in(f);
     std::string line;
     while (std::getline(in, line)) {
-      texts.push_back(line.substr(0, line.find('\t')));
+      std::string text = line.substr(0, line.find('\t'));
+      if (!text.empty()) texts.push_back(std::move(text));
     }
   }
   if (texts.empty()) {
@@ -68,25 +84,93 @@ double TextsPerSecond(const std::vector<std::string>& texts, double seconds,
   return static_cast<double>(done) / elapsed;
 }
 
+std::string ShellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
+  }
+  return out + "'";
+}
+
+struct PeerRate {
+  std::string name;  // as throughput.js prints it: vader_js, afinn_js, wink
+  double texts_per_s = 0;
+};
+
+// Runs bench/peers/throughput.js on `texts`; an empty result on failure,
+// after saying why on stderr.
+std::vector<PeerRate> TimePeers(const std::vector<std::string>& texts,
+                                const std::string& peers_dir,
+                                const std::string& node, double seconds) {
+  char path[] = "/tmp/vigie_score_bench_XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) {
+    std::perror("score_bench: mkstemp");
+    return {};
+  }
+  close(fd);
+  {
+    std::ofstream out(path);
+    for (const std::string& t : texts) out << t << '\n';
+  }
+  std::ostringstream cmd;
+  cmd << ShellQuote(node) << ' ' << ShellQuote(peers_dir + "/throughput.js")
+      << " --seconds " << seconds << ' ' << ShellQuote(path);
+  std::vector<PeerRate> rates;
+  FILE* pipe = popen(cmd.str().c_str(), "r");
+  if (pipe != nullptr) {
+    char buf[256];
+    while (std::fgets(buf, sizeof buf, pipe) != nullptr) {
+      std::istringstream line(buf);
+      PeerRate r;
+      if (line >> r.name >> r.texts_per_s) rates.push_back(r);
+    }
+    const int status = pclose(pipe);
+    if (status != 0) {
+      std::cerr << "score_bench: " << cmd.str() << " failed (exit status "
+                << (WIFEXITED(status) ? WEXITSTATUS(status) : status) << ")\n";
+      rates.clear();
+    }
+  } else {
+    std::perror("score_bench: popen");
+  }
+  std::remove(path);
+  return rates;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string rules_dir = VIGIE_SOURCE_RULES_DIR;
+  std::string peers_dir;
+  std::string node = "node";
   std::vector<std::string> inputs;
   double seconds = 2.0;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--rules" && i + 1 < argc)
+  bool usage_error = false;
+  for (int i = 1; i < argc && !usage_error; ++i) {
+    const std::string a = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (a == "--rules" && has_value) {
       rules_dir = argv[++i];
-    else if (a == "--input" && i + 1 < argc)
+    } else if (a == "--input" && has_value) {
       inputs.emplace_back(argv[++i]);
-    else if (a == "--seconds" && i + 1 < argc)
-      seconds = std::stod(argv[++i]);
-    else {
-      std::cerr << "usage: score_bench [--rules DIR] [--input FILE]... "
-                   "[--seconds S]\n";
-      return 2;
+    } else if (a == "--seconds" && has_value) {
+      seconds = std::atof(argv[++i]);
+    } else if (a == "--peers" && has_value) {
+      peers_dir = argv[++i];
+    } else if (a == "--node" && has_value) {
+      node = argv[++i];
+    } else {
+      usage_error = true;
     }
+  }
+  if (usage_error || !(seconds > 0)) {
+    std::cerr << "usage: score_bench [--rules DIR] [--input FILE]... "
+                 "[--seconds S] [--peers DIR [--node BIN]]\n";
+    return 2;
   }
   auto rules = vigie::LoadRuleSet(rules_dir, vigie::ScorerOptions{}, 1);
   if (!rules.ok()) {
@@ -110,6 +194,19 @@ int main(int argc, char** argv) {
   std::printf("bench: score.texts %zu 1\n", texts.size());
   std::printf("bench: score.texts_per_s %.0f 1/s\n", lexicon_only);
   std::printf("bench: score.rules_texts_per_s %.0f 1/s\n", with_rules);
+  std::fflush(stdout);
   std::fprintf(stderr, "(checksum %.3f)\n", sink);
+  if (peers_dir.empty()) return 0;
+  const std::vector<PeerRate> peers =
+      TimePeers(texts, peers_dir, node, seconds);
+  if (peers.empty()) return 1;
+  for (const PeerRate& p : peers) {
+    std::printf("bench: score.%s_texts_per_s %.0f 1/s\n", p.name.c_str(),
+                p.texts_per_s);
+  }
+  for (const PeerRate& p : peers) {
+    std::printf("bench: score.vs_%s %.1f x\n", p.name.c_str(),
+                lexicon_only / p.texts_per_s);
+  }
   return 0;
 }

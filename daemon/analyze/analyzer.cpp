@@ -1,5 +1,6 @@
 #include "vigie/analyze/analyzer.h"
 
+#include <algorithm>
 #include <string>
 
 #include "vigie/core/text_fold.h"
@@ -17,14 +18,29 @@ void Analyzer::Analyze(Mention& m) const {
   if (!m.title.empty() && !m.text.empty()) whole += ' ';
   whole += m.text;
 
+  const std::string_view language = scorer_->Language(whole);
   const std::string folded = FoldText(whole);
   m.brands = brands_->Match(folded);
-  m.topics = rules_->Match(folded);
 
-  const ScoreResult score = scorer_->Score(whole);
+  ScoreRequest request;
+  request.language = language == "und" ? std::string_view() : language;
+  m.topics.clear();
+  for (const TopicRule* rule : rules_->MatchRules(folded, language)) {
+    if (rule->weight) request.extra_valence += *rule->weight;
+    if (std::find(m.topics.begin(), m.topics.end(), rule->topic) ==
+        m.topics.end()) {
+      m.topics.push_back(rule->topic);
+    }
+  }
+
+  const ScoreResult score = scorer_->Score(whole, request);
   m.language = std::string(score.language);
   m.compound = score.compound;
-  m.label = score.label;
+  if (m.rating) {
+    m.compound =
+        Scorer::BlendRating(score.compound, *m.rating, score.terms > 0);
+  }
+  m.label = scorer_->LabelOf(m.compound);
 }
 
 }  // namespace vigie

@@ -1,422 +1,734 @@
 #include "vigie/analyze/scorer.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
-#include "vigie/analyze/language_guess.h"
-#include "vigie/core/text_fold.h"
+#include "vigie/analyze/language_id.h"
+#include "vigie/analyze/tokenizer.h"
 
 namespace vigie {
 
 namespace {
 
 constexpr double kNegationScalar = -0.74;
+constexpr double kLitotesScalar = -0.5;
+constexpr double kOrphanNegation = -0.6;
 constexpr double kBoosterIncrement = 0.293;
 constexpr double kCapsIncrement = 0.733;
 constexpr double kExclamationIncrement = 0.292;
 constexpr int kMaxExclamations = 4;
+constexpr double kQuestionIncrement = 0.18;
+constexpr double kManyQuestions = 0.96;
+constexpr double kBeforeContrast = 0.5;
+constexpr double kAfterContrast = 1.5;
 constexpr double kAlpha = 15.0;
 constexpr int kWindow = 3;
-// A booster's effect shrinks with its distance to the word (1, 2, 3 words).
+constexpr std::size_t kMaxWordBytes = 64;
+// A booster's effect shrinks with its distance to the word (1, 2, 3 tokens).
 constexpr double kDistanceFactor[kWindow + 1] = {0.0, 1.0, 0.95, 0.9};
 
-struct Word {
-  std::size_t begin = 0;  // in Words::folded
-  std::size_t size = 0;
-  bool all_caps = false;         // two or more letters, none lower case
-  bool after_n_elision = false;  // written right after "n'" (French ne)
+enum Lang { kFr = 0, kEn = 1, kDe = 2, kUnd = 3 };
+
+using WordSet = std::unordered_set<std::string_view>;
+using WordMap = std::unordered_map<std::string_view, double>;
+
+struct LangRules {
+  WordSet negators;
+  WordMap boosters;
+  WordSet contrast;
 };
 
-struct Words {
-  std::string folded;  // every word's folded text, back to back
-  std::vector<Word> list;
-  std::vector<std::string_view> elisions;  // "l'", "n'", ... as met
-  bool any_all_caps = false;
-  bool any_lower = false;
-  int exclamations = 0;
-
-  std::string_view at(std::size_t i) const {
-    return std::string_view(folded).substr(list[i].begin, list[i].size);
-  }
-};
-
-struct Elision {
-  std::string_view prefix;
-  std::string_view marker;
-};
-
-constexpr Elision kElisions[] = {
-    {"l", "l'"},          {"d", "d'"},           {"j", "j'"},
-    {"m", "m'"},          {"n", "n'"},           {"s", "s'"},
-    {"t", "t'"},          {"c", "c'"},           {"qu", "qu'"},
-    {"jusqu", "jusqu'"},  {"lorsqu", "lorsqu'"}, {"puisqu", "puisqu'"},
-    {"quoiqu", "quoiqu'"}};
-
-bool IsApostrophe(utf8proc_int32_t cp) {
-  return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
-}
-
-// Decodes the code point at `at`; `len` is its byte length (1 for a bad
-// byte, which the caller never sees after SanitizeUtf8).
-utf8proc_int32_t Decode(std::string_view s, std::size_t at, std::size_t& len) {
-  utf8proc_int32_t cp = -1;
-  const utf8proc_ssize_t n =
-      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()) + at,
-                       static_cast<utf8proc_ssize_t>(s.size() - at), &cp);
-  len = n > 0 ? static_cast<std::size_t>(n) : 1;
-  return n > 0 ? cp : -1;
-}
-
-// The elision marker ("l'", "qu'", ...) when `prefix` is an elided French
-// word, or an empty view.
-std::string_view ElisionMarker(std::string_view prefix) {
-  if (prefix.size() > 6) return {};
-  char lower[6];
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    const char c = prefix[i];
-    if (c >= 'A' && c <= 'Z') {
-      lower[i] = static_cast<char>(c - 'A' + 'a');
-    } else if (c >= 'a' && c <= 'z') {
-      lower[i] = c;
-    } else {
-      return {};
-    }
-  }
-  const std::string_view folded(lower, prefix.size());
-  for (const Elision& e : kElisions) {
-    if (e.prefix == folded) return e.marker;
-  }
-  return {};
-}
-
-// Appends `original` folded, with `’` and `ʼ` written as `'`.
-void AppendFolded(std::string_view original, std::string& out) {
-  const bool ascii = std::all_of(original.begin(), original.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80;
-  });
-  if (ascii) {
-    for (char c : original) {
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    return;
-  }
-  const std::string folded = FoldText(original);
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    if (folded.compare(i, 3, "\xE2\x80\x99") == 0) {
-      out += '\'';
-      i += 2;
-    } else if (folded.compare(i, 2, "\xCA\xBC") == 0) {
-      out += '\'';
-      i += 1;
-    } else {
-      out += folded[i];
-    }
-  }
-}
-
-Words SplitWords(std::string_view text) {
-  Words words;
-  words.folded.reserve(text.size());
-  std::size_t start = std::string_view::npos;
-  int uppers = 0;
-  int lowers = 0;
-  bool pending_n = false;
-  auto finish = [&](std::size_t end) {
-    if (start == std::string_view::npos) return;
-    Word w;
-    w.begin = words.folded.size();
-    AppendFolded(text.substr(start, end - start), words.folded);
-    w.size = words.folded.size() - w.begin;
-    w.all_caps = uppers >= 2 && lowers == 0;
-    w.after_n_elision = pending_n;
-    words.any_all_caps = words.any_all_caps || w.all_caps;
-    words.any_lower = words.any_lower || lowers > 0;
-    words.list.push_back(w);
-    start = std::string_view::npos;
-    uppers = lowers = 0;
-    pending_n = false;
+const LangRules& Rules(Lang lang) {
+  static const LangRules kRules[3] = {
+      // French
+      {{"pas", "jamais", "rien", "sans", "aucun", "aucune", "guere", "ni",
+        "non", "nullement", "aucunement"},
+       {{"tres", kBoosterIncrement},
+        {"vraiment", kBoosterIncrement},
+        {"trop", kBoosterIncrement},
+        {"hyper", kBoosterIncrement},
+        {"super", kBoosterIncrement},
+        {"extremement", kBoosterIncrement},
+        {"tellement", kBoosterIncrement},
+        {"vachement", kBoosterIncrement},
+        {"totalement", kBoosterIncrement},
+        {"completement", kBoosterIncrement},
+        {"absolument", kBoosterIncrement},
+        {"particulierement", kBoosterIncrement},
+        {"franchement", kBoosterIncrement},
+        {"carrement", kBoosterIncrement},
+        {"si", kBoosterIncrement},
+        {"archi", kBoosterIncrement},
+        {"ultra", kBoosterIncrement},
+        {"plutot", -kBoosterIncrement},
+        {"assez", -kBoosterIncrement},
+        {"legerement", -kBoosterIncrement},
+        {"presque", -kBoosterIncrement},
+        {"moyennement", -kBoosterIncrement},
+        {"peu", -kBoosterIncrement}},
+       {"mais", "cependant", "pourtant", "toutefois", "neanmoins"}},
+      // English
+      {{"not",     "no",      "never",  "without", "nor",      "cannot",
+        "dont",    "cant",    "wont",   "isnt",    "arent",    "wasnt",
+        "werent",  "doesnt",  "didnt",  "couldnt", "shouldnt", "wouldnt",
+        "hasnt",   "havent",  "hadnt",  "aint",    "neither",  "nothing",
+        "nowhere", "none",    "nobody", "darent",  "mightnt",  "mustnt",
+        "neednt",  "oughtnt", "shant",  "rarely",  "seldom"},
+       {{"very", kBoosterIncrement},
+        {"really", kBoosterIncrement},
+        {"extremely", kBoosterIncrement},
+        {"so", kBoosterIncrement},
+        {"too", kBoosterIncrement},
+        {"totally", kBoosterIncrement},
+        {"absolutely", kBoosterIncrement},
+        {"incredibly", kBoosterIncrement},
+        {"completely", kBoosterIncrement},
+        {"highly", kBoosterIncrement},
+        {"most", kBoosterIncrement},
+        {"utterly", kBoosterIncrement},
+        {"truly", kBoosterIncrement},
+        {"super", kBoosterIncrement},
+        {"especially", kBoosterIncrement},
+        {"exceptionally", kBoosterIncrement},
+        {"particularly", kBoosterIncrement},
+        {"hugely", kBoosterIncrement},
+        {"deeply", kBoosterIncrement},
+        {"way", kBoosterIncrement},
+        {"slightly", -kBoosterIncrement},
+        {"somewhat", -kBoosterIncrement},
+        {"barely", -kBoosterIncrement},
+        {"hardly", -kBoosterIncrement},
+        {"scarcely", -kBoosterIncrement},
+        {"marginally", -kBoosterIncrement},
+        {"partly", -kBoosterIncrement},
+        {"fairly", -kBoosterIncrement},
+        {"pretty", -0.1},
+        {"quite", 0.1},
+        {"almost", -kBoosterIncrement}},
+       {"but", "however", "yet"}},
+      // German
+      {{"nicht", "kein", "keine", "keinen", "keiner", "keines", "keinem", "nie",
+        "niemals", "ohne", "nichts", "nix", "weder", "nirgends", "niemand"},
+       {{"sehr", kBoosterIncrement},
+        {"total", kBoosterIncrement},
+        {"echt", kBoosterIncrement},
+        {"wirklich", kBoosterIncrement},
+        {"absolut", kBoosterIncrement},
+        {"extrem", kBoosterIncrement},
+        {"voll", kBoosterIncrement},
+        {"super", kBoosterIncrement},
+        {"mega", kBoosterIncrement},
+        {"besonders", kBoosterIncrement},
+        {"ausserst", kBoosterIncrement},
+        {"unglaublich", kBoosterIncrement},
+        {"hochst", kBoosterIncrement},
+        {"so", kBoosterIncrement},
+        {"zu", kBoosterIncrement},
+        {"vollig", kBoosterIncrement},
+        {"ganz", kBoosterIncrement},
+        {"uberaus", kBoosterIncrement},
+        {"kaum", -kBoosterIncrement},
+        {"etwas", -kBoosterIncrement},
+        {"ziemlich", -0.1},
+        {"eher", -kBoosterIncrement},
+        {"wenig", -kBoosterIncrement}},
+       {"aber", "jedoch", "allerdings", "dennoch", "trotzdem"}},
   };
-
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t len = 0;
-    const utf8proc_int32_t cp = Decode(text, at, len);
-    if (cp >= 0 && IsWordCodepoint(cp)) {
-      if (start == std::string_view::npos) start = at;
-      if (utf8proc_isupper(cp)) {
-        ++uppers;
-      } else if (utf8proc_islower(cp)) {
-        ++lowers;
-      }
-      at += len;
-      continue;
-    }
-    if (cp >= 0 && IsApostrophe(cp) && start != std::string_view::npos &&
-        at + len < text.size()) {
-      std::size_t next_len = 0;
-      const utf8proc_int32_t next = Decode(text, at + len, next_len);
-      if (next >= 0 && IsWordCodepoint(next)) {
-        const std::string_view marker =
-            ElisionMarker(text.substr(start, at - start));
-        if (!marker.empty()) {
-          words.elisions.push_back(marker);
-          pending_n = marker == "n'";
-          start = std::string_view::npos;
-          uppers = lowers = 0;
-        }
-        at += len;
-        continue;
-      }
-    }
-    finish(at);
-    if (cp == '!') ++words.exclamations;
-    at += len;
-  }
-  finish(text.size());
-  return words;
+  return kRules[lang == kUnd ? kEn : lang];
 }
 
-const std::unordered_set<std::string_view>& Negators() {
-  static const std::unordered_set<std::string_view> kSet = {
-      "not",   "no",      "never",    "without", "nor",   "cannot", "dont",
-      "cant",  "wont",    "isnt",     "arent",   "wasnt", "werent", "doesnt",
-      "didnt", "couldnt", "shouldnt", "wouldnt", "hasnt", "havent", "hadnt",
-      "aint",  "pas",     "jamais",   "rien",    "sans",  "aucun",  "aucune",
-      "guere", "ni",      "non"};
-  return kSet;
+// What a word does to its neighbours, in one language.
+struct Cue {
+  double booster = 0.0;
+  bool negator = false;
+  bool contrast = false;
+};
+using CueMap = std::unordered_map<std::string_view, Cue>;
+
+// The cues of `lang`; for kUnd, of every language (the first booster value
+// found, French first).
+const CueMap& Cues(Lang lang) {
+  static const auto* kMaps = [] {
+    auto* maps = new std::array<CueMap, 4>;
+    auto add = [](CueMap& m, Lang l) {
+      const LangRules& r = Rules(l);
+      for (std::string_view w : r.negators) m[w].negator = true;
+      for (std::string_view w : r.contrast) m[w].contrast = true;
+      for (const auto& [w, v] : r.boosters) {
+        Cue& c = m[w];
+        if (c.booster == 0.0) c.booster = v;
+      }
+    };
+    for (Lang l : {kFr, kEn, kDe}) {
+      add((*maps)[l], l);
+      add((*maps)[kUnd], l);
+    }
+    return maps;
+  }();
+  return (*kMaps)[lang];
 }
 
 // Words that close French "ne ... pas" after the negated word.
-const std::unordered_set<std::string_view>& FrenchClosers() {
-  static const std::unordered_set<std::string_view> kSet = {
-      "pas", "plus", "jamais", "rien", "guere"};
-  return kSet;
+bool IsFrenchCloser(std::string_view w) {
+  return w == "pas" || w == "plus" || w == "jamais" || w == "rien" ||
+         w == "guere" || w == "point";
 }
 
-// After "jamais"/"never", these turn the negation into emphasis:
-// "jamais été aussi déçu", "never been so happy".
-const std::unordered_set<std::string_view>& ComparativeAfterNever() {
-  static const std::unordered_set<std::string_view> kSet = {
-      "aussi", "si", "autant", "tellement", "so", "more", "this"};
-  return kSet;
+// After "never"/"jamais"/"nie", these turn the negation into emphasis.
+bool IsComparativeAfterNever(std::string_view w) {
+  return w == "aussi" || w == "si" || w == "autant" || w == "tellement" ||
+         w == "so" || w == "more" || w == "this" || w == "such" ||
+         w == "better" || w == "mieux" || w == "besser" || w == "schoner";
 }
 
-double BoosterValue(std::string_view word) {
-  static const std::unordered_map<std::string_view, double> kMap = {
-      {"very", kBoosterIncrement},       {"really", kBoosterIncrement},
-      {"extremely", kBoosterIncrement},  {"so", kBoosterIncrement},
-      {"too", kBoosterIncrement},        {"totally", kBoosterIncrement},
-      {"absolutely", kBoosterIncrement}, {"incredibly", kBoosterIncrement},
-      {"super", kBoosterIncrement},      {"tres", kBoosterIncrement},
-      {"vraiment", kBoosterIncrement},   {"trop", kBoosterIncrement},
-      {"hyper", kBoosterIncrement},      {"extremement", kBoosterIncrement},
-      {"tellement", kBoosterIncrement},  {"vachement", kBoosterIncrement},
-      {"slightly", -kBoosterIncrement},  {"somewhat", -kBoosterIncrement},
-      {"barely", -kBoosterIncrement},    {"legerement", -kBoosterIncrement}};
-  const auto it = kMap.find(word);
-  return it == kMap.end() ? 0.0 : it->second;
+// Nouns of customer talk that may make up one half of a hashtag.
+bool IsHashtagNoun(std::string_view w) {
+  static const WordSet kSet = {
+      "service",       "client",    "clients",    "sav",      "livraison",
+      "commande",      "produit",   "appli",      "app",      "banque",
+      "magasin",       "customer",  "support",    "delivery", "order",
+      "product",       "bank",      "store",      "shop",     "kunden",
+      "kundenservice", "lieferung", "bestellung", "produkt",  "laden",
+      "zug",           "bahn",      "train",      "vol",      "flight",
+      "hotel",         "resto",     "restaurant", "food",     "fail",
+      "epic",          "mega",      "trop",       "tres",     "so",
+      "very"};
+  return kSet.count(w) != 0;
 }
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
-struct Hit {
-  double valence = 0.0;
-  int span = 0;  // words covered; 0 = no term starts here
-};
-
-// Longest-first lookup of every word in `lex`; `count` gets the number of
-// terms found.
-std::vector<Hit> FindHits(const Words& words, const Lexicon& lex, int& count) {
-  const std::size_t n = words.list.size();
-  std::vector<Hit> hits(n);
-  count = 0;
-  std::string key;
-  for (std::size_t i = 0; i < n; ++i) {
-    const int longest = static_cast<int>(std::min<std::size_t>(
-        static_cast<std::size_t>(lex.max_words()), n - i));
-    for (int span = longest; span >= 1; --span) {
-      std::optional<double> v;
-      if (span == 1) {
-        v = lex.Find(words.at(i));
-      } else {
-        key.assign(words.at(i));
-        for (int k = 1; k < span; ++k) {
-          key += ' ';
-          key.append(words.at(i + static_cast<std::size_t>(k)));
-        }
-        v = lex.Find(key);
-      }
-      if (v) {
-        hits[i] = Hit{*v, span};
-        ++count;
-        i += static_cast<std::size_t>(span - 1);
-        break;
-      }
-    }
-  }
-  return hits;
+const char* LangName(Lang l) {
+  static const char* const kNames[] = {"fr", "en", "de", "und"};
+  return kNames[l];
 }
 
-class Pass {
- public:
-  Pass(const Words& words, const std::vector<Hit>& hits, bool french_ne)
-      : words_(words), hits_(hits), french_ne_(french_ne) {}
+Lang LangOf(std::string_view s) {
+  if (s == "fr") return kFr;
+  if (s == "en") return kEn;
+  if (s == "de") return kDe;
+  return kUnd;
+}
 
-  // Sum of the adjusted valences; `counted` gets how many terms took part.
-  double Sum(int& counted) const {
-    const bool mixed_case = words_.any_all_caps && words_.any_lower;
-    double sum = 0.0;
-    counted = 0;
-    for (std::size_t i = 0; i < hits_.size(); ++i) {
-      if (hits_[i].span == 0) continue;
-      const std::string_view word = words_.at(i);
-      if (hits_[i].span == 1) {
-        if (BoosterValue(word) != 0.0 && HitWithin(i, 1)) continue;
-        if (IsNegator(i) && HitWithin(i, kWindow)) continue;
+// Concatenates `parts` (the explain strings; avoids operator+ chains).
+std::string Cat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view p : parts) out.append(p);
+  return out;
+}
+
+std::string Format(const char* fmt, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  return buf;
+}
+
+enum class Source : std::uint8_t { kLang, kEmoji, kEmoticon };
+
+struct Hit {
+  double valence = 0.0;
+  std::uint8_t span = 0;  // tokens covered; 0 = no term starts here
+  Source source = Source::kLang;
+  bool elongated = false;
+  bool split = false;
+};
+
+// A language's lexicon with vigie's additions looked up first.
+struct Words {
+  const Lexicon* extra = nullptr;
+  const Lexicon* base = nullptr;
+
+  std::optional<double> Find(std::string_view term) const {
+    if (extra != nullptr) {
+      if (auto v = extra->Find(term)) return v;
+    }
+    if (base != nullptr) return base->Find(term);
+    return std::nullopt;
+  }
+  int max_words() const {
+    return std::max(extra != nullptr ? extra->max_words() : 0,
+                    base != nullptr ? base->max_words() : 0);
+  }
+  bool empty() const { return extra == nullptr && base == nullptr; }
+};
+
+struct Scratch {
+  TokenizedText text;
+  std::vector<Hit> hits;
+  std::vector<Cue> cues;
+  std::string key;
+};
+
+// Collapses runs of 3+ identical ASCII letters in `w` to `keep` letters into
+// `buf`; returns the new view, or an empty one when nothing changed.
+std::string_view Collapse(std::string_view w, std::size_t keep, char* buf) {
+  if (w.size() > kMaxWordBytes) return {};
+  std::size_t n = 0;
+  bool changed = false;
+  for (std::size_t i = 0; i < w.size();) {
+    std::size_t run = 1;
+    while (i + run < w.size() && w[i + run] == w[i]) ++run;
+    const char c = w[i];
+    const bool letter = c >= 'a' && c <= 'z';
+    const std::size_t out = (letter && run >= 3) ? keep : run;
+    changed = changed || out != run;
+    for (std::size_t k = 0; k < out; ++k) buf[n++] = c;
+    i += run;
+  }
+  if (!changed) return {};
+  return std::string_view(buf, n);
+}
+
+class Engine {
+ public:
+  Engine(const ScorerLexicons& lex, Lang lang, Scratch& s, Explanation* ex)
+      : lex_(lex), lang_(lang), s_(s), t_(s.text), ex_(ex) {}
+
+  // Finds every term; returns how many were found with a language lexicon.
+  int FindHits(const Words& words) {
+    const std::size_t n = t_.tokens.size();
+    s_.hits.assign(n, Hit{});
+    int count = 0;
+    const int max_words = words.max_words();
+    for (std::size_t i = 0; i < n; ++i) {
+      const Token& tok = t_.tokens[i];
+      Hit& hit = s_.hits[i];
+      if (tok.kind == TokenKind::kEmoji) {
+        if (lex_.emoji != nullptr) {
+          if (const auto v = lex_.emoji->Find(t_.at(i))) {
+            hit = Hit{*v, 1, Source::kEmoji, false, false};
+          }
+        }
+        continue;
       }
-      ++counted;
-      double v = hits_[i].valence;
-      if (v == 0.0) continue;
-      const double sign = Sign(v);
-      if (mixed_case && words_.list[i].all_caps) v += sign * kCapsIncrement;
-      for (int d = 1; d <= kWindow && static_cast<std::size_t>(d) <= i; ++d) {
-        const std::size_t j = i - static_cast<std::size_t>(d);
-        double boost = BoosterValue(words_.at(j));
-        if (boost == 0.0) continue;
-        if (mixed_case && words_.list[j].all_caps) boost += kCapsIncrement;
-        v += sign * boost * kDistanceFactor[d];
+      if (tok.kind == TokenKind::kEmoticon) {
+        if (lex_.en != nullptr) {
+          if (const auto v = lex_.en->Find(t_.at(i))) {
+            hit = Hit{*v, 1, Source::kEmoticon, false, false};
+          }
+        }
+        continue;
       }
-      bool negated = false;
-      bool emphasised = false;
-      for (int d = 1; d <= kWindow && static_cast<std::size_t>(d) <= i; ++d) {
-        const std::size_t j = i - static_cast<std::size_t>(d);
-        if (!IsNegator(j)) continue;
-        if (ComparativeBetween(j, i)) {
-          emphasised = true;
-        } else {
-          negated = true;
+      if (words.empty()) continue;
+      int span = std::min<int>(max_words, static_cast<int>(n - i));
+      if (lex_.phrase_starts != nullptr &&
+          !lex_.phrase_starts->Contains(t_.at(i))) {
+        span = 1;
+      }
+      bool found = false;
+      for (; span >= 2; --span) {
+        if (!AllWords(i, span)) continue;
+        s_.key.assign(t_.at(i));
+        for (int k = 1; k < span; ++k) {
+          s_.key += ' ';
+          s_.key.append(t_.at(i + static_cast<std::size_t>(k)));
+        }
+        if (const auto v = words.Find(s_.key)) {
+          hit = Hit{*v, static_cast<std::uint8_t>(span), Source::kLang, false,
+                    false};
+          found = true;
+          break;
         }
       }
-      if (!negated && french_ne_ && NeBefore(i) &&
-          FrenchCloserAfter(i + static_cast<std::size_t>(hits_[i].span))) {
-        negated = true;
+      if (!found) found = FindWord(words, i, hit);
+      if (found) {
+        ++count;
+        i += hit.span - 1;
       }
-      if (negated) {
-        v *= kNegationScalar;
-      } else if (emphasised) {
+    }
+    return count;
+  }
+
+  double Sum(int& counted) {
+    const bool mixed_case = t_.any_all_caps && t_.any_lower;
+    const std::size_t n = t_.tokens.size();
+    const CueMap& cues = Cues(lang_);
+    s_.cues.assign(n, Cue{});
+    for (std::size_t i = 0; i < n; ++i) {
+      if (t_.tokens[i].kind != TokenKind::kWord) continue;
+      if (const auto it = cues.find(t_.at(i)); it != cues.end()) {
+        s_.cues[i] = it->second;
+      } else if ((lang_ == kFr || lang_ == kUnd) && i > 0 &&
+                 t_.at(i) == "peine" && t_.at(i - 1) == "a") {
+        s_.cues[i].booster = -kBoosterIncrement;  // "à peine"
+      }
+    }
+    std::size_t contrast = n;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (IsContrast(i)) contrast = i;
+    }
+    double sum = 0.0;
+    counted = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Hit& hit = s_.hits[i];
+      if (hit.span == 0) continue;
+      const std::string_view word = t_.at(i);
+      if (hit.span == 1 && hit.source == Source::kLang) {
+        if (BoosterAt(i) != 0.0 && NextHitAt(i, 2)) continue;
+        if (IsNegator(i) && NextHitAt(i, kWindow)) continue;
+      }
+      ++counted;
+      Contribution* c = nullptr;
+      if (ex_ != nullptr) {
+        ex_->contributions.emplace_back();
+        c = &ex_->contributions.back();
+        c->term.assign(word);
+        for (int k = 1; k < hit.span; ++k) {
+          c->term.append(" ").append(t_.at(i + static_cast<std::size_t>(k)));
+        }
+        c->lexicon = hit.source == Source::kEmoji      ? "emoji"
+                     : hit.source == Source::kEmoticon ? "en"
+                                                       : LangName(lang_);
+        c->valence = hit.valence;
+      }
+      double v = hit.valence;
+      if (v == 0.0) {
+        if (c != nullptr) c->adjusted = 0.0;
+        continue;
+      }
+      const double sign = Sign(v);
+      if (mixed_case && t_.tokens[i].all_caps) {
+        v += sign * kCapsIncrement;
+        Note(c, Format("caps %+.3f", sign * kCapsIncrement));
+      }
+      if (hit.elongated) {
         v += sign * kBoosterIncrement;
+        Note(c, Format("elongation %+.3f", sign * kBoosterIncrement));
       }
+      for (int d = 1; d <= kWindow && static_cast<std::size_t>(d) <= i; ++d) {
+        const std::size_t j = i - static_cast<std::size_t>(d);
+        if (t_.tokens[j + 1].boundary_before) break;
+        double boost = BoosterAt(j);
+        if (boost == 0.0) continue;
+        if (IsLitotes(j)) continue;  // handled with negation
+        if (mixed_case && t_.tokens[j].all_caps)
+          boost += Sign(boost) * kCapsIncrement;
+        v += sign * boost * kDistanceFactor[d];
+        Note(c, Cat({"booster(", t_.at(j), ") ",
+                     Format("%+.3f", sign * boost * kDistanceFactor[d])}));
+      }
+      const std::string_view negator = Negation(i, hit.span);
+      if (!negator.empty() && negator[0] == '+') {
+        v += sign * kBoosterIncrement;
+        Note(c, Cat({"emphasis(", negator.substr(1), ") ",
+                     Format("%+.3f", sign * kBoosterIncrement)}));
+      } else if (negator == "peu") {
+        v *= kLitotesScalar;
+        Note(c, Format("litotes(peu) x%.2f", kLitotesScalar));
+      } else if (!negator.empty()) {
+        v *= kNegationScalar;
+        Note(c, Cat({"negation(", negator, ") ",
+                     Format("x%.2f", kNegationScalar)}));
+      }
+      if (contrast < n) {
+        if (i < contrast) {
+          v *= kBeforeContrast;
+          Note(c, Cat({"contrast(before ", t_.at(contrast), ") ",
+                       Format("x%.1f", kBeforeContrast)}));
+        } else if (i > contrast) {
+          v *= kAfterContrast;
+          Note(c, Cat({"contrast(after ", t_.at(contrast), ") ",
+                       Format("x%.1f", kAfterContrast)}));
+        }
+      }
+      if (c != nullptr) c->adjusted = v;
       sum += v;
+    }
+    for (std::size_t j = 0; j < n; ++j) {
+      if (!IsOrphanNegator(j)) continue;
+      double v = kOrphanNegation;
+      if (contrast < n) v *= j < contrast ? kBeforeContrast : kAfterContrast;
+      sum += v;
+      ++counted;
+      if (ex_ != nullptr) {
+        Contribution c;
+        c.term = std::string(t_.at(j));
+        c.lexicon = "rule";
+        c.adjusted = v;
+        c.modifiers.push_back("negation without a sentiment term in scope");
+        ex_->contributions.push_back(std::move(c));
+      }
     }
     return sum;
   }
 
  private:
-  bool HitWithin(std::size_t i, int k) const {
-    for (std::size_t t = i + 1;
-         t < hits_.size() && t <= i + static_cast<std::size_t>(k); ++t) {
-      if (hits_[t].span > 0) return true;
+  static void Note(Contribution* c, std::string what) {
+    if (c != nullptr) c->modifiers.push_back(std::move(what));
+  }
+
+  // A negator with no term within 3 tokens either side in its clause:
+  // in reviews "it doesn't hold a charge" is a complaint.
+  bool IsOrphanNegator(std::size_t j) const {
+    if (s_.hits[j].span > 0 || !IsNegator(j)) return false;
+    const std::string_view w = t_.at(j);
+    if (w == "no" || w == "non" || w == "ni" || w == "sans" || w == "without" ||
+        w == "ohne" || w == "nor" || w == "neither" || w == "weder") {
+      return false;
+    }
+    const std::size_t n = t_.tokens.size();
+    if (j + 1 < n && !t_.tokens[j + 1].boundary_before) {
+      const std::string_view next = t_.at(j + 1);
+      if (next == "only" || next == "just" || next == "seulement" ||
+          next == "nur" || next == "que" || next == "mal") {
+        return false;
+      }
+    }
+    for (std::size_t d = 1; d <= kWindow && d <= j; ++d) {
+      if (t_.tokens[j - d + 1].boundary_before) break;
+      if (s_.hits[j - d].span > 0) return false;
+    }
+    for (std::size_t t = j + 1; t < n && t <= j + kWindow; ++t) {
+      if (t_.tokens[t].boundary_before) break;
+      if (s_.hits[t].span > 0) return false;
+    }
+    // A multi-word term covering the negator's neighbours.
+    for (std::size_t d = 1; d <= Lexicon::kMaxWords && d <= j; ++d) {
+      if (s_.hits[j - d].span > d) return false;
+    }
+    return true;
+  }
+
+  bool AllWords(std::size_t i, int span) const {
+    for (int k = 0; k < span; ++k) {
+      const Token& t = t_.tokens[i + static_cast<std::size_t>(k)];
+      if (t.kind != TokenKind::kWord) return false;
+      if (k > 0 && t.boundary_before) return false;
+    }
+    return true;
+  }
+
+  // Single-word lookup with the elongation and hashtag fallbacks.
+  bool FindWord(const Words& words, std::size_t i, Hit& hit) {
+    const std::string_view w = t_.at(i);
+    if (const auto v = words.Find(w)) {
+      hit = Hit{*v, 1, Source::kLang, false, false};
+      return true;
+    }
+    char buf[kMaxWordBytes];
+    for (std::size_t keep : {std::size_t{1}, std::size_t{2}}) {
+      const std::string_view shorter = Collapse(w, keep, buf);
+      if (shorter.empty()) break;
+      if (const auto v = words.Find(shorter)) {
+        hit = Hit{*v, 1, Source::kLang, true, false};
+        if (ex_ != nullptr) {
+          ex_->normalisation.push_back(Cat({w, " -> ", shorter}));
+        }
+        return true;
+      }
+    }
+    if (t_.tokens[i].hashtag && w.size() >= 6) {
+      for (std::size_t k = 3; k + 3 <= w.size(); ++k) {
+        const std::string_view left = w.substr(0, k);
+        const std::string_view right = w.substr(k);
+        const auto lv = words.Find(left);
+        const auto rv = words.Find(right);
+        if (!lv && !rv) continue;
+        if ((lv && rv) || (rv && IsHashtagNoun(left)) ||
+            (lv && IsHashtagNoun(right))) {
+          hit = Hit{lv.value_or(0.0) + rv.value_or(0.0), 1, Source::kLang,
+                    false, true};
+          hit.valence = std::clamp(hit.valence, -4.0, 4.0);
+          if (ex_ != nullptr) {
+            ex_->normalisation.push_back(
+                Cat({"#", w, " -> ", left, " ", right}));
+          }
+          return true;
+        }
+      }
     }
     return false;
   }
 
-  // "ne" or "n'" within the 3 words before `i`, or "n'" right before `i`.
+  bool NextHitAt(std::size_t i, int k) const {
+    for (std::size_t t = i + 1;
+         t < s_.hits.size() && t <= i + static_cast<std::size_t>(k); ++t) {
+      if (t_.tokens[t].boundary_before) return false;
+      if (s_.hits[t].span > 0) return true;
+    }
+    return false;
+  }
+
+  double BoosterAt(std::size_t j) const { return s_.cues[j].booster; }
+
+  // French "peu" not after "un": "peu convaincant" is not convincing.
+  bool IsLitotes(std::size_t j) const {
+    return (lang_ == kFr || lang_ == kUnd) && t_.at(j) == "peu" &&
+           (j == 0 || t_.at(j - 1) != "un");
+  }
+
+  bool IsContrast(std::size_t i) const { return s_.cues[i].contrast; }
+
+  bool IsNegator(std::size_t j) const {
+    if (s_.cues[j].negator) return true;
+    if (t_.tokens[j].kind != TokenKind::kWord) return false;
+    const std::string_view w = t_.at(j);
+    if (lang_ == kFr || lang_ == kUnd) {
+      // "plus" is "more" unless ne/n' comes before it ("n'est plus bon").
+      if (w == "plus") return NeBefore(j);
+    }
+    if (lang_ == kEn || lang_ == kUnd) {
+      return w.size() > 3 && w.substr(w.size() - 3) == "n't";
+    }
+    return false;
+  }
+
+  // "ne" or "n'" within the 3 tokens before `i`, or "n'" right before `i`.
   bool NeBefore(std::size_t i) const {
     const std::size_t lowest = i >= kWindow ? i - kWindow : 0;
     for (std::size_t k = i + 1; k-- > lowest;) {
-      if (words_.list[k].after_n_elision) return true;
-      if (k < i && words_.at(k) == "ne") return true;
+      if (t_.tokens[k].after_n_elision) return true;
+      if (k < i && t_.at(k) == "ne") return true;
+      if (k > 0 && t_.tokens[k].boundary_before) break;
     }
     return false;
   }
 
-  bool FrenchCloserAfter(std::size_t from) const {
-    const std::size_t n = words_.list.size();
-    for (std::size_t t = from; t < n && t < from + 2; ++t) {
-      if (FrenchClosers().count(words_.at(t)) != 0) return true;
+  // The negator that negates the term at `i`, "+word" when it is emphasis
+  // ("never so good"), "peu" for French litotes, or empty.
+  std::string_view Negation(std::size_t i, int span) const {
+    for (int d = 1; d <= kWindow && static_cast<std::size_t>(d) <= i; ++d) {
+      const std::size_t j = i - static_cast<std::size_t>(d);
+      if (t_.tokens[j + 1].boundary_before || IsContrast(j)) break;
+      const std::string_view w = t_.at(j);
+      if (d == 1 && IsLitotes(j)) return w;
+      if (!IsNegator(j)) continue;
+      if (w == "jamais" || w == "never" || w == "nie" || w == "niemals") {
+        for (std::size_t t = j + 1; t < i; ++t) {
+          if (IsComparativeAfterNever(t_.at(t))) {
+            return std::string_view("+never");
+          }
+        }
+      }
+      return w;
     }
-    return false;
-  }
-
-  bool IsNegator(std::size_t j) const {
-    const std::string_view w = words_.at(j);
-    if (Negators().count(w) != 0) return true;
-    // "plus" is "more" unless ne/n' comes before it ("n'est plus bon").
-    if (w == "plus") return NeBefore(j);
-    return w.size() > 3 && w.substr(w.size() - 3) == "n't";
-  }
-
-  bool ComparativeBetween(std::size_t negator, std::size_t i) const {
-    const std::string_view w = words_.at(negator);
-    if (w != "jamais" && w != "never") return false;
-    for (std::size_t t = negator + 1; t < i; ++t) {
-      if (ComparativeAfterNever().count(words_.at(t)) != 0) return true;
+    const std::size_t n = t_.tokens.size();
+    const std::size_t after = i + static_cast<std::size_t>(span);
+    if ((lang_ == kFr || lang_ == kUnd) && NeBefore(i)) {
+      for (std::size_t t = after; t < n && t < after + 2; ++t) {
+        if (t_.tokens[t].boundary_before) break;
+        if (IsFrenchCloser(t_.at(t))) return t_.at(t);
+      }
     }
-    return false;
+    if (lang_ == kDe || lang_ == kUnd) {
+      // Clause-final "nicht": "das gefällt mir nicht".
+      for (std::size_t t = after; t < n && t < after + 4; ++t) {
+        if (t_.tokens[t].boundary_before || s_.hits[t].span > 0) break;
+        if (t_.at(t) != "nicht") continue;
+        if (t + 1 == n || t_.tokens[t + 1].boundary_before) return t_.at(t);
+      }
+    }
+    return {};
   }
 
-  const Words& words_;
-  const std::vector<Hit>& hits_;
-  bool french_ne_;
+  const ScorerLexicons& lex_;
+  Lang lang_;
+  Scratch& s_;
+  const TokenizedText& t_;
+  Explanation* ex_;
 };
 
 }  // namespace
 
-Scorer::Scorer(const Lexicon& en, const Lexicon& fr, ScorerOptions opts)
-    : en_(&en), fr_(&fr), opts_(opts) {}
+Scorer::Scorer(ScorerLexicons lexicons, ScorerOptions opts)
+    : lex_(lexicons), opts_(opts) {}
 
 ScoreResult Scorer::Score(std::string_view text) const {
-  const std::string clean = SanitizeUtf8(text);
-  const Words words = SplitWords(clean);
+  return Score(text, ScoreRequest{});
+}
 
-  std::vector<std::string_view> for_language;
-  for_language.reserve(words.list.size() + words.elisions.size());
-  for (std::size_t i = 0; i < words.list.size(); ++i) {
-    for_language.push_back(words.at(i));
-  }
-  for_language.insert(for_language.end(), words.elisions.begin(),
-                      words.elisions.end());
+std::string_view Scorer::Language(std::string_view text) const {
+  thread_local TokenizedText scratch;
+  Tokenize(text, nullptr, scratch);
+  return IdentifyLanguage(scratch, LanguageLexicons{lex_.fr, lex_.en, lex_.de});
+}
+
+Label Scorer::LabelOf(double compound) const {
+  if (compound <= opts_.negative_threshold) return Label::kNegative;
+  if (compound >= opts_.positive_threshold) return Label::kPositive;
+  return Label::kNeutral;
+}
+
+double Scorer::BlendRating(double compound, double stars, bool had_terms) {
+  if (!std::isfinite(stars)) return compound;
+  const double s = std::clamp((stars - 3.0) / 2.0, -1.0, 1.0);
+  return had_terms ? 0.5 * compound + 0.5 * s : s;
+}
+
+ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
+                          Explanation* explain) const {
+  thread_local Scratch scratch;
+  Tokenize(text, lex_.en, scratch.text);
+
   ScoreResult result;
-  result.language = GuessLanguage(for_language);
+  Lang lang = LangOf(request.language);
+  if (explain != nullptr) {
+    *explain = Explanation{};
+    explain->language_source = lang == kUnd ? "identified" : "given";
+  }
+  if (lang == kUnd) {
+    lang = LangOf(IdentifyLanguage(
+        scratch.text, LanguageLexicons{lex_.fr, lex_.en, lex_.de}));
+  }
+  result.language = LangName(lang);
 
-  int count = 0;
-  std::vector<Hit> hits;
-  if (result.language == "en") {
-    hits = FindHits(words, *en_, count);
-  } else if (result.language == "fr") {
-    hits = FindHits(words, *fr_, count);
-  } else {
-    int en_count = 0;
-    std::vector<Hit> en_hits = FindHits(words, *en_, en_count);
-    hits = FindHits(words, *fr_, count);
-    if (en_count > count) {
-      hits = std::move(en_hits);
-      count = en_count;
+  const Words by_lang[3] = {Words{nullptr, lex_.fr},
+                            Words{lex_.en_extra, lex_.en},
+                            Words{nullptr, lex_.de}};
+  if (lang == kUnd) {
+    // Unsure: the lexicon that recognises the most words.
+    int best_count = -1;
+    Lang best = kEn;
+    for (Lang l : {kFr, kEn, kDe}) {
+      Engine probe(lex_, l, scratch, nullptr);
+      const int count = probe.FindHits(by_lang[l]);
+      if (count > best_count) {
+        best_count = count;
+        best = l;
+      }
+    }
+    lang = best;
+  }
+  Engine engine(lex_, lang, scratch, explain);
+  engine.FindHits(by_lang[lang]);
+  int counted = 0;
+  double sum = engine.Sum(counted) + request.extra_valence;
+  result.terms = counted;
+  double punctuation = 0.0;
+  if (sum != 0.0) {
+    punctuation = kExclamationIncrement *
+                  std::min(scratch.text.exclamations, kMaxExclamations);
+    const int q = scratch.text.questions;
+    if (q > 3) {
+      punctuation += kManyQuestions;
+    } else if (q > 1) {
+      punctuation += kQuestionIncrement * q;
+    }
+    if (punctuation != 0.0) {
+      punctuation *= Sign(sum);
+      sum += punctuation;
     }
   }
-  if (count == 0) return result;
-
-  int counted = 0;
-  const Pass pass(words, hits, result.language != "en");
-  double sum = pass.Sum(counted);
-  if (counted == 0) return result;
-
   if (sum != 0.0) {
-    sum += Sign(sum) * kExclamationIncrement *
-           std::min(words.exclamations, kMaxExclamations);
+    result.compound =
+        std::clamp(sum / std::sqrt(sum * sum + kAlpha), -1.0, 1.0);
   }
-  result.compound = std::clamp(sum / std::sqrt(sum * sum + kAlpha), -1.0, 1.0);
-  if (result.compound <= opts_.negative_threshold) {
-    result.label = Label::kNegative;
-  } else if (result.compound >= opts_.positive_threshold) {
-    result.label = Label::kPositive;
+  result.label = LabelOf(result.compound);
+  if (explain != nullptr) {
+    explain->language = result.language;
+    explain->extra_valence = request.extra_valence;
+    explain->punctuation = punctuation;
+    explain->sum = sum;
+    explain->compound = result.compound;
   }
   return result;
 }

@@ -32,12 +32,38 @@ const std::vector<Command>& Commands() {
        "Without --config, checks --rules (default: the shipped rules).\n",
        RunCheck},
       {"score", "score one text per line from stdin",
-       "usage: vigie score [--rules DIR | --config FILE]\n"
+       "usage: vigie score [--rules DIR | --config FILE] [--lang fr|en|de]\n"
+       "                   [--explain] [--json]\n"
        "\n"
        "Reads one text per line on stdin and prints label<TAB>compound per\n"
        "line, label being negative, neutral or positive and compound in\n"
-       "[-1, 1].\n",
+       "[-1, 1]. --lang skips language identification. --explain adds, after\n"
+       "each line, every contribution: term, lexicon valence, modifiers\n"
+       "(negation, booster, caps, contrast, emphasis), normalisation,\n"
+       "language and the final sum. --json prints one JSON object per line\n"
+       "instead (with the explanation when --explain is given too).\n",
        RunScore},
+      {"eval", "measure the scorer on labelled TSV files",
+       "usage: vigie eval FILE.tsv... [--binary] [--lang fr|en|de]\n"
+       "                  [--rules DIR | --config FILE]\n"
+       "\n"
+       "Each line: text<TAB>[...<TAB>]label, label in the last column\n"
+       "(negative, neutral, positive, or 0/1). Prints per file the accuracy,\n"
+       "macro-F1, per-class precision/recall/F1 and the confusion matrix.\n"
+       "Only the text is scored. --binary skips neutral gold labels and\n"
+       "predicts by the sign of the compound (0 counts as wrong). A bad line\n"
+       "is reported as path:line:col: message and the exit status is 1.\n",
+       RunEval},
+      {"rules", "show which topic rules hit sample texts",
+       "usage: vigie rules test FILE [--rules DIR] [--lang fr|en|de]\n"
+       "\n"
+       "Reads one text per line from FILE (- for stdin), runs the topic rules\n"
+       "and the sponsorship check of DIR/topics.toml over each and prints the\n"
+       "rules that hit: name, topic, severity, weight and language. --lang\n"
+       "runs the rules as for a mention in that language (default: every\n"
+       "rule). A bad rule file is reported as path:line:col: message and the\n"
+       "exit status is 1.\n",
+       RunRules},
       {"incidents", "list, show, acknowledge or resolve incidents",
        "usage: vigie incidents list --config FILE\n"
        "       vigie incidents show ID --config FILE\n"
@@ -60,6 +86,18 @@ const std::vector<Command>& Commands() {
        "opened with their history and evidence, and a per-day timeline.\n"
        "--csv prints one row per incident change. Never sends anything.\n",
        RunBacktest},
+      {"detect", "score a count series for anomalies",
+       "usage: vigie detect --csv [--bucket-seconds N] [--config FILE]\n"
+       "\n"
+       "Reads timestamp,value rows on stdin (a count per bucket; header\n"
+       "optional; 'YYYY-MM-DD hh:mm:ss' taken as UTC, or ISO 8601) and\n"
+       "prints timestamp,anomaly_score per row, the score in [0, 1] from the\n"
+       "daemon's detector using only that row and the ones before it. 0.5\n"
+       "is the alert level of [detect] alerts_per_week (--config; default 1\n"
+       "a week). The bucket width is the gap between the first two rows\n"
+       "unless --bucket-seconds gives it. A bad row is reported as\n"
+       "<stdin>:line:col: message and the exit status is 1.\n",
+       RunDetect},
       {"version", "print the version", "usage: vigie version\n", RunVersion},
   };
   return table;

@@ -1,9 +1,14 @@
 // The subcommands of the `vigie` binary, as a table.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace vigie {
+class TopicRules;
+}  // namespace vigie
 
 namespace vigie::cli {
 
@@ -35,6 +40,19 @@ int RunScore(const Args& args);
 int RunIncidents(const Args& args);
 /// `vigie backtest`: replay stored history through detector and scenarios.
 int RunBacktest(const Args& args);
+/// `vigie eval`: accuracy and F1 of the scorer on labelled TSV files.
+int RunEval(const Args& args);
+/// `vigie rules test FILE`: show which topic rules hit each line.
+int RunRules(const Args& args);
+/// The body of `vigie rules test`: for each line of `in`, writes the line
+/// and the rules that hit it (name, topic, severity, weight, language, and
+/// why the sponsorship check fired or not) to `out`, then a summary line.
+/// `language` as for TopicRules::Match(). Returns how many lines had a hit.
+int WriteRuleHits(const TopicRules& rules, std::string_view language,
+                  std::istream& in, std::ostream& out);
+
+/// `vigie detect --csv`: anomaly scores of a count series on stdin.
+int RunDetect(const Args& args);
 
 /// Reads `--name VALUE` or `--name=VALUE` from args; false when absent.
 bool FlagValue(const Args& args, std::string_view name, std::string* value);

@@ -1,3 +1,4 @@
+#include <boost/json.hpp>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -5,15 +6,75 @@
 #include "cli/commands.h"
 #include "vigie/config/config.h"
 #include "vigie/config/rule_set.h"
+#include "vigie/core/text_fold.h"
 
 namespace vigie::cli {
 
+namespace {
+
+void PrintExplanation(const Explanation& ex) {
+  std::cout << "  language " << ex.language << " (" << ex.language_source
+            << ")\n";
+  for (const std::string& n : ex.normalisation) {
+    std::cout << "  normalised " << n << "\n";
+  }
+  char buf[96];
+  for (const Contribution& c : ex.contributions) {
+    std::snprintf(buf, sizeof buf, " [%s] valence %+.3f -> %+.3f",
+                  c.lexicon.c_str(), c.valence, c.adjusted);
+    std::cout << "  term '" << c.term << "'" << buf;
+    for (const std::string& m : c.modifiers) std::cout << "; " << m;
+    std::cout << "\n";
+  }
+  std::snprintf(buf, sizeof buf,
+                "  rules %+.3f, punctuation %+.3f, sum %+.3f -> compound "
+                "%+.4f (sum / sqrt(sum^2 + 15))\n",
+                ex.extra_valence, ex.punctuation, ex.sum, ex.compound);
+  std::cout << buf;
+}
+
+boost::json::object ExplanationJson(const Explanation& ex) {
+  boost::json::object o;
+  o["language_source"] = ex.language_source;
+  boost::json::array norm;
+  for (const std::string& n : ex.normalisation) norm.emplace_back(n);
+  o["normalisation"] = std::move(norm);
+  boost::json::array terms;
+  for (const Contribution& c : ex.contributions) {
+    boost::json::object t;
+    t["term"] = c.term;
+    t["lexicon"] = c.lexicon;
+    t["valence"] = c.valence;
+    t["adjusted"] = c.adjusted;
+    boost::json::array mods;
+    for (const std::string& m : c.modifiers) mods.emplace_back(m);
+    t["modifiers"] = std::move(mods);
+    terms.emplace_back(std::move(t));
+  }
+  o["contributions"] = std::move(terms);
+  o["rules"] = ex.extra_valence;
+  o["punctuation"] = ex.punctuation;
+  o["sum"] = ex.sum;
+  return o;
+}
+
+}  // namespace
+
 int RunScore(const Args& args) {
-  if (std::string bad = UnknownArgument(args, {"config", "rules"}, {});
+  if (std::string bad = UnknownArgument(args, {"config", "rules", "lang"},
+                                        {"explain", "json"});
       !bad.empty()) {
     std::cerr << "vigie score: unknown argument " << bad << "\n";
     return 2;
   }
+  std::string lang;
+  FlagValue(args, "lang", &lang);
+  if (!lang.empty() && lang != "fr" && lang != "en" && lang != "de") {
+    std::cerr << "vigie score: --lang must be fr, en or de\n";
+    return 2;
+  }
+  const bool explain = HasFlag(args, "explain");
+  const bool json = HasFlag(args, "json");
   std::string rules_dir = DefaultRulesDir(args);
   ScorerOptions options;
   std::string config_path;
@@ -33,15 +94,58 @@ int RunScore(const Args& args) {
     std::cerr << rules.status().message() << "\n";
     return 1;
   }
-  const Scorer& scorer = *(*rules)->scorer;
+  const RuleSet& set = **rules;
+  const Scorer& scorer = *set.scorer;
+  ScoreRequest request;
+  request.language = lang;
   std::ios::sync_with_stdio(false);
   std::string line;
   char buf[32];
+  Explanation ex;
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    const ScoreResult r = scorer.Score(line);
+    if (!explain && !json) {
+      const ScoreResult r = scorer.Score(line, request);
+      std::snprintf(buf, sizeof buf, "\t%.4f\n", r.compound);
+      std::cout << LabelName(r.label) << buf;
+      continue;
+    }
+    const ScoreResult r = scorer.Score(line, request, explain ? &ex : nullptr);
+    std::vector<const TopicRule*> hits;
+    if (explain) hits = set.topics.MatchRules(FoldText(line), r.language);
+    if (json) {
+      boost::json::object o;
+      o["label"] = LabelName(r.label);
+      o["compound"] = r.compound;
+      o["language"] = r.language;
+      if (explain) {
+        o["explain"] = ExplanationJson(ex);
+        boost::json::array rule_hits;
+        for (const TopicRule* h : hits) {
+          boost::json::object rh;
+          rh["rule"] = h->name;
+          rh["topic"] = h->topic;
+          rh["severity"] = h->severity;
+          if (h->weight) rh["weight"] = *h->weight;
+          rule_hits.emplace_back(std::move(rh));
+        }
+        o["rule_hits"] = std::move(rule_hits);
+      }
+      std::cout << boost::json::serialize(o) << "\n";
+      continue;
+    }
     std::snprintf(buf, sizeof buf, "\t%.4f\n", r.compound);
     std::cout << LabelName(r.label) << buf;
+    PrintExplanation(ex);
+    for (const TopicRule* h : hits) {
+      std::cout << "  rule " << h->name << " -> topic " << h->topic << " ("
+                << h->severity << ")";
+      if (h->weight) {
+        std::snprintf(buf, sizeof buf, ", weight %+.2f", *h->weight);
+        std::cout << buf << " (the daemon adds it to the sum)";
+      }
+      std::cout << "\n";
+    }
   }
   std::cout.flush();
   return 0;

@@ -157,7 +157,12 @@ Result<Config> ParseConfig(std::string_view path, std::string_view text) {
       if (auto v = f.Int("min_negative", false, 1, 1000000)) {
         cfg.detect.min_negative = static_cast<int>(*v);
       }
-      if (auto v = f.Number("ratio", false, 1.0, 1000.0)) cfg.detect.ratio = *v;
+      if (auto v = f.Number("alerts_per_week", false, 0.0001, 10000.0)) {
+        cfg.detect.alerts_per_week = *v;
+      }
+      if (auto v = f.Int("history_days", false, 1, 365)) {
+        cfg.detect.history_days = static_cast<int>(*v);
+      }
       if (Status s = f.Finish(); !s.ok()) return s;
     }
     if (const toml::table* t = top.Table("notify", false)) {

@@ -1,5 +1,7 @@
 #include "vigie/config/rule_set.h"
 
+#include "vigie/core/read_file.h"
+
 namespace vigie {
 
 std::string RuleSet::BrandLanguage(std::string_view brand) const {
@@ -20,16 +22,20 @@ Result<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::string& dir,
     if (!errors.empty()) errors += '\n';
     errors += s.message();
   };
-  auto en = Lexicon::Load(dir + "/lexicons/en.tsv");
-  if (en.ok())
-    set->english = std::move(*en);
-  else
-    note(en.status());
-  auto fr = Lexicon::Load(dir + "/lexicons/fr.tsv");
-  if (fr.ok())
-    set->french = std::move(*fr);
-  else
-    note(fr.status());
+  auto load_lexicon = [&](const char* name, Lexicon& out) {
+    const std::string path = dir + "/lexicons/" + name;
+    Result<std::string> text = ReadFile(path);
+    if (!text.ok()) return note(text.status());
+    Result<Lexicon> lex = Lexicon::Parse(path, *text);
+    if (!lex.ok()) return note(lex.status());
+    out = std::move(*lex);
+    set->phrase_starts.AddTsv(*text);
+  };
+  load_lexicon("en.tsv", set->english);
+  load_lexicon("en_extra.tsv", set->english_extra);
+  load_lexicon("fr.tsv", set->french);
+  load_lexicon("de.tsv", set->german);
+  load_lexicon("emoji.tsv", set->emoji);
   auto topics = TopicRules::Load(dir + "/topics.toml");
   if (topics.ok())
     set->topics = std::move(*topics);
@@ -47,7 +53,10 @@ Result<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::string& dir,
     note(scenarios.status());
   }
   if (!errors.empty()) return Status::InvalidArgument(errors);
-  set->scorer = std::make_unique<Scorer>(set->english, set->french, options);
+  set->scorer = std::make_unique<Scorer>(
+      ScorerLexicons{&set->english, &set->french, &set->german, &set->emoji,
+                     &set->english_extra, &set->phrase_starts},
+      options);
   set->analyzer =
       std::make_unique<Analyzer>(*set->scorer, set->topics, set->brands);
   return std::shared_ptr<const RuleSet>(std::move(set));

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -18,11 +19,14 @@ T MustLoad(Result<T> r) {
 struct Shipped {
   Lexicon en = MustLoad(Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/en.tsv"));
   Lexicon fr = MustLoad(Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/fr.tsv"));
+  Lexicon de = MustLoad(Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/de.tsv"));
+  Lexicon emoji =
+      MustLoad(Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/emoji.tsv"));
   TopicRules rules =
       MustLoad(TopicRules::Load(VIGIE_TEST_RULES_DIR "/topics.toml"));
   BrandMatcher brands =
       MustLoad(BrandMatcher::Load(VIGIE_TEST_RULES_DIR "/brands.toml"));
-  Scorer scorer{en, fr};
+  Scorer scorer{ScorerLexicons{&en, &fr, &de, &emoji}};
   Analyzer analyzer{scorer, rules, brands};
 };
 
@@ -98,6 +102,52 @@ TEST_CASE("huge and invalid input is analysed without crashing") {
   CHECK(m.brands == std::vector<std::string>{"Fournil Duval"});
   CHECK(m.label == Label::kNegative);
   CHECK(m.topics == std::vector<std::string>{"fraud"});
+}
+
+TEST_CASE("rule weights join the sentiment sum for the mention's language") {
+  const Lexicon en = MustLoad(Lexicon::Parse("en.tsv", "good\t2\n"));
+  const Lexicon fr = MustLoad(Lexicon::Parse("fr.tsv", "bon\t2\n"));
+  const Scorer scorer{ScorerLexicons{&en, &fr, nullptr, nullptr}};
+  const TopicRules rules = MustLoad(TopicRules::Parse(
+      "t.toml",
+      "[[rule]]\nname = \"recall-en\"\ntopic = \"safety\"\n"
+      "severity = \"high\"\npattern = 'recall'\nweight = -2.0\n"
+      "language = \"en\"\n"
+      "[[rule]]\nname = \"rappel-fr\"\ntopic = \"safety\"\n"
+      "severity = \"high\"\npattern = 'rappel'\nweight = -3.0\n"
+      "language = \"fr\"\n"));
+  const BrandMatcher brands;
+  const Analyzer analyzer{scorer, rules, brands};
+
+  Mention m;
+  m.text = "The good news is there is a recall and a rappel";
+  analyzer.Analyze(m);
+  CHECK(m.language == "en");
+  CHECK(m.topics == std::vector<std::string>{"safety"});
+  CHECK(m.compound == doctest::Approx(0.0));  // 2 - 2
+  CHECK(m.label == Label::kNeutral);
+
+  m.text = "Le pain est bon, mais rappel et recall";
+  analyzer.Analyze(m);
+  CHECK(m.language == "fr");
+  const double sum = 2.0 * 0.5 - 3.0;
+  CHECK(m.compound == doctest::Approx(sum / std::sqrt(sum * sum + 15.0)));
+  CHECK(m.label == Label::kNegative);
+}
+
+TEST_CASE("a star rating blends into the compound") {
+  Mention m;
+  m.text = "The staff were friendly";
+  TheAnalyzer().Analyze(m);
+  const double text_only = m.compound;
+  REQUIRE(text_only > 0.05);
+  m.rating = 1.0;
+  TheAnalyzer().Analyze(m);
+  CHECK(m.compound == doctest::Approx(0.5 * text_only - 0.5));
+  m.text = "The shop opens at eight";
+  TheAnalyzer().Analyze(m);
+  CHECK(m.compound == doctest::Approx(-1.0));
+  CHECK(m.label == Label::kNegative);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace vigie {
 namespace {
@@ -19,11 +20,16 @@ Lexicon MustParse(std::string_view text) {
 
 // Small lexicons with round numbers, so expected scores can be computed.
 struct Fixture {
-  Lexicon en = MustParse("good\t2\nbad\t-2\nlike\t1.5\ncan't stand\t-2\n");
+  Lexicon en = MustParse(
+      "good\t2\nbad\t-2\nlike\t1.5\ncan't stand\t-2\n:)\t2\n:(\t-2\n");
   Lexicon fr = MustParse(
       "bon\t2\nnul\t-2\narnaque\t-3\ndéçu\t-2\naime\t2\nrapide\t1\n"
       "pas terrible\t-1.5\nsuper\t2.5\n");
-  Scorer scorer{en, fr};
+  Lexicon de = MustParse(
+      "gut\t2\nschlecht\t-2\nmag\t1.5\nfrechheit\t-3\nspaß\t2\n"
+      "nicht schlecht\t1\n");
+  Lexicon emoji = MustParse("\xF0\x9F\x98\x8D\t2.7\n\xF0\x9F\x98\xA1\t-2\n");
+  Scorer scorer{ScorerLexicons{&en, &fr, &de, &emoji}};
 };
 
 // The shipped lexicons, loaded once.
@@ -38,7 +44,18 @@ const Scorer& Shipped() {
     REQUIRE(l.ok());
     return std::move(l).value();
   }();
-  static const Scorer scorer(en, fr);
+  static const Lexicon de = [] {
+    Result<Lexicon> l = Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/de.tsv");
+    REQUIRE(l.ok());
+    return std::move(l).value();
+  }();
+  static const Lexicon emoji = [] {
+    Result<Lexicon> l =
+        Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/emoji.tsv");
+    REQUIRE(l.ok());
+    return std::move(l).value();
+  }();
+  static const Scorer scorer(ScorerLexicons{&en, &fr, &de, &emoji});
   return scorer;
 }
 
@@ -83,8 +100,9 @@ TEST_CASE_FIXTURE(Fixture, "French 'plus' negates only after ne") {
 TEST_CASE_FIXTURE(Fixture, "negation reaches three words back, not four") {
   CHECK(scorer.Score("not a very good").compound ==
         doctest::Approx(Compound((2.0 + 0.293) * -0.74)));
+  // Out of reach, "not" negates nothing: it counts as a complaint (-0.6).
   const ScoreResult far = scorer.Score("not that it was good");
-  CHECK(far.compound == doctest::Approx(Compound(2.0)));
+  CHECK(far.compound == doctest::Approx(Compound(2.0 - 0.6)));
 }
 
 TEST_CASE_FIXTURE(Fixture, "English negation: not bad is not negative") {
@@ -165,10 +183,7 @@ TEST_CASE_FIXTURE(Fixture, "multi-word terms win over their words") {
 TEST_CASE_FIXTURE(Fixture, "language guess and lexicon choice") {
   CHECK(scorer.Score("The bread is good").language == "en");
   CHECK(scorer.Score("Le pain est bon").language == "fr");
-  // No function words: both lexicons are tried, the one knowing more wins.
-  const ScoreResult good = scorer.Score("good");
-  CHECK(good.language == "und");
-  CHECK(good.compound == doctest::Approx(Compound(2.0)));
+  // Too little evidence: every lexicon is tried, the one knowing more wins.
   const ScoreResult nul = scorer.Score("nul");
   CHECK(nul.language == "und");
   CHECK(nul.compound == doctest::Approx(Compound(-2.0)));
@@ -177,7 +192,8 @@ TEST_CASE_FIXTURE(Fixture, "language guess and lexicon choice") {
 }
 
 TEST_CASE_FIXTURE(Fixture, "thresholds come from the options") {
-  const Scorer strict(en, fr, ScorerOptions{-0.9, 0.9});
+  const Scorer strict(ScorerLexicons{&en, &fr, &de, &emoji},
+                      ScorerOptions{-0.9, 0.9});
   const ScoreResult r = strict.Score("bon");
   CHECK(r.compound == doctest::Approx(Compound(2.0)));
   CHECK(r.label == Label::kNeutral);
@@ -241,6 +257,206 @@ TEST_CASE("shipped lexicons score typical reviews") {
     CAPTURE(c.text);
     CHECK(s.Score(c.text).label == c.label);
   }
+}
+
+TEST_CASE_FIXTURE(Fixture, "German negation, before and clause-final") {
+  const ScoreResult r = scorer.Score("Das ist nicht gut");
+  CHECK(r.language == "de");
+  CHECK(r.compound == doctest::Approx(Compound(2.0 * -0.74)));
+  CHECK(scorer.Score("Das war nie gut").compound ==
+        doctest::Approx(Compound(2.0 * -0.74)));
+  CHECK(scorer.Score("Ich mag es nicht.").compound ==
+        doctest::Approx(Compound(1.5 * -0.74)));
+  // An emoji ends the clause; it is never negated itself.
+  CHECK(scorer.Score("Ich mag es nicht \xF0\x9F\x98\xA1").compound ==
+        doctest::Approx(Compound(1.5 * -0.74 - 2.0)));
+  CHECK(scorer.Score("not \xF0\x9F\x98\x8D").compound ==
+        doctest::Approx(Compound(2.7 - 0.6)));
+  // "nicht" before a later clause does not reach back.
+  CHECK(scorer.Score("Ich mag es, nicht").compound ==
+        doctest::Approx(Compound(1.5 - 0.6)));
+  // A multi-word term wins over negation of its parts.
+  CHECK(scorer.Score("Das ist nicht schlecht").compound ==
+        doctest::Approx(Compound(1.0)));
+}
+
+TEST_CASE_FIXTURE(Fixture, "boosters and dampeners in German and French") {
+  CHECK(scorer.Score("Das ist sehr gut").compound ==
+        doctest::Approx(Compound(2.293)));
+  CHECK(scorer.Score("Das ist kaum gut").compound ==
+        doctest::Approx(Compound(2.0 - 0.293)));
+  CHECK(scorer.Score("C'est un peu nul").compound ==
+        doctest::Approx(Compound(-2.0 + 0.293)));
+  CHECK(scorer.Score("C'est \xC3\xA0 peine bon").compound ==
+        doctest::Approx(Compound(2.0 - 0.293)));
+  // "peu" without "un" is litotes: "peu convaincant" is not convincing.
+  CHECK(scorer.Score("C'est peu bon").compound ==
+        doctest::Approx(Compound(2.0 * -0.5)));
+}
+
+TEST_CASE_FIXTURE(Fixture,
+                  "contrast: the clause after but/mais/aber weighs more") {
+  const double expected = Compound(2.0 * 0.5 - 2.0 * 1.5);
+  CHECK(scorer.Score("The food was good but the service was bad").compound ==
+        doctest::Approx(expected));
+  CHECK(scorer.Score("Le pain est bon mais le service est nul").compound ==
+        doctest::Approx(expected));
+  CHECK(scorer.Score("Das Essen war gut aber der Service war schlecht")
+            .compound == doctest::Approx(expected));
+  CHECK(scorer.Score("Le pain est nul pourtant le service est bon").label ==
+        Label::kPositive);
+  // Negation does not reach across the contrast word.
+  CHECK(scorer.Score("not really, but good").compound ==
+        doctest::Approx(Compound(-0.6 * 0.5 + 2.0 * 1.5)));
+}
+
+TEST_CASE_FIXTURE(Fixture, "caps and question marks in every language") {
+  CHECK(scorer.Score("Das Essen ist GUT").compound ==
+        doctest::Approx(Compound(2.733)));
+  CHECK(scorer.Score("The bread is BAD").compound ==
+        doctest::Approx(Compound(-2.733)));
+  CHECK(scorer.Score("bon?").compound == doctest::Approx(Compound(2.0)));
+  CHECK(scorer.Score("bon??").compound == doctest::Approx(Compound(2.36)));
+  CHECK(scorer.Score("nul?????").compound == doctest::Approx(Compound(-2.96)));
+}
+
+TEST_CASE_FIXTURE(Fixture, "emoji count in every language, emoticons too") {
+  CHECK(scorer.Score("\xF0\x9F\x98\x8D").compound ==
+        doctest::Approx(Compound(2.7)));
+  const ScoreResult fr = scorer.Score("Le pain \xF0\x9F\x98\xA1");
+  CHECK(fr.language == "fr");
+  CHECK(fr.compound == doctest::Approx(Compound(-2.0)));
+  CHECK(scorer.Score("Das Brot\xF0\x9F\x98\x8D").compound ==
+        doctest::Approx(Compound(2.7)));
+  CHECK(scorer.Score("Le pain :)").compound == doctest::Approx(Compound(2.0)));
+  // An emoticon glued to what follows still counts.
+  CHECK(scorer.Score("Le pain :(.").compound ==
+        doctest::Approx(Compound(-2.0)));
+  CHECK(scorer.Score("Das Brot :(gibt").compound ==
+        doctest::Approx(Compound(-2.0)));
+  // Plain punctuation is not an emoticon.
+  CHECK(scorer.Score("... ;;").compound == 0.0);
+}
+
+TEST_CASE_FIXTURE(Fixture, "repeated letters are collapsed and emphasise") {
+  CHECK(scorer.Score("C'est nuuuuul").compound ==
+        doctest::Approx(Compound(-2.0 - 0.293)));
+  CHECK(scorer.Score("goooood").compound == doctest::Approx(Compound(2.293)));
+  CHECK(scorer.Score("Das ist guuuut").compound ==
+        doctest::Approx(Compound(2.293)));
+  // Two letters are left alone: "good" is not "god".
+  CHECK(scorer.Score("good").compound == doctest::Approx(Compound(2.0)));
+}
+
+TEST_CASE_FIXTURE(Fixture, "hashtags are read as words and split") {
+  CHECK(scorer.Score("#bon").compound == doctest::Approx(Compound(2.0)));
+  CHECK(scorer.Score("#servicenul").compound ==
+        doctest::Approx(Compound(-2.0)));
+  CHECK(scorer.Score("#ServiceNul").compound ==
+        doctest::Approx(Compound(-2.0)));
+  CHECK(scorer.Score("#BonNul").compound == 0.0);
+  // Only hashtags are split: a plain unknown word stays unknown.
+  CHECK(scorer.Score("servicenul").compound == 0.0);
+}
+
+TEST_CASE_FIXTURE(Fixture, "German folding: ß, umlauts and case") {
+  const double expected = Compound(2.0);
+  CHECK(scorer.Score("Spaß").compound == doctest::Approx(expected));
+  CHECK(scorer.Score("SPASS").compound == doctest::Approx(expected));
+  CHECK(scorer.Score("spass").compound == doctest::Approx(expected));
+}
+
+TEST_CASE_FIXTURE(Fixture, "a negation with nothing to negate is a complaint") {
+  CHECK(scorer
+            .Score("\xC3\xA7"
+                   "a ne marche pas")
+            .compound == doctest::Approx(Compound(-0.6)));
+  CHECK(scorer.Score("It does not charge").compound ==
+        doctest::Approx(Compound(-0.6)));
+  CHECK(scorer.Score("Es funktioniert nicht").compound ==
+        doctest::Approx(Compound(-0.6)));
+  // "no", "sans", "ohne" alone are not complaints.
+  CHECK(scorer.Score("no sugar").compound == 0.0);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a given language skips identification") {
+  const ScoreResult r = scorer.Score("good", ScoreRequest{"fr", 0.0});
+  CHECK(r.language == "fr");
+  CHECK(r.compound == 0.0);
+  CHECK(scorer.Score("good", ScoreRequest{"en", 0.0}).compound ==
+        doctest::Approx(Compound(2.0)));
+  // Extra valence (rule weights) joins the sum before normalisation.
+  CHECK(scorer.Score("good", ScoreRequest{"en", -1.0}).compound ==
+        doctest::Approx(Compound(1.0)));
+}
+
+TEST_CASE_FIXTURE(Fixture, "explain lists every contribution") {
+  Explanation ex;
+  const ScoreResult r = scorer.Score("Ce n'est pas bon", ScoreRequest{}, &ex);
+  CHECK(ex.language == "fr");
+  CHECK(ex.language_source == "identified");
+  REQUIRE(ex.contributions.size() == 1);
+  CHECK(ex.contributions[0].term == "bon");
+  CHECK(ex.contributions[0].lexicon == "fr");
+  CHECK(ex.contributions[0].valence == doctest::Approx(2.0));
+  CHECK(ex.contributions[0].adjusted == doctest::Approx(-1.48));
+  REQUIRE(ex.contributions[0].modifiers.size() == 1);
+  CHECK(ex.contributions[0].modifiers[0] == "negation(pas) x-0.74");
+  CHECK(ex.sum == doctest::Approx(-1.48));
+  CHECK(ex.compound == doctest::Approx(r.compound));
+
+  scorer.Score("Le pain est BON mais c'est nuuuul !", ScoreRequest{"fr", 0.0},
+               &ex);
+  CHECK(ex.language_source == "given");
+  REQUIRE(ex.normalisation.size() == 1);
+  CHECK(ex.normalisation[0] == "nuuuul -> nul");
+  REQUIRE(ex.contributions.size() == 2);
+  CHECK(ex.contributions[0].modifiers ==
+        std::vector<std::string>{"caps +0.733", "contrast(before mais) x0.5"});
+  CHECK(ex.contributions[1].modifiers ==
+        std::vector<std::string>{"elongation -0.293",
+                                 "contrast(after mais) x1.5"});
+  CHECK(ex.punctuation == doctest::Approx(-0.292));
+
+  scorer.Score("#servicenul", ScoreRequest{}, &ex);
+  CHECK(ex.normalisation ==
+        std::vector<std::string>{"#servicenul -> service nul"});
+}
+
+TEST_CASE("a star rating blends half and half with the text") {
+  CHECK(Scorer::BlendRating(0.5, 1.0, true) == doctest::Approx(-0.25));
+  CHECK(Scorer::BlendRating(0.5, 5.0, true) == doctest::Approx(0.75));
+  CHECK(Scorer::BlendRating(0.0, 3.0, true) == doctest::Approx(0.0));
+  // Without sentiment terms the rating decides alone.
+  CHECK(Scorer::BlendRating(0.0, 1.0, false) == doctest::Approx(-1.0));
+  CHECK(Scorer::BlendRating(0.0, 4.0, false) == doctest::Approx(0.5));
+  // Out-of-scale ratings are clamped; NaN is ignored.
+  CHECK(Scorer::BlendRating(0.2, 10.0, false) == doctest::Approx(1.0));
+  CHECK(Scorer::BlendRating(0.2, std::nan(""), true) == doctest::Approx(0.2));
+}
+
+TEST_CASE_FIXTURE(Fixture, "NUL bytes, empty lines and huge inputs are safe") {
+  const std::string with_nul("bon\0bon", 7);
+  CHECK(scorer.Score(with_nul).compound == doctest::Approx(Compound(4.0)));
+  CHECK(scorer.Score("\n\n\n").compound == 0.0);
+  CHECK(scorer.Score(std::string(1 << 20, '\0')).compound == 0.0);
+  for (const std::string& unit :
+       {std::string("#"), std::string(":("), std::string("\xF0\x9F\x98\x8D"),
+        std::string("\xE2\x80\x99"), std::string("n'"), std::string("a")}) {
+    std::string big;
+    while (big.size() < (1u << 20)) big += unit;
+    const ScoreResult r = scorer.Score(big);
+    CHECK(std::isfinite(r.compound));
+    CHECK(r.compound >= -1.0);
+    CHECK(r.compound <= 1.0);
+  }
+  std::string german;
+  while (german.size() < (1u << 20)) {
+    german += "Das ist nicht gut, aber SEHR schlecht!!! #ServiceNul ";
+  }
+  const ScoreResult r = scorer.Score(german);
+  CHECK(r.language == "de");
+  CHECK(r.label == Label::kNegative);
 }
 
 }  // namespace

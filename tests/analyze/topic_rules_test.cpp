@@ -125,7 +125,8 @@ TEST_CASE("an unknown key is reported at the key") {
                  "t.toml:6:3: unknown key 'colour' in [[rule]]"));
   CHECK(StartsWith(
       ErrorOf("version = 2\n"),
-      "t.toml:1:1: unknown key 'version' (expected [[rule]] tables)"));
+      "t.toml:1:1: unknown key 'version' (expected [[rule]] tables and a "
+      "[sponsorship] table)"));
 }
 
 TEST_CASE("a missing key is reported at its table") {
@@ -156,6 +157,67 @@ TEST_CASE("values are checked") {
                    "holds; write 'e'"));
   CHECK(StartsWith(ErrorOf("rule = 3\n"),
                    "t.toml:1:8: 'rule' must be an array of tables"));
+}
+
+TEST_CASE("weight and language are optional and parsed") {
+  Result<TopicRules> rules = TopicRules::Parse(
+      "t.toml",
+      "[[rule]]\nname = 'recall'\ntopic = 'safety'\nseverity = 'high'\n"
+      "pattern = 'rappel'\nweight = -1.5\nlanguage = 'fr'\n\n"
+      "[[rule]]\nname = 'int'\ntopic = 'x'\nseverity = 'low'\n"
+      "pattern = 'int'\nweight = 2\n\n"
+      "[[rule]]\nname = 'plain'\ntopic = 'y'\nseverity = 'low'\n"
+      "pattern = 'plain'\n");
+  REQUIRE_MESSAGE(rules.ok(), rules.status().ToString());
+  REQUIRE(rules->rules().size() == 3);
+  CHECK(rules->rules()[0].weight == -1.5);
+  CHECK(rules->rules()[0].language == "fr");
+  CHECK(rules->rules()[1].weight == 2.0);
+  CHECK(rules->rules()[1].language.empty());
+  CHECK_FALSE(rules->rules()[2].weight.has_value());
+  CHECK(rules->sponsorship() == nullptr);
+}
+
+TEST_CASE("a rule with a language runs only on that language or unknown") {
+  Result<TopicRules> rules = TopicRules::Parse(
+      "t.toml",
+      "[[rule]]\nname = 'rats-en'\ntopic = 'hygiene'\nseverity = 'high'\n"
+      "pattern = '\\brats?\\b'\nlanguage = 'en'\n\n"
+      "[[rule]]\nname = 'any'\ntopic = 'fraud'\nseverity = 'high'\n"
+      "pattern = 'scam'\n");
+  REQUIRE(rules.ok());
+  const std::string text = "rat scam";
+  CHECK(rules->Match(text, "en") ==
+        std::vector<std::string>{"hygiene", "fraud"});
+  CHECK(rules->Match(text, "de") == std::vector<std::string>{"fraud"});
+  CHECK(rules->Match(text, "und") ==
+        std::vector<std::string>{"hygiene", "fraud"});
+  CHECK(rules->Match(text) == std::vector<std::string>{"hygiene", "fraud"});
+  REQUIRE(rules->MatchRules(text, "fr").size() == 1);
+  CHECK(rules->MatchRules(text, "fr")[0]->name == "any");
+}
+
+TEST_CASE("weight and language values are checked at the value") {
+  const std::string head =
+      "[[rule]]\nname = 'a'\ntopic = 'x'\nseverity = 'low'\n"
+      "pattern = 'a'\n";
+  CHECK(StartsWith(ErrorOf(head + "weight = 4.5\n"),
+                   "t.toml:6:10: weight must be between -4 and 4, not 4.5"));
+  CHECK(StartsWith(ErrorOf(head + "weight = -5\n"),
+                   "t.toml:6:10: weight must be between -4 and 4, not -5"));
+  CHECK(StartsWith(ErrorOf(head + "weight = nan\n"),
+                   "t.toml:6:10: weight must be between -4 and 4"));
+  CHECK(StartsWith(ErrorOf(head + "  weight = 'heavy'\n"),
+                   "t.toml:6:12: 'weight' must be a number"));
+  CHECK(StartsWith(ErrorOf(head + "language = 'es'\n"),
+                   "t.toml:6:12: language must be fr, en or de, not 'es'"));
+  CHECK(StartsWith(ErrorOf(head + "language = ''\n"),
+                   "t.toml:6:12: 'language' must not be empty"));
+  CHECK(StartsWith(ErrorOf(head + "language = ['fr']\n"),
+                   "t.toml:6:12: 'language' must be a string"));
+  // The boundaries are allowed.
+  CHECK(TopicRules::Parse("t.toml", head + "weight = -4\n").ok());
+  CHECK(TopicRules::Parse("t.toml", head + "weight = 4.0\n").ok());
 }
 
 TEST_CASE("duplicate rule names are rejected") {
@@ -204,6 +266,7 @@ TEST_CASE("the shipped topic rules load and tag typical mentions") {
   struct Case {
     std::string_view text;
     std::vector<std::string> topics;
+    std::string_view language = {};
   };
   for (const Case& c : {
            Case{"Quelle arnaque ! Un cafard dans la salle.",
@@ -221,9 +284,30 @@ TEST_CASE("the shipped topic rules load and tag typical mentions") {
            Case{"Rappel produit : jouet dangereux", {"safety"}},
            Case{"Unsafe product, recall notice issued", {"safety"}},
            Case{"Très bon pain, merci", {}},
+           Case{"Totale Abzocke, die sind Betrüger", {"fraud"}},
+           Case{"Kakerlaken in der Küche, ekelhaft", {"hygiene"}},
+           Case{"Datenleck bei dem Shop: Kundendaten wurden gestohlen",
+                {"data-breach"}},
+           Case{"Lieferung seit zwei Wochen nicht angekommen", {"delivery"}},
+           Case{"Der Kundenservice ist nicht erreichbar", {"customer-service"}},
+           Case{"Ich habe Anzeige erstattet und einen Anwalt eingeschaltet",
+                {"legal"}},
+           Case{"Produktrückruf wegen Salmonellen", {"hygiene", "safety"}},
+           Case{"Ruft zum #Boykott auf!", {"boycott"}},
+           Case{"N'achetez plus rien chez eux", {"boycott"}},
+           Case{"Don't buy from this shop", {"boycott"}},
+           Case{"Ma batterie a explosé pendant la charge", {"safety"}},
+           Case{"Mes données bancaires ont été volées ? Non : données "
+                "personnelles piratées",
+                {"data-breach"}},
+           // Words that look like topics but are not.
+           Case{"Ein guter Rat: das Gericht des Tages nehmen", {}, "de"},
+           Case{"Le livre est génial, je le conseille", {}},
+           Case{"Sac Hermès reçu, superbe", {}},
+           Case{"Ich warte auf einen Rückruf", {}},
        }) {
     CAPTURE(c.text);
-    CHECK(rules->Match(FoldText(c.text)) == c.topics);
+    CHECK(rules->Match(FoldText(c.text), c.language) == c.topics);
   }
 }
 

@@ -1,6 +1,15 @@
 // Analyzer: the analyze stage for one mention — brands, language,
 // sentiment and topics.
 //
+// Order: the language is identified from title + text (Scorer::Language);
+// the topic rules run on the folded text for that language (TopicRules::
+// MatchRules: a rule with a `language` runs only on mentions of that
+// language, or of unknown language); the weights of the matching rules
+// (TopicRule::weight, valence units) are added once each to the sentiment sum
+// before normalisation (Scorer, ScoreRequest:: extra_valence); finally, when
+// the mention has a star rating, it is blended in with Scorer::BlendRating and
+// the label recomputed.
+//
 // Thread-safety: immutable; Analyze() may run on many threads at once (each
 // on its own Mention).
 // Lifetime: holds references to the scorer, the topic rules and the brand
@@ -22,8 +31,8 @@ class Analyzer {
            const BrandMatcher& brands);
 
   /// Sets m.brands, m.language, m.compound, m.label and m.topics from
-  /// m.title and m.text (read as one text, title first). Other fields are
-  /// left as they are.
+  /// m.title and m.text (read as one text, title first) and m.rating. Other
+  /// fields are left as they are.
   void Analyze(Mention& m) const;
 
  private:

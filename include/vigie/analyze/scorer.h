@@ -1,29 +1,58 @@
-// Scorer: VADER-like lexicon sentiment for French and English text.
+// Scorer: VADER-like lexicon sentiment for French, English and German text.
 //
-// Score() splits the text into words (letters and digits; French elisions
-// such as l' d' qu' n' are split off, "don't" stays one word), guesses the
-// language, looks each word up (three- and two-word terms first) in that
-// language's lexicon and sums the valences, adjusted for:
-//   - negation: a negator among the 3 preceding words (not, no, never, n't,
-//     pas, jamais, rien, sans, ...; "plus" only after ne/n') multiplies the
-//     valence by -0.74, as does French "ne/n' <word> pas";
-//   - boosters (very, really, très, vraiment, trop, super, ...): +-0.293
-//     in the valence's direction, less with distance;
-//   - an ALL-CAPS word in mixed-case text: +-0.733;
-//   - "!": +-0.292 each, at most 4, in the direction of the sum.
-// compound = sum / sqrt(sum^2 + 15), in [-1, 1]. When the language is "und"
-// both lexicons are tried and the one that recognises more words is used
-// (French on a tie).
-// Not handled yet: contrast (but, mais), emoji, emoticons, star ratings.
+// Score() tokenizes the text (tokenizer.h: folding, elisions, emoji,
+// emoticons, hashtags), identifies its language unless told (language_id.h),
+// and looks every token up, longest multi-word term first (up to three
+// words), in that language's lexicon; emoji in the emoji lexicon whatever the
+// language, emoticons in the English one. A word not found is retried with
+// runs of three or more identical letters cut to one, then two ("nuuuul" ->
+// "nul", "goooood" -> "good"); such an elongated word counts as emphasised
+// (+0.293 in its direction). A hashtag not found is split in two parts of
+// three letters or more where both are lexicon terms, or one is and the
+// other a known word ("#servicenul" -> "service nul"), the known words being
+// a short list of customer-service nouns (service, client, livraison,
+// delivery, ...). Each valence is then adjusted:
+//   - booster / dampener (very, really, barely; très, vraiment, trop, un peu,
+//     à peine; sehr, total, echt, kaum) among the 3 preceding tokens of the
+//     clause: +-0.293 in the valence's direction, x1 / x0.95 / x0.9 with
+//     distance; a booster that is also a lexicon word ("super", "pretty")
+//     counts only as a booster when a term follows within 2 tokens;
+//   - negation within the 3 preceding tokens of the same clause (a , ; . ! ?
+//     or a contrast word ends a scope): valence x -0.74. English not, no,
+//     never, without, n't ...; French pas, plus (after ne/n'), jamais, rien,
+//     guère, aucun, sans, non, ni, and "ne/n' X pas|plus|jamais|rien|guère"
+//     around the term; German nicht, kein*, nie, niemals, ohne, nichts, and a
+//     clause-final "nicht" negates the terms before it ("ich mag es nicht").
+//     French "peu" not preceded by "un" is litotes: x -0.5. "never/jamais ...
+//     so/aussi" is emphasis, not negation;
+//   - ALL CAPS word in mixed-case text: +-0.733;
+//   - contrast (but, however; mais, cependant, pourtant, toutefois, néanmoins;
+//     aber, jedoch, allerdings): terms before the last contrast word x0.5,
+//     after it x1.5;
+//   - a negator with no term within 3 tokens either side in its clause
+//     ("it doesn't charge", "ça ne marche pas", "funktioniert nicht") adds
+//     -0.6 (not for no/non/sans/ohne/without, nor before only/just/nur);
+//   - rule weights given by the caller are added to the sum.
+// Then sum += sign(sum) * (0.292 * min(#!, 4) + question marks: 0.18 each
+// when 2 or 3, 0.96 when more), and compound = sum / sqrt(sum^2 + 15),
+// in [-1, 1]. The label uses the thresholds of ScorerOptions.
+//
+// Star ratings (BlendRating): a rating r on a 0..5 scale maps to
+// s = clamp((r - 3) / 2, -1, 1); the blended compound is 0.5 * compound +
+// 0.5 * s when the text had sentiment terms, s alone when it had none.
 //
 // Thread-safety: immutable after construction; Score() may run on many
-// threads at once.
-// Lifetime: holds references to both lexicons, which must outlive it.
+// threads at once (each thread reuses its own scratch buffers, so scoring
+// does not allocate once warm).
+// Lifetime: holds pointers to the lexicons, which must outlive it.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "vigie/analyze/lexicon.h"
+#include "vigie/analyze/phrase_starts.h"
 #include "vigie/core/mention.h"
 
 namespace vigie {
@@ -37,26 +66,83 @@ struct ScorerOptions {
   double positive_threshold = 0.05;
 };
 
-/// The sentiment of one text.
-struct ScoreResult {
-  double compound = 0.0;          ///< in [-1, 1]; 0 when no word was recognised
-  Label label = Label::kNeutral;  ///< neutral when no word was recognised
-  std::string_view language;      ///< "fr", "en" or "und" (a string literal)
+/// The lexicons a scorer reads; any may be empty.
+struct ScorerLexicons {
+  const Lexicon* en = nullptr;        ///< English words and ASCII emoticons
+  const Lexicon* fr = nullptr;        ///< French
+  const Lexicon* de = nullptr;        ///< German
+  const Lexicon* emoji = nullptr;     ///< emoji, for every language
+  const Lexicon* en_extra = nullptr;  ///< vigie's English additions, first
+  /// First words of every multi-word term of the lexicons above; when set,
+  /// multi-word keys are built only after such a word (faster, same result
+  /// when complete). Null: try every position.
+  const PhraseStarts* phrase_starts = nullptr;
 };
 
-/// Scores texts with an English and a French lexicon.
+/// What the caller knows besides the text.
+struct ScoreRequest {
+  /// "fr", "en" or "de" to skip identification; empty to identify.
+  std::string_view language;
+  /// Added to the valence sum before normalisation (topic rule weights).
+  double extra_valence = 0.0;
+};
+
+/// The sentiment of one text.
+struct ScoreResult {
+  double compound = 0.0;          ///< in [-1, 1]; 0 when nothing counted
+  Label label = Label::kNeutral;  ///< neutral when nothing counted
+  std::string_view language;      ///< "fr", "en", "de" or "und" (a literal)
+  int terms = 0;                  ///< lexicon terms that took part
+};
+
+/// One term's contribution, for --explain.
+struct Contribution {
+  std::string term;                    ///< the folded term as matched
+  std::string lexicon;                 ///< "en", "fr", "de" or "emoji"
+  double valence = 0.0;                ///< the lexicon valence
+  double adjusted = 0.0;               ///< after every modifier
+  std::vector<std::string> modifiers;  ///< "negation(pas) x-0.74", ...
+};
+
+/// Everything that made a score.
+struct Explanation {
+  std::string language;                     ///< as used
+  std::string language_source;              ///< "given" or "identified"
+  std::vector<std::string> normalisation;   ///< "nuuuul -> nul", ...
+  std::vector<Contribution> contributions;  ///< in text order
+  double extra_valence = 0.0;               ///< from the request
+  double punctuation = 0.0;                 ///< the ! and ? amplification
+  double sum = 0.0;                         ///< before normalisation
+  double compound = 0.0;                    ///< sum / sqrt(sum^2 + 15)
+};
+
+/// Scores texts with per-language lexicons.
 class Scorer {
  public:
-  /// Keeps references to `en` and `fr`, which must outlive the scorer.
-  Scorer(const Lexicon& en, const Lexicon& fr, ScorerOptions opts = {});
+  /// Keeps the lexicon pointers, which must outlive the scorer.
+  explicit Scorer(ScorerLexicons lexicons, ScorerOptions opts = {});
 
-  /// Scores raw `text` (any bytes: invalid UTF-8 is replaced first). Linear
-  /// in the size of the text.
+  /// Scores raw `text` (any bytes). Linear in the size of the text.
   ScoreResult Score(std::string_view text) const;
+  /// Scores `text` with what the caller knows; fills `explain` when not
+  /// null (slower: it allocates).
+  ScoreResult Score(std::string_view text, const ScoreRequest& request,
+                    Explanation* explain = nullptr) const;
+
+  /// The language of `text` as Score() identifies it ("fr", "en", "de" or
+  /// "und", a string literal), using the lexicons as extra evidence.
+  std::string_view Language(std::string_view text) const;
+  /// The label of `compound` under this scorer's thresholds.
+  Label LabelOf(double compound) const;
+  /// The thresholds.
+  const ScorerOptions& options() const noexcept { return opts_; }
+
+  /// Blends a star rating (0..5) into `compound`; see the file comment.
+  /// `had_terms` is false when the text had no sentiment term.
+  static double BlendRating(double compound, double stars, bool had_terms);
 
  private:
-  const Lexicon* en_;
-  const Lexicon* fr_;
+  ScorerLexicons lex_;
   ScorerOptions opts_;
 };
 

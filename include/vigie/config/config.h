@@ -29,13 +29,17 @@ struct SlackChannelConfig {
   std::string webhook_url;  ///< secret: never logged
 };
 
-/// Settings of the skeleton's spike rule (detect stage).
+/// Settings of the detect stage (documented in etc/vigie.toml, [detect]).
 struct DetectConfig {
   Millis bucket{300000};  ///< width of a count bucket
-  int baseline_buckets =
-      12;  ///< buckets before the current one that form the baseline
+  /// Buckets of a brand's history to see before it may alert (cold start).
+  int baseline_buckets = 12;
   int min_negative = 5;  ///< fewer negative mentions in a bucket never alert
-  double ratio = 3.0;    ///< spike when negatives >= ratio × baseline mean
+  /// Sensitivity: false alarms tolerated per week on calm data; a bucket
+  /// alerts when its p-value is at most this over the buckets in a week.
+  double alerts_per_week = 1.0;
+  /// History read from the store to warm a brand's model on first use.
+  int history_days = 28;
 };
 
 /// Delivery settings (notify stage).

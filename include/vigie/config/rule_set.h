@@ -3,8 +3,10 @@
 // Built whole by LoadRuleSet() and shared as std::shared_ptr<const RuleSet>;
 // a reload builds a new snapshot and swaps the pointer, so readers never see
 // a half-loaded set. Thread-safety: immutable, safe to share.
-// Layout of a rules directory: lexicons/en.tsv, lexicons/fr.tsv, topics.toml,
-// brands.toml, scenarios.toml.
+// Layout of a rules directory: lexicons/en.tsv, lexicons/en_extra.tsv,
+// lexicons/fr.tsv,
+// lexicons/de.tsv, lexicons/emoji.tsv, topics.toml, brands.toml,
+// scenarios.toml.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +29,11 @@ struct RuleSet {
   std::int64_t version = 0;  ///< recorded with each mention it scores
   std::string dir;           ///< the directory it was loaded from
   Lexicon english;
+  Lexicon english_extra;  ///< vigie's additions, looked up before `english`
   Lexicon french;
+  Lexicon german;
+  Lexicon emoji;               ///< emoji valences, used in every language
+  PhraseStarts phrase_starts;  ///< first words of the multi-word terms above
   TopicRules topics;
   BrandMatcher brands;
   ScenarioSet scenarios;

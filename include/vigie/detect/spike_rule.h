@@ -1,18 +1,14 @@
-// The skeleton's spike rule on one brand's negative-mention counts.
+// SpikeSignal: the detect stage's evidence that one brand's negative
+// mentions spike in one bucket, as the Detector hands it to the incident
+// engine; and the bucket arithmetic the stage shares.
 //
-// A bucket is a spike when its negative count reaches both a minimum volume
-// and `ratio` times the mean of the baseline buckets before it (a mean below
-// one counts as one, so a quiet brand needs `ratio` negatives at least).
-// Pure functions; a statistical detector (seasonal baseline, count tail test)
-// replaces this rule in the detect stage's next step.
+// Plain values and pure functions.
 #pragma once
 
-#include <optional>
+#include <cstdint>
 #include <string>
-#include <vector>
 
-#include "vigie/config/config.h"
-#include "vigie/store/store.h"
+#include "vigie/core/clock.h"
 
 namespace vigie {
 
@@ -21,16 +17,13 @@ struct SpikeSignal {
   std::string brand;
   TimePoint bucket_start{};  ///< UTC start of the spiking bucket
   Millis bucket_width{0};
-  std::int64_t negative = 0;  ///< negative mentions in the bucket so far
-  std::int64_t total = 0;     ///< all mentions in the bucket so far
-  double expected = 0.0;      ///< baseline mean of negatives per bucket
+  std::int64_t negative = 0;    ///< negative mentions in the bucket so far
+  std::int64_t total = 0;       ///< all mentions in the bucket so far
+  double expected = 0.0;        ///< baseline mean of negatives for the bucket
+  double p_value = 1.0;         ///< upper-tail p-value of `negative`
+  double anomaly_score = 0.0;   ///< CountModel's score in [0, 1]
+  double negative_share = 0.0;  ///< negative / total in the bucket
 };
-
-/// Applies the rule to `counts`: the baseline buckets followed by the current
-/// bucket (last element). Returns a signal (brand left empty) when the last
-/// bucket spikes.
-std::optional<SpikeSignal> EvaluateSpike(const std::vector<BucketCount>& counts,
-                                         const DetectConfig& options);
 
 /// Start of the bucket of width `width` containing `t` (aligned to the epoch).
 TimePoint BucketStart(TimePoint t, Millis width);

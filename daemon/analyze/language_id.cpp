@@ -1,0 +1,216 @@
+#include "vigie/analyze/language_id.h"
+
+#include <cstddef>
+#include <string_view>
+#include <unordered_map>
+
+namespace vigie {
+
+namespace {
+
+enum Lang { kFr = 0, kEn = 1, kDe = 2, kLangs = 3 };
+
+struct Vote {
+  Lang lang;
+  double weight;
+};
+
+// Frequent function words and very common words, folded. A word frequent in
+// two of the languages ("in", "an", "so", "die"/"die") is left out or given
+// to the language where it is far more frequent, with a lower weight.
+const std::unordered_map<std::string_view, Vote>& Words() {
+  static const auto* kMap = [] {
+    auto* m = new std::unordered_map<std::string_view, Vote>;
+    auto add = [m](Lang lang, double w,
+                   std::initializer_list<std::string_view> ws) {
+      for (std::string_view x : ws) m->emplace(x, Vote{lang, w});
+    };
+    add(kFr, 1.0,
+        {"le",    "la",     "les",     "des",      "est",      "une",
+         "un",    "pas",    "et",      "du",       "au",       "aux",
+         "ce",    "cette",  "ces",     "qui",      "que",      "je",
+         "il",    "elle",   "nous",    "vous",     "ils",      "elles",
+         "sont",  "avec",   "pour",    "dans",     "sur",      "mais",
+         "tres",  "ou",     "mon",     "ma",       "mes",      "ne",
+         "ete",   "ai",     "sa",      "ses",      "leur",     "leurs",
+         "notre", "votre",  "nos",     "vos",      "plus",     "tout",
+         "tous",  "toute",  "toutes",  "fait",     "comme",    "aussi",
+         "bien",  "sans",   "etait",   "avait",    "avoir",    "etre",
+         "peu",   "encore", "meme",    "chez",     "lui",      "ont",
+         "quand", "rien",   "jamais",  "toujours", "apres",    "avant",
+         "donc",  "alors",  "car",     "dont",     "cet",      "ca",
+         "cela",  "ceci",   "moi",     "toi",      "ici",      "deja",
+         "tres",  "suis",   "sommes",  "etes",     "beaucoup", "trop",
+         "entre", "depuis", "pendant", "lorsque",  "parce",    "quelque",
+         "autre", "autres", "merci",   "bonjour",  "vraiment", "avez",
+         "avons", "aucun"});
+    add(kEn, 1.0,
+        {"the",       "and",          "is",         "was",       "it",
+         "this",      "that",         "not",        "of",        "to",
+         "for",       "with",         "are",        "were",      "be",
+         "been",      "have",         "has",        "had",       "i",
+         "you",       "my",           "your",       "we",        "they",
+         "he",        "she",          "but",        "very",      "what",
+         "when",      "there",        "their",      "from",      "by",
+         "at",        "would",        "will",       "can",       "don't",
+         "it's",      "i'm",          "didn't",     "our",       "just",
+         "all",       "if",           "or",         "one",       "out",
+         "about",     "no",           "do",         "did",       "does",
+         "could",     "should",       "which",      "who",       "them",
+         "these",     "those",        "than",       "then",      "more",
+         "only",      "also",         "because",    "how",       "any",
+         "some",      "really",       "great",      "good",      "bad",
+         "food",      "time",         "well",       "its",       "doesn't",
+         "wasn't",    "isn't",        "i've",       "you're",    "can't",
+         "won't",     "never",        "ever",       "after",     "over",
+         "every",     "after",        "too",        "much",      "like",
+         "get",       "got",          "back",       "even",      "while",
+         "where",     "me",           "him",        "her",       "us",
+         "an",        "on",           "up",         "work",      "works",
+         "again",     "thing",        "made",       "make",      "being",
+         "here",      "other",        "way",        "i'll",      "i'd",
+         "that's",    "there's",      "into",       "know",      "look",
+         "people",    "say",          "see",        "take",      "think",
+         "two",       "use",          "used",       "want",      "year",
+         "years",     "little",       "long",       "right",     "old",
+         "big",       "high",         "small",      "large",     "next",
+         "early",     "young",        "few",        "same",      "able",
+         "worst",     "best",         "better",     "love",      "loved",
+         "nice",      "everything",   "nothing",    "recommend", "money",
+         "waste",     "worked",       "price",      "quality",   "sound",
+         "first",     "last",         "still",      "went",      "go",
+         "going",     "come",         "came",       "said",      "new",
+         "now",       "day",          "awesome",    "terrible",  "horrible",
+         "poor",      "happy",        "enough",     "excellent", "amazing",
+         "wonderful", "disappointed", "should",     "without",   "through",
+         "own",       "off",          "down",       "why",       "am",
+         "way",       "highly",       "definitely", "pretty",    "total",
+         "won't",     "couldn't",     "wouldn't",   "haven't",   "aren't",
+         "weren't"});
+    add(kDe, 1.0,
+        {"der",    "die",    "das",    "und",   "ist",    "nicht",  "ich",
+         "ein",    "eine",   "einen",  "einem", "einer",  "zu",     "den",
+         "dem",    "des",    "mit",    "sich",  "auf",    "fur",    "von",
+         "auch",   "es",     "wir",    "sie",   "ihr",    "wie",    "aber",
+         "noch",   "nach",   "bei",    "aus",   "wenn",   "nur",    "schon",
+         "oder",   "wird",   "werden", "wurde", "sind",   "war",    "hat",
+         "haben",  "kann",   "mehr",   "doch",  "dass",   "mal",    "jetzt",
+         "heute",  "gibt",   "immer",  "gut",   "sehr",   "ja",     "nein",
+         "kein",   "keine",  "keinen", "diese", "dieser", "dieses", "denn",
+         "uber",   "unter",  "vor",    "zum",   "zur",    "im",     "vom",
+         "beim",   "ins",    "bin",    "bist",  "seid",   "mich",   "mir",
+         "dich",   "dir",    "uns",    "euch",  "ihm",    "ihn",    "wer",
+         "warum",  "weil",   "hier",   "da",    "dann",   "schon",  "ganz",
+         "viel",   "viele",  "wieder", "gegen", "ohne",   "sein",   "seine",
+         "ihre",   "unsere", "alle",   "alles", "etwas",  "nichts", "muss",
+         "soll",   "wollen", "habe",   "hatte", "waren",  "gerade", "leider",
+         "danke",  "bitte",  "geht",   "sagt",  "neue",   "neuen",  "neuer",
+         "heisst", "kommt"});
+    // Shared words: weak votes for the language where they are commoner.
+    add(kFr, 0.3, {"de", "a", "en", "si", "son", "se", "me", "te"});
+    add(kEn, 0.3, {"as"});
+    add(kDe, 0.3, {"so", "um", "am", "als"});
+    return m;
+  }();
+  return *kMap;
+}
+
+struct Ending {
+  std::string_view suffix;
+  Lang lang;
+};
+
+constexpr Ending kEndings[] = {
+    {"ung", kDe},  {"ungen", kDe}, {"keit", kDe}, {"heit", kDe}, {"lich", kDe},
+    {"isch", kDe}, {"chen", kDe},  {"sch", kDe},  {"ment", kFr}, {"eux", kFr},
+    {"euse", kFr}, {"aient", kFr}, {"ait", kFr},  {"ique", kFr}, {"eau", kFr},
+    {"oir", kFr},  {"ing", kEn},   {"ly", kEn},   {"ness", kEn}, {"ful", kEn},
+    {"ght", kEn},  {"ould", kEn}};
+
+constexpr double kEndingWeight = 0.25;
+constexpr double kLetterWeight = 0.5;
+constexpr double kElisionWeight = 1.0;
+constexpr double kLexiconWeight = 0.5;
+constexpr double kMinVotes = 1.0;
+constexpr double kMinLead = 1.5;
+// Evidence clear enough to skip the lexicon look-ups.
+constexpr double kSureVotes = 3.0;
+constexpr double kSureLead = 3.0;
+
+bool EndsWith(std::string_view w, std::string_view suffix) {
+  return w.size() > suffix.size() + 1 &&
+         w.substr(w.size() - suffix.size()) == suffix;
+}
+
+// The best language of `votes`, or -1 when it has too few votes or too
+// small a lead.
+int Decide(const double (&votes)[kLangs], double min_votes, double min_lead) {
+  int best = 0;
+  for (int l = 1; l < kLangs; ++l) {
+    if (votes[l] > votes[best]) best = l;
+  }
+  double second = 0.0;
+  for (int l = 0; l < kLangs; ++l) {
+    if (l != best && votes[l] > second) second = votes[l];
+  }
+  if (votes[best] < min_votes || votes[best] < min_lead * second) return -1;
+  return best;
+}
+
+}  // namespace
+
+std::string_view IdentifyLanguage(const TokenizedText& tokens,
+                                  const LanguageLexicons& lexicons) {
+  static constexpr std::string_view kNames[kLangs] = {"fr", "en", "de"};
+  double votes[kLangs] = {0.0, 0.0, 0.0};
+  const auto& words = Words();
+  auto counted = [&tokens](std::size_t i) {
+    return tokens.tokens[i].kind == TokenKind::kWord &&
+           !tokens.tokens[i].hashtag;
+  };
+  for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
+    if (!counted(i)) continue;
+    const std::string_view w = tokens.at(i);
+    if (const auto it = words.find(w); it != words.end()) {
+      votes[it->second.lang] += it->second.weight;
+      continue;
+    }
+    for (const Ending& e : kEndings) {
+      if (EndsWith(w, e.suffix)) {
+        votes[e.lang] += kEndingWeight;
+        break;
+      }
+    }
+  }
+  votes[kFr] += kElisionWeight * tokens.elisions;
+  votes[kDe] += kLetterWeight * tokens.german_letters;
+  votes[kFr] += kLetterWeight * tokens.french_letters;
+  // Clear without the lexicons: skip their look-ups.
+  if (const int sure = Decide(votes, kSureVotes, kSureLead); sure >= 0) {
+    return kNames[sure];
+  }
+  for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
+    if (!counted(i)) continue;
+    const std::string_view w = tokens.at(i);
+    if (words.count(w) != 0) continue;
+    int in_lexicons = 0;
+    int only = -1;
+    for (int l = 0; l < kLangs; ++l) {
+      if (lexicons[l] != nullptr && lexicons[l]->Find(w)) {
+        ++in_lexicons;
+        only = l;
+      }
+    }
+    if (in_lexicons == 1) votes[only] += kLexiconWeight;
+  }
+  const int best = Decide(votes, kMinVotes, kMinLead);
+  return best < 0 ? std::string_view("und") : kNames[best];
+}
+
+std::string_view IdentifyLanguage(std::string_view text) {
+  thread_local TokenizedText scratch;
+  Tokenize(text, nullptr, scratch);
+  return IdentifyLanguage(scratch, LanguageLexicons{});
+}
+
+}  // namespace vigie

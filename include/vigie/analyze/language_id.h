@@ -1,0 +1,37 @@
+// Language identification for short texts: French, English, German, or
+// "und" when the evidence is too thin or too close.
+//
+// A small model of vigie's own, not trained on any corpus: each folded word
+// that is one of a few hundred frequent function words of a language (written
+// by the vigie team) votes for that language, with a weight; word endings
+// typical of one language ("-ung", "-keit"; "-ment", "-eux"; "-ing", "-ly")
+// add smaller votes, and so do French elisions (l', qu', ...), letters
+// typical of one language seen before folding (ä ö ü ß; é è ê à ç œ) and,
+// when sentiment lexicons are given, a word found in exactly one of them.
+// The best language wins when it has at least 1 vote and leads the second by
+// a factor of 1.5; otherwise "und".
+//
+// Thread-safety: pure functions over immutable static tables.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+#include "vigie/analyze/lexicon.h"
+#include "vigie/analyze/tokenizer.h"
+
+namespace vigie {
+
+/// The French, English and German lexicons, in that order; any may be null.
+using LanguageLexicons = std::array<const Lexicon*, 3>;
+
+/// The language of already tokenized text: "fr", "en", "de" or "und" (a
+/// string literal). Does not allocate.
+std::string_view IdentifyLanguage(const TokenizedText& tokens,
+                                  const LanguageLexicons& lexicons);
+
+/// The language of raw `text` (any bytes): tokenizes it, then as above,
+/// without lexicons.
+std::string_view IdentifyLanguage(std::string_view text);
+
+}  // namespace vigie

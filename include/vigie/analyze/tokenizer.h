@@ -1,0 +1,74 @@
+// Tokenizer: splits raw text into the folded tokens the scorer and the
+// language identifier read.
+//
+// Tokens are words (letters, marks and digits; folded: lower case, accents
+// removed, `ß` -> `ss`), emoji (one pictographic code point each) and ASCII
+// emoticons (":)", ":-(", "<3", ":D": a whitespace-delimited chunk of at most
+// 8 bytes that holds punctuation and is not plain punctuation). French
+// elisions (l' d' j' m' n' s' t' c' qu' jusqu' lorsqu' puisqu' quoiqu', with
+// ' or ’ or ʼ) are split off and dropped; an apostrophe inside any other word
+// is kept as ' ("don't"). A hashtag's '#' is dropped and the token flagged;
+// a camel-case hashtag (#ServiceNul) is split at each lower-to-upper change.
+// Invalid UTF-8 bytes and NUL bytes act as spaces.
+//
+// Thread-safety: Tokenize() is reentrant; a TokenizedText belongs to one
+// thread at a time.
+// Lifetime: a TokenizedText is reusable scratch: Tokenize() clears it and
+// keeps its capacity, so a reused one does not allocate once warm.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vigie/analyze/lexicon.h"
+
+namespace vigie {
+
+/// What a token is.
+enum class TokenKind : std::uint8_t {
+  kWord,      ///< letters and digits
+  kEmoji,     ///< one pictographic code point
+  kEmoticon,  ///< an ASCII emoticon, lower-cased (":d")
+};
+
+/// One token; its text lives in TokenizedText::folded.
+struct Token {
+  std::uint32_t begin = 0;  ///< byte offset in TokenizedText::folded
+  std::uint32_t size = 0;   ///< byte length there
+  TokenKind kind = TokenKind::kWord;
+  bool all_caps = false;         ///< two or more letters, none lower case
+  bool after_n_elision = false;  ///< written right after French "n'"
+  bool hashtag = false;          ///< came from a #hashtag
+  bool boundary_before = false;  ///< , ; : . ! ? a dash or an emoji before
+                                 ///< it, or it is an emoji or emoticon
+};
+
+/// The tokens of one text, plus punctuation counts.
+struct TokenizedText {
+  std::string folded;         ///< every token's folded text, back to back
+  std::vector<Token> tokens;  ///< in text order
+  int exclamations = 0;       ///< '!' characters
+  int questions = 0;          ///< '?' characters
+  bool any_lower = false;     ///< some word has a lower-case letter
+  bool any_all_caps = false;  ///< some word is ALL CAPS
+  int german_letters = 0;     ///< ä ö ü ß seen (before folding)
+  int french_letters = 0;     ///< é è ê à â ç ù û î ô ë ï œ seen
+  int elisions = 0;           ///< French elisions split off (l', qu', ...)
+
+  /// The folded text of token `i`.
+  std::string_view at(std::size_t i) const {
+    return std::string_view(folded).substr(tokens[i].begin, tokens[i].size);
+  }
+};
+
+/// Tokenizes `text` (any bytes) into `out`, replacing its contents. A
+/// whitespace-delimited ASCII chunk of 2 to 8 bytes holding punctuation
+/// becomes one emoticon token when `emoticons` (may be null) has it, lower-
+/// cased. Linear in the size of the text.
+void Tokenize(std::string_view text, const Lexicon* emoticons,
+              TokenizedText& out);
+
+}  // namespace vigie

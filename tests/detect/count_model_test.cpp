@@ -1,0 +1,191 @@
+#include "vigie/detect/count_model.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <functional>
+#include <random>
+#include <vector>
+
+#include "vigie/detect/count_csv.h"
+
+namespace vigie {
+
+namespace {
+
+constexpr std::int64_t kMonday = 1793664000000;  // 2026-11-02 00:00 UTC
+constexpr Millis kBucket{300000};
+constexpr int kPerDay = 288;
+
+TimePoint At(int i) { return FromUnixMillis(kMonday) + kBucket * i; }
+
+// Hour of day (fractional) of bucket i.
+double HourOf(int i) { return (i % kPerDay) / 12.0; }
+
+// Poisson draws with mean mean(i) for buckets [0, n).
+std::vector<std::int64_t> Draw(int n, const std::function<double(int)>& mean,
+                               unsigned seed) {
+  std::mt19937 rng(seed);
+  std::vector<std::int64_t> out;
+  for (int i = 0; i < n; ++i) {
+    std::poisson_distribution<std::int64_t> d(mean(i));
+    out.push_back(d(rng));
+  }
+  return out;
+}
+
+struct Run {
+  std::vector<CountAssessment> a;
+  int AlertsIn(int from, int to) const {
+    int n = 0;
+    for (int i = from; i < to; ++i) n += a[static_cast<std::size_t>(i)].alert;
+    return n;
+  }
+};
+
+Run Feed(CountModel& model, const std::vector<std::int64_t>& counts) {
+  Run r;
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    r.a.push_back(model.Observe(At(static_cast<int>(i)), counts[i]));
+  }
+  return r;
+}
+
+double Daily(int i) {
+  return 10.0 * (1.0 + 0.8 * std::sin(2 * M_PI * (HourOf(i) - 6) / 24));
+}
+
+}  // namespace
+
+TEST_CASE("Negative-binomial tail: Poisson and geometric cases") {
+  CHECK(NegativeBinomialUpperTail(0, 3.0, 0.0) == 1.0);
+  CHECK(NegativeBinomialUpperTail(1, 2.0, 0.0) ==
+        doctest::Approx(1 - std::exp(-2.0)));
+  // alpha = 1: geometric, P(X >= k) = (mu / (1 + mu))^k.
+  CHECK(NegativeBinomialUpperTail(4, 3.0, 1.0) ==
+        doctest::Approx(std::pow(0.75, 4)));
+  // Over-dispersion makes a high count less surprising.
+  CHECK(NegativeBinomialUpperTail(30, 10.0, 0.5) >
+        NegativeBinomialUpperTail(30, 10.0, 0.0));
+  // Far in the tail the surprise stays finite and grows.
+  const double s1 = NegativeBinomialSurprise(500, 2.0, 0.0);
+  const double s2 = NegativeBinomialSurprise(900, 2.0, 0.0);
+  CHECK(std::isfinite(s1));
+  CHECK(s1 > 300);
+  CHECK(s2 > s1);
+}
+
+TEST_CASE("The alert p-value follows alerts_per_week") {
+  CountModelOptions o;
+  CHECK(CountModel(o).alert_p() == doctest::Approx(1.0 / 2016));
+  o.alerts_per_week = 7;
+  o.bucket = Millis(3600000);
+  CHECK(CountModel(o).alert_p() == doctest::Approx(7.0 / 168));
+}
+
+TEST_CASE("Steady Poisson: few alerts, and a spike alerts") {
+  CountModel model{CountModelOptions{}};
+  const auto counts = Draw(
+      kPerDay * 14, [](int) { return 20.0; }, 1);
+  const Run r = Feed(model, counts);
+  CHECK(r.AlertsIn(0, kPerDay * 14) <= 4);
+  const CountAssessment spike = model.Assess(At(kPerDay * 14), 60);
+  CHECK(spike.alert);
+  CHECK(spike.expected == doctest::Approx(20.0).epsilon(0.15));
+  CHECK(spike.anomaly_score > 0.5);
+  CHECK_FALSE(model.Assess(At(kPerDay * 14), 24).alert);
+}
+
+TEST_CASE("Cold start: no alert storm on the first day") {
+  CountModel model{CountModelOptions{}};
+  const Run r = Feed(model, Draw(kPerDay, Daily, 2));
+  CHECK(r.AlertsIn(0, kPerDay) <= 1);
+  for (int i = 0; i < 12; ++i)
+    CHECK(r.a[static_cast<std::size_t>(i)].anomaly_score == 0.0);
+}
+
+TEST_CASE("Seasonal: the daily cycle is learnt, a spike inside it alerts") {
+  CountModel model{CountModelOptions{}};
+  const int n = kPerDay * 21;
+  const Run r = Feed(model, Draw(n, Daily, 3));
+  CHECK(r.AlertsIn(kPerDay * 7, n) <= 4);
+  // Trough (06:00 - 6 h: 00:00, mean 2) and peak (12:00, mean 18).
+  const int trough = n;  // midnight
+  const int peak = n + 12 * 12;
+  CHECK(model.Assess(At(trough), 0).expected < 5.0);
+  CHECK(model.Assess(At(peak), 0).expected > 12.0);
+  // 15 at the trough is a spike; 15 at the peak is normal.
+  CHECK(model.Assess(At(trough), 15).alert);
+  CountModel later = model;
+  for (int i = n; i < peak; ++i) later.Observe(At(i), std::llround(Daily(i)));
+  CHECK_FALSE(later.Assess(At(peak), 15).alert);
+}
+
+TEST_CASE("Low counts: mostly zeros never alert below the minimum volume") {
+  CountModel model{CountModelOptions{}};
+  const Run r = Feed(model, Draw(
+                                kPerDay * 14, [](int) { return 0.05; }, 4));
+  CHECK(r.AlertsIn(0, kPerDay * 14) == 0);
+  CHECK_FALSE(model.Assess(At(kPerDay * 14), 4).alert);  // < min_count
+  CHECK(model.Assess(At(kPerDay * 14), 6).alert);
+}
+
+TEST_CASE("Gradual drift does not alert") {
+  CountModel model{CountModelOptions{}};
+  const int n = kPerDay * 14;
+  const Run r =
+      Feed(model, Draw(
+                      n, [n](int i) { return 10.0 + 20.0 * i / n; }, 5));
+  CHECK(r.AlertsIn(kPerDay, n) <= 4);
+  CHECK(model.Assess(At(n), 30).expected == doctest::Approx(30.0).epsilon(0.2));
+}
+
+TEST_CASE("A past spike does not inflate the baseline") {
+  CountModel model{CountModelOptions{}};
+  const int n = kPerDay * 7;
+  auto counts = Draw(
+      n + 36, [](int) { return 5.0; }, 6);
+  counts[static_cast<std::size_t>(n)] = 400;  // one huge bucket
+  const Run r = Feed(model, counts);
+  CHECK(r.a[static_cast<std::size_t>(n)].alert);
+  const CountAssessment after = model.Assess(At(n + 36), 20);
+  CHECK(after.expected < 6.5);
+  CHECK(after.alert);  // a second spike three hours later still alerts
+}
+
+TEST_CASE("Scores are causal and deterministic") {
+  std::vector<CountRow> rows;
+  const auto counts = Draw(kPerDay * 4, Daily, 7);
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    rows.push_back({"t", At(static_cast<int>(i)), counts[i]});
+  }
+  rows[700].value = 90;
+  const std::vector<CountRow> prefix(rows.begin(),
+                                     rows.begin() + rows.size() * 6 / 10);
+  const auto full = ScoreCountSeries(rows, CountModelOptions{});
+  const auto part = ScoreCountSeries(prefix, CountModelOptions{});
+  REQUIRE(part.size() == prefix.size());
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    REQUIRE(part[i] == full[i]);
+    CHECK(full[i] >= 0.0);
+    CHECK(full[i] <= 1.0);
+  }
+  CHECK(full[700] > 0.5);
+  CHECK(ScoreCountSeries(rows, CountModelOptions{}) == full);
+}
+
+TEST_CASE("Missing buckets are unknown, not zero") {
+  CountModel model{CountModelOptions{}};
+  const auto counts = Draw(
+      kPerDay * 7, [](int) { return 8.0; }, 8);
+  for (int i = 0; i < kPerDay * 7; ++i) {
+    if (i % kPerDay < 100 || i % kPerDay > 150) {  // a gap every day
+      model.Observe(At(i), counts[static_cast<std::size_t>(i)]);
+    }
+  }
+  const CountAssessment a = model.Assess(At(kPerDay * 7 + 120), 8);
+  CHECK(a.expected == doctest::Approx(8.0).epsilon(0.25));
+  CHECK_FALSE(a.alert);
+}
+
+}  // namespace vigie
