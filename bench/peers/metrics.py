@@ -3,6 +3,8 @@
 
   metrics.py score [--binary] GOLD.tsv PRED_DIR   -> one result row per system
   metrics.py table RESULTS.tsv                    -> the comparison table
+  metrics.py from-json < SCORES.jsonl > PRED.tsv  -> `vigie score --json` lines
+                                                     as label<TAB>compound
 
 GOLD.tsv: text in the first column, label in the last (negative / neutral /
 positive, or 0 / 1). PRED_DIR holds one SYSTEM.tsv per system with one
@@ -16,7 +18,10 @@ positive (a 0 counts as a miss for its gold class).
 
 Result rows (tab-separated): file, mode, system, rows, accuracy, macro_f1.
 The system named "vigie" is compared with every other system of its file.
+from-json keeps the compound's full precision: the 4 decimals of the plain
+`vigie score` output would turn a compound of -0.00004 into a wrong "0".
 """
+import json
 import os
 import sys
 
@@ -145,10 +150,24 @@ def cmd_table(args):
         print(f"vigie beats every peer on {sum(verdicts)} of {len(verdicts)} files")
 
 
+def cmd_from_json(args):
+    if args:
+        sys.exit("usage: metrics.py from-json < SCORES.jsonl > PRED.tsv")
+    for n, line in enumerate(sys.stdin, 1):
+        try:
+            row = json.loads(line)
+            print(f"{row['label']}\t{float(row['compound'])!r}")
+        except (ValueError, KeyError, TypeError) as err:
+            sys.exit(f"<stdin>:{n}:1: not a vigie score --json line ({err})")
+
+
+COMMANDS = {"score": cmd_score, "table": cmd_table, "from-json": cmd_from_json}
+
+
 def main():
-    if len(sys.argv) < 2 or sys.argv[1] not in ("score", "table"):
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         sys.exit(__doc__)
-    {"score": cmd_score, "table": cmd_table}[sys.argv[1]](sys.argv[2:])
+    COMMANDS[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -173,6 +173,9 @@ std::string EvidenceJson(const SpikeSignal& signal,
                  {"negative", signal.negative},
                  {"total", signal.total},
                  {"expected", signal.expected},
+                 {"p_value", signal.p_value},
+                 {"anomaly_score", signal.anomaly_score},
+                 {"negative_share", signal.negative_share},
                  {"samples", std::move(sample_list)}};
   return json::serialize(o);
 }
