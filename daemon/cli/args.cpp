@@ -2,6 +2,8 @@
 #include <cstdlib>
 
 #include "cli/commands.h"
+#include "vigie/config/config.h"
+#include "vigie/config/rule_set.h"
 
 namespace vigie::cli {
 
@@ -49,6 +51,21 @@ std::string UnknownArgument(const Args& args,
     return args[i];
   }
   return {};
+}
+
+Result<std::shared_ptr<const RuleSet>> LoadCliRules(const Args& args) {
+  std::string rules_dir = DefaultRulesDir(args);
+  ScorerOptions options;
+  std::string config_path;
+  if (FlagValue(args, "config", &config_path)) {
+    auto cfg = LoadConfig(config_path);
+    if (!cfg.ok()) return cfg.status();
+    std::string explicit_rules;
+    if (!FlagValue(args, "rules", &explicit_rules)) rules_dir = cfg->rules_dir;
+    options.negative_threshold = cfg->negative_threshold;
+    options.positive_threshold = cfg->positive_threshold;
+  }
+  return LoadRuleSet(rules_dir, options, 1);
 }
 
 std::string DefaultRulesDir(const Args& args) {

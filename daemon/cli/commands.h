@@ -2,12 +2,16 @@
 #pragma once
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "vigie/core/result.h"
+
 namespace vigie {
 class TopicRules;
+struct RuleSet;
 }  // namespace vigie
 
 namespace vigie::cli {
@@ -63,6 +67,10 @@ bool HasFlag(const Args& args, std::string_view name);
 std::string UnknownArgument(const Args& args,
                             const std::vector<std::string_view>& with_value,
                             const std::vector<std::string_view>& switches);
+/// Loads the rule set a scoring command uses: --rules DIR, else the rules
+/// directory of --config FILE, else DefaultRulesDir(); the thresholds come
+/// from --config when given.
+Result<std::shared_ptr<const RuleSet>> LoadCliRules(const Args& args);
 /// The rules directory: --rules, else $VIGIE_RULES_DIR, else the rules
 /// directory of the source tree vigie was built from.
 std::string DefaultRulesDir(const Args& args);

@@ -75,21 +75,7 @@ int RunScore(const Args& args) {
   }
   const bool explain = HasFlag(args, "explain");
   const bool json = HasFlag(args, "json");
-  std::string rules_dir = DefaultRulesDir(args);
-  ScorerOptions options;
-  std::string config_path;
-  if (FlagValue(args, "config", &config_path)) {
-    auto cfg = LoadConfig(config_path);
-    if (!cfg.ok()) {
-      std::cerr << cfg.status().message() << "\n";
-      return 1;
-    }
-    std::string explicit_rules;
-    if (!FlagValue(args, "rules", &explicit_rules)) rules_dir = cfg->rules_dir;
-    options.negative_threshold = cfg->negative_threshold;
-    options.positive_threshold = cfg->positive_threshold;
-  }
-  auto rules = LoadRuleSet(rules_dir, options, 1);
+  auto rules = LoadCliRules(args);
   if (!rules.ok()) {
     std::cerr << rules.status().message() << "\n";
     return 1;
