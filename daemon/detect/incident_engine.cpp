@@ -403,36 +403,21 @@ Result<IncidentOutcome> IncidentEngine::Acknowledge(std::int64_t id,
                                                     const std::string& who,
                                                     const RuleSet& rules,
                                                     TimePoint now) {
-  std::lock_guard<std::mutex> lock(mu_);
-  IncidentOutcome outcome;
-  auto found = store_.GetIncident(id);
-  if (!found.ok()) return found.status().WithContext("incidents");
-  if (!found->has_value()) {
-    return Status::NotFound("incidents", "no incident " + std::to_string(id));
-  }
-  Incident inc = **found;
-  if (inc.state == IncidentState::kResolved ||
-      inc.state == IncidentState::kAcknowledged) {
-    return Status::InvalidArgument(
-        "incidents", "incident " + std::to_string(id) + " is already " +
-                         std::string(IncidentStateName(inc.state)));
-  }
-  inc.revision += 1;
-  inc.state = IncidentState::kAcknowledged;
-  inc.note = "acknowledged by " + who;
-  if (Status s =
-          Commit(std::move(inc), FindScenario(rules, found->value().scenario),
-                 rules, true, now, outcome);
-      !s.ok()) {
-    return s;
-  }
-  return outcome;
+  return ChangeByHand(id, IncidentState::kAcknowledged, who, rules, now);
 }
 
 Result<IncidentOutcome> IncidentEngine::Resolve(std::int64_t id,
                                                 const std::string& who,
                                                 const RuleSet& rules,
                                                 TimePoint now) {
+  return ChangeByHand(id, IncidentState::kResolved, who, rules, now);
+}
+
+Result<IncidentOutcome> IncidentEngine::ChangeByHand(std::int64_t id,
+                                                     IncidentState to,
+                                                     const std::string& who,
+                                                     const RuleSet& rules,
+                                                     TimePoint now) {
   std::lock_guard<std::mutex> lock(mu_);
   IncidentOutcome outcome;
   auto found = store_.GetIncident(id);
@@ -441,20 +426,21 @@ Result<IncidentOutcome> IncidentEngine::Resolve(std::int64_t id,
     return Status::NotFound("incidents", "no incident " + std::to_string(id));
   }
   Incident inc = **found;
-  if (inc.state == IncidentState::kResolved) {
+  // Resolved is final; acknowledging twice says nothing new.
+  if (inc.state == IncidentState::kResolved || inc.state == to) {
     return Status::InvalidArgument(
-        "incidents", "incident " + std::to_string(id) + " is already resolved");
+        "incidents", "incident " + std::to_string(id) + " is already " +
+                         std::string(IncidentStateName(inc.state)));
   }
+  const Scenario* scenario = FindScenario(rules, inc.scenario);
   inc.revision += 1;
-  inc.state = IncidentState::kResolved;
-  inc.note = "resolved by " + who;
-  if (Status s =
-          Commit(std::move(inc), FindScenario(rules, found->value().scenario),
-                 rules, true, now, outcome);
+  inc.state = to;
+  inc.note = std::string(IncidentStateName(to)) + " by " + who;
+  if (Status s = Commit(std::move(inc), scenario, rules, true, now, outcome);
       !s.ok()) {
     return s;
   }
-  ++outcome.resolved;
+  if (to == IncidentState::kResolved) ++outcome.resolved;
   return outcome;
 }
 

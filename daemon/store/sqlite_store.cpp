@@ -736,34 +736,27 @@ Result<std::optional<Incident>> SqliteStore::FindActiveIncident(
 }
 
 Result<std::vector<Incident>> SqliteStore::ListIncidents() {
-  constexpr std::string_view kWhat = "store: list incidents";
-  std::lock_guard lock(mu_);
-  Result<Stmt> s = impl_->Prepare(kSqlListIncidents, kWhat);
-  if (!s.ok()) return s.status();
-  std::vector<Incident> out;
-  int rc;
-  while ((rc = s->Step()) == SQLITE_ROW) {
-    Result<Incident> incident = ReadIncident(*s, kWhat);
-    if (!incident.ok()) return incident.status();
-    out.push_back(std::move(incident).value());
-  }
-  if (rc != SQLITE_DONE) return impl_->Error(rc, kWhat);
-  return out;
+  return QueryIncidents(kSqlListIncidents, "store: list incidents");
 }
 
 Result<std::vector<Incident>> SqliteStore::ListActiveIncidents() {
-  constexpr std::string_view kWhat = "store: list active incidents";
+  return QueryIncidents(kSqlListActiveIncidents,
+                        "store: list active incidents");
+}
+
+Result<std::vector<Incident>> SqliteStore::QueryIncidents(
+    const char* sql, std::string_view what) {
   std::lock_guard lock(mu_);
-  Result<Stmt> s = impl_->Prepare(kSqlListActiveIncidents, kWhat);
+  Result<Stmt> s = impl_->Prepare(sql, what);
   if (!s.ok()) return s.status();
   std::vector<Incident> out;
   int rc;
   while ((rc = s->Step()) == SQLITE_ROW) {
-    Result<Incident> incident = ReadIncident(*s, kWhat);
+    Result<Incident> incident = ReadIncident(*s, what);
     if (!incident.ok()) return incident.status();
     out.push_back(std::move(incident).value());
   }
-  if (rc != SQLITE_DONE) return impl_->Error(rc, kWhat);
+  if (rc != SQLITE_DONE) return impl_->Error(rc, what);
   return out;
 }
 

@@ -80,6 +80,10 @@ class IncidentEngine {
   Status Observe(const Scenario& sc, const std::string& brand,
                  const Observation& obs, const RuleSet& rules, TimePoint now,
                  IncidentOutcome& outcome);
+  // Acknowledge() and Resolve(): a person moves incident `id` to `to`.
+  Result<IncidentOutcome> ChangeByHand(std::int64_t id, IncidentState to,
+                                       const std::string& who,
+                                       const RuleSet& rules, TimePoint now);
   // REQUIRES: mu_ held.
   Status Commit(Incident incident, const Scenario* scenario,
                 const RuleSet& rules, bool notify, TimePoint now,

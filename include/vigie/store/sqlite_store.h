@@ -125,6 +125,8 @@ class SqliteStore final : public Store {
                           TimePoint next, bool dead) override;
 
  private:
+  Result<std::vector<Incident>> QueryIncidents(const char* sql,
+                                               std::string_view what);
   Result<std::vector<BucketCount>> CountBuckets(const std::string& brand,
                                                 const std::string* topic,
                                                 TimePoint from, TimePoint to,
