@@ -380,6 +380,26 @@ class SqliteStore::Impl {
     return Status::Ok();
   }
 
+  // Reads every row of `s` as a Mention into `out`, then attaches each
+  // mention's brands and topics. REQUIRES: inside a read transaction, so
+  // the rows and their brands and topics come from one snapshot.
+  Status CollectMentions(Stmt s, std::string_view what,
+                         std::vector<Mention>* out) {
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) {
+      Result<Mention> m = ReadMention(s, what);
+      if (!m.ok()) return m.status();
+      out->push_back(std::move(m).value());
+    }
+    if (rc != SQLITE_DONE) return Error(rc, what);
+    for (Mention& m : *out) {
+      Status st = QueryStrings(kSqlBrandsOf, m.id, what, &m.brands);
+      if (st.ok()) st = QueryStrings(kSqlTopicsOf, m.id, what, &m.topics);
+      if (!st.ok()) return st;
+    }
+    return Status::Ok();
+  }
+
   // Runs an UPDATE and returns NotFound when it touched no row.
   Status UpdateOne(Stmt& s, std::string_view what, std::string_view table,
                    std::int64_t id) {
@@ -656,18 +676,10 @@ Result<std::vector<Mention>> SqliteStore::SampleMentions(
     Result<Stmt> s = impl_->Prepare(sql, kWhat);
     if (!s.ok()) return s.status();
     s->Text(brand).Time(from).Time(to).Int(static_cast<int>(label)).Int(limit);
-    int rc;
-    while ((rc = s->Step()) == SQLITE_ROW) {
-      Result<Mention> m = ReadMention(*s, kWhat);
-      if (!m.ok()) return m.status();
-      out.push_back(std::move(m).value());
+    if (Status st = impl_->CollectMentions(std::move(*s), kWhat, &out);
+        !st.ok()) {
+      return st;
     }
-    if (rc != SQLITE_DONE) return impl_->Error(rc, kWhat);
-  }
-  for (Mention& m : out) {
-    Status st = impl_->QueryStrings(kSqlBrandsOf, m.id, kWhat, &m.brands);
-    if (st.ok()) st = impl_->QueryStrings(kSqlTopicsOf, m.id, kWhat, &m.topics);
-    if (!st.ok()) return st;
   }
   if (Status st = tx.Commit(kWhat); !st.ok()) return st;
   return out;
@@ -703,18 +715,10 @@ Result<std::vector<Mention>> SqliteStore::ListMentions(TimePoint from,
     Result<Stmt> s = impl_->Prepare(kSqlListMentions, kWhat);
     if (!s.ok()) return s.status();
     s->Time(from).Time(from).Int(after_id).Time(to).Int(limit);
-    int rc;
-    while ((rc = s->Step()) == SQLITE_ROW) {
-      Result<Mention> m = ReadMention(*s, kWhat);
-      if (!m.ok()) return m.status();
-      out.push_back(std::move(m).value());
+    if (Status st = impl_->CollectMentions(std::move(*s), kWhat, &out);
+        !st.ok()) {
+      return st;
     }
-    if (rc != SQLITE_DONE) return impl_->Error(rc, kWhat);
-  }
-  for (Mention& m : out) {
-    Status st = impl_->QueryStrings(kSqlBrandsOf, m.id, kWhat, &m.brands);
-    if (st.ok()) st = impl_->QueryStrings(kSqlTopicsOf, m.id, kWhat, &m.topics);
-    if (!st.ok()) return st;
   }
   if (Status st = tx.Commit(kWhat); !st.ok()) return st;
   return out;
