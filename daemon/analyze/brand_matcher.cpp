@@ -186,6 +186,14 @@ Result<BrandMatcher> BrandMatcher::Parse(std::string_view path,
         has_keywords = true;
         Status s = fold_phrases(value, "keywords", false, brand.keywords);
         if (!s.ok()) return s;
+      } else if (key.str() == "alerts_per_week") {
+        const std::optional<double> v = value.value<double>();
+        if (!v || !(*v >= 1e-3 && *v <= 10000.0)) {
+          return error(value.source(),
+                       "'alerts_per_week' must be a number from 0.001 to "
+                       "10000");
+        }
+        brand.alerts_per_week = *v;
       } else if (key.str() == "exclude") {
         Status s = fold_phrases(value, "exclude", true, brand.exclude);
         if (!s.ok()) return s;
@@ -193,7 +201,7 @@ Result<BrandMatcher> BrandMatcher::Parse(std::string_view path,
         return error(key.source(),
                      "unknown key '" + std::string(key.str()) +
                          "' in [[brand]] (expected name, keywords, exclude, "
-                         "language)");
+                         "language, alerts_per_week)");
       }
     }
     if (name_node == nullptr) {

@@ -126,30 +126,11 @@ void DaemonApp::ArmLifecycleTimer() {
 
 void DaemonApp::OnCommitted(const std::vector<Mention>& inserted) {
   const auto rules = rules_.Get();
-  const TimePoint now = clock_.now();
-  auto signals = detector_->Evaluate(inserted, now);
-  if (!signals.ok()) {
-    log::Error("detect") << signals.status().ToString();
-    return;
-  }
-  int notifications = 0;
-  if (!signals->empty()) {
-    auto outcome = engine_->OnSignals(*signals, *rules, now);
-    if (!outcome.ok()) {
-      log::Error("detect") << outcome.status().ToString();
-    } else {
-      incidents_opened_.fetch_add(outcome->opened);
-      notifications += outcome->notifications;
-    }
-  }
-  auto single = engine_->OnMentions(inserted, *rules, now);
-  if (!single.ok()) {
-    log::Error("detect") << single.status().ToString();
-  } else {
-    incidents_opened_.fetch_add(single->opened);
-    notifications += single->notifications;
-  }
-  if (notifications > 0) dispatcher_->Wake();
+  const DetectionStepResult step =
+      RunDetectionStep(*detector_, *engine_, inserted, *rules, clock_.now());
+  if (!step.status.ok()) log::Error("detect") << step.status.ToString();
+  incidents_opened_.fetch_add(step.outcome.opened);
+  if (step.outcome.notifications > 0) dispatcher_->Wake();
 }
 
 bool DaemonApp::Shutdown(Millis timeout) {

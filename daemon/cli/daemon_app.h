@@ -19,6 +19,7 @@
 #include "vigie/analyze/mention_pipeline.h"
 #include "vigie/config/config.h"
 #include "vigie/config/rule_set_holder.h"
+#include "vigie/detect/detection_step.h"
 #include "vigie/detect/detector.h"
 #include "vigie/detect/incident_engine.h"
 #include "vigie/ingest/beast_http_client.h"

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "vigie/detect/detector.h"
-#include "vigie/detect/incident_engine.h"
+#include "vigie/detect/detection_step.h"
 #include "vigie/store/sqlite_store.h"
 
 namespace vigie {
@@ -36,15 +35,9 @@ Result<BacktestResult> RunBacktest(Store& history, const RuleSet& rules,
     for (std::size_t i : *inserted) fresh.push_back(batch[i]);
     result.mentions += static_cast<std::int64_t>(fresh.size());
     if (auto tick = engine.Tick(rules, now); !tick.ok()) return tick.status();
-    auto signals = detector.Evaluate(fresh, now);
-    if (!signals.ok()) return signals.status().WithContext("backtest");
-    if (!signals->empty()) {
-      auto outcome = engine.OnSignals(*signals, rules, now);
-      if (!outcome.ok()) return outcome.status();
-    }
-    if (auto single = engine.OnMentions(fresh, rules, now); !single.ok()) {
-      return single.status();
-    }
+    const DetectionStepResult step =
+        RunDetectionStep(detector, engine, fresh, rules, now);
+    if (!step.status.ok()) return step.status.WithContext("backtest");
     batch.clear();
     return Status::Ok();
   };

@@ -166,7 +166,12 @@ std::string EvidenceJson(const SpikeSignal& signal,
                            {"text", TruncateUtf8(m.text, 280)},
                            {"compound", m.compound}});
   }
-  json::object o{{"condition", "negative_spike"},
+  json::object o{{"condition", signal.measure == SeriesMeasure::kNegative
+                                   ? "negative_spike"
+                                   : "volume_spike"},
+                 {"topic", signal.topic},
+                 {"measure", SeriesMeasureName(signal.measure)},
+                 {"count", signal.count()},
                  {"bucket_start", FormatTime(signal.bucket_start)},
                  {"bucket_start_ms", ToUnixMillis(signal.bucket_start)},
                  {"bucket_seconds", signal.bucket_width.count() / 1000},
@@ -178,6 +183,72 @@ std::string EvidenceJson(const SpikeSignal& signal,
                  {"negative_share", signal.negative_share},
                  {"samples", std::move(sample_list)}};
   return json::serialize(o);
+}
+
+Result<std::string> IncidentEngine::ActiveInhibitor(const Scenario& sc,
+                                                    const std::string& brand) {
+  for (const std::string& other : sc.inhibited_by) {
+    auto active = store_.FindActiveIncident(brand, other);
+    if (!active.ok()) return active.status().WithContext("incidents");
+    if (active->has_value()) return other;
+  }
+  return std::string();
+}
+
+Result<std::string> IncidentEngine::Supersede(const Scenario& sc,
+                                              const std::string& brand,
+                                              const RuleSet& rules,
+                                              TimePoint now,
+                                              IncidentOutcome& outcome) {
+  std::string taken;
+  for (const Scenario& general : rules.scenarios.scenarios) {
+    if (std::find(general.inhibited_by.begin(), general.inhibited_by.end(),
+                  sc.name) == general.inhibited_by.end()) {
+      continue;
+    }
+    auto active = store_.FindActiveIncident(brand, general.name);
+    if (!active.ok()) return active.status().WithContext("incidents");
+    if (!active->has_value()) continue;
+    Incident inc = **active;
+    inc.revision += 1;
+    inc.state = IncidentState::kResolved;
+    inc.note = "resolved: superseded by " + sc.name;
+    // The new incident's alert says so: no notification of its own.
+    if (Status s = Commit(inc, &general, rules, false, now, outcome); !s.ok()) {
+      return s;
+    }
+    ++outcome.resolved;
+    taken += (taken.empty() ? " (takes over from " : ", ") + general.name +
+             " #" + std::to_string(inc.id);
+  }
+  return taken.empty() ? taken : taken + ")";
+}
+
+Result<std::vector<Mention>> IncidentEngine::SamplesFor(
+    const SpikeSignal& signal) {
+  // A topic's mentions are picked among a wider sample of the brand's.
+  const int wanted = signal.topic.empty() ? kSamples : 10 * kSamples;
+  std::vector<Label> labels{Label::kNegative};
+  if (signal.measure == SeriesMeasure::kVolume) {
+    labels.push_back(Label::kNeutral);
+    labels.push_back(Label::kPositive);
+  }
+  std::vector<Mention> out;
+  for (Label label : labels) {
+    auto some = store_.SampleMentions(signal.brand, signal.bucket_start,
+                                      signal.bucket_start + signal.bucket_width,
+                                      label, wanted);
+    if (!some.ok()) return some.status();
+    for (Mention& m : *some) {
+      if (out.size() >= static_cast<std::size_t>(kSamples)) return out;
+      if (!signal.topic.empty() && std::find(m.topics.begin(), m.topics.end(),
+                                             signal.topic) == m.topics.end()) {
+        continue;
+      }
+      out.push_back(std::move(m));
+    }
+  }
+  return out;
 }
 
 Status IncidentEngine::Commit(Incident incident, const Scenario* scenario,
@@ -249,7 +320,9 @@ Status IncidentEngine::Observe(const Scenario& sc, const std::string& brand,
     inc.signal_at = now;
     inc.opening_count = obs.count;
     inc.peak_count = obs.count;
-    inc.note = "opened";
+    auto superseded = Supersede(sc, brand, rules, now, outcome);
+    if (!superseded.ok()) return superseded.status();
+    inc.note = "opened" + *superseded;
     inc.evidence_json = obs.evidence_json;
     if (Status s = Commit(std::move(inc), &sc, rules, true, now, outcome);
         !s.ok()) {
@@ -294,23 +367,37 @@ Result<IncidentOutcome> IncidentEngine::OnSignals(
     TimePoint now) {
   std::lock_guard<std::mutex> lock(mu_);
   IncidentOutcome outcome;
-  for (const SpikeSignal& signal : signals) {
-    for (const Scenario& sc : rules.scenarios.scenarios) {
-      if (sc.condition != ScenarioCondition::kNegativeSpike) continue;
-      if (!sc.Covers(signal.brand)) continue;
-      auto samples =
-          store_.SampleMentions(signal.brand, signal.bucket_start,
-                                signal.bucket_start + signal.bucket_width,
-                                Label::kNegative, kSamples);
-      if (!samples.ok()) return samples.status().WithContext("incidents");
-      Observation obs;
-      obs.count = signal.negative;
-      obs.share = Share(signal);
-      obs.unit = "negative mentions in a bucket";
-      obs.evidence_json = EvidenceJson(signal, *samples);
-      if (Status s = Observe(sc, signal.brand, obs, rules, now, outcome);
-          !s.ok()) {
-        return s;
+  // Scenarios that others may inhibit go last, so that a specific incident
+  // opened by the same batch silences them.
+  for (const bool inhibitable : {false, true}) {
+    for (const SpikeSignal& signal : signals) {
+      for (const std::string& name : signal.scenarios) {
+        const Scenario* sc = FindScenario(rules, name);
+        if (sc == nullptr || !sc->WatchesSeries()) continue;
+        if (!sc->Covers(signal.brand)) continue;
+        if (sc->inhibited_by.empty() == inhibitable) continue;
+        auto inhibitor = ActiveInhibitor(*sc, signal.brand);
+        if (!inhibitor.ok()) return inhibitor.status();
+        if (!inhibitor->empty()) {
+          log::Debug("incidents") << signal.brand << " × " << sc->name
+                                  << ": inhibited by " << *inhibitor;
+          continue;
+        }
+        auto samples = SamplesFor(signal);
+        if (!samples.ok()) return samples.status().WithContext("incidents");
+        Observation obs;
+        obs.count = signal.count();
+        obs.share = Share(signal);
+        obs.unit = std::string(signal.measure == SeriesMeasure::kNegative
+                                   ? "negative mentions"
+                                   : "mentions") +
+                   (signal.topic.empty() ? "" : " on " + signal.topic) +
+                   " in a bucket";
+        obs.evidence_json = EvidenceJson(signal, *samples);
+        if (Status s = Observe(*sc, signal.brand, obs, rules, now, outcome);
+            !s.ok()) {
+          return s;
+        }
       }
     }
   }

@@ -54,11 +54,14 @@ Result<ScenarioSet> ParseScenarios(std::string_view path,
         sc.condition = ScenarioCondition::kUndisclosedSponsorship;
       } else if (*v == "rating_collapse") {
         sc.condition = ScenarioCondition::kRatingCollapse;
+      } else if (*v == "volume_spike") {
+        sc.condition = ScenarioCondition::kVolumeSpike;
       } else {
         f.Fail(f.PosOfKey("condition"),
                "unknown condition '" + *v +
-                   "' (supported: negative_spike, single_mention, "
-                   "undisclosed_sponsorship, rating_collapse)");
+                   "' (supported: negative_spike, volume_spike, "
+                   "single_mention, undisclosed_sponsorship, "
+                   "rating_collapse)");
       }
     }
     if (auto v = f.String("severity", true)) {
@@ -86,12 +89,14 @@ Result<ScenarioSet> ParseScenarios(std::string_view path,
       f.Fail(f.PosOf(*t),
              "[[scenario]]: condition single_mention needs topics");
     }
-    if (f.ok() && sc.condition == ScenarioCondition::kNegativeSpike &&
-        !sc.topics.empty()) {
-      f.Fail(f.PosOfKey("topics"),
-             "topics apply to single_mention; a negative spike on given topics "
-             "is not supported yet");
+    if (auto v = f.Number("alerts_per_week", false, 1e-3, 10000.0)) {
+      sc.alerts_per_week = *v;
+      if (f.ok() && !sc.WatchesSeries()) {
+        f.Fail(f.PosOfKey("alerts_per_week"),
+               "alerts_per_week applies to negative_spike and volume_spike");
+      }
     }
+    if (auto v = f.Strings("inhibited_by", false, false)) sc.inhibited_by = *v;
     if (auto v = f.Int("cooldown_minutes", false, 0, 525600)) {
       sc.cooldown = Millis(*v * 60000);
     }
@@ -118,6 +123,21 @@ Result<ScenarioSet> ParseScenarios(std::string_view path,
     set.scenarios.push_back(std::move(sc));
   }
   if (Status s = top.Finish(); !s.ok()) return s;
+  // inhibited_by must name scenarios of the same file, other than itself.
+  for (const toml::table* t : top.Tables("scenario")) {
+    TomlFields f(path, text, *t, "[[scenario]]");
+    const auto own = f.String("name", true);
+    const auto list = f.Strings("inhibited_by", false, false);
+    if (!own || !list) continue;
+    for (const std::string& other : *list) {
+      if (other == *own || !names.contains(other)) {
+        f.Fail(f.PosOfKey("inhibited_by"),
+               "inhibited_by: '" + other +
+                   "' is not another scenario of this file");
+        return f.Finish();
+      }
+    }
+  }
   return set;
 }
 

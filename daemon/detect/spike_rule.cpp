@@ -2,6 +2,10 @@
 
 namespace vigie {
 
+std::string_view SeriesMeasureName(SeriesMeasure measure) {
+  return measure == SeriesMeasure::kNegative ? "negative" : "volume";
+}
+
 TimePoint BucketStart(TimePoint t, Millis width) {
   const std::int64_t ms = ToUnixMillis(t);
   const std::int64_t w = width.count();

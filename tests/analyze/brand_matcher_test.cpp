@@ -92,6 +92,16 @@ TEST_CASE("an empty brand file matches nothing") {
   CHECK(m->Match("duval").empty());
 }
 
+TEST_CASE("a brand may set its own spike sensitivity") {
+  auto m = BrandMatcher::Parse(
+      "b.toml",
+      "[[brand]]\nname = 'A'\nkeywords = ['a']\nalerts_per_week = 2\n"
+      "[[brand]]\nname = 'B'\nkeywords = ['b']\n");
+  REQUIRE_MESSAGE(m.ok(), m.status().message());
+  CHECK(m->Find("A")->alerts_per_week == 2.0);
+  CHECK_FALSE(m->Find("B")->alerts_per_week.has_value());
+}
+
 TEST_CASE("bad brand files give path:line:col errors") {
   CHECK(StartsWith(
       ErrorOf("[[brand]]\nname = 'A'\nkeywords = ['a']\n  owner = 'x'\n"),
@@ -122,6 +132,13 @@ TEST_CASE("bad brand files give path:line:col errors") {
   CHECK(StartsWith(ErrorOf("[[brand]]\nname = 'é' x\n"), "b.toml:2:13: "));
   CHECK(StartsWith(ErrorOf("[[brand]]\nname = 'A'\nkeywords = ['a', }]\n"),
                    "b.toml:3:18: expected a value or ']', saw '}'"));
+  CHECK(StartsWith(
+      ErrorOf("[[brand]]\nname = 'A'\nkeywords = ['a']\nalerts_per_week = 0\n"),
+      "b.toml:4:19: 'alerts_per_week' must be a number from 0.001"));
+  CHECK(StartsWith(
+      ErrorOf(
+          "[[brand]]\nname = 'A'\nkeywords = ['a']\nalerts_per_week = 'x'\n"),
+      "b.toml:4:19: 'alerts_per_week' must be a number"));
   CHECK(StartsWith(ErrorOf("[[#brand]]\n"),
                    "b.toml:1:3: expected a table name after '['"));
 }

@@ -25,6 +25,7 @@ TEST_CASE(
 
   SpikeSignal signal;
   signal.brand = "Fournil Duval";
+  signal.scenarios = {"bad-buzz"};
   signal.bucket_start = FromUnixMillis(kT0);
   signal.bucket_width = Millis(300000);
   signal.negative = 6;
@@ -73,6 +74,7 @@ TEST_CASE("A scenario channel that is not configured writes no outbox row") {
   IncidentEngine engine(**store, {});
   SpikeSignal signal;
   signal.brand = "Fournil Duval";
+  signal.scenarios = {"bad-buzz"};
   signal.bucket_start = FromUnixMillis(kT0);
   signal.bucket_width = Millis(300000);
   signal.negative = 6;

@@ -30,6 +30,7 @@ playbook_en = ["Answer within the hour"]
 SpikeSignal Signal(std::int64_t negative, TimePoint bucket) {
   SpikeSignal s;
   s.brand = "Acme";
+  s.scenarios = {"bad-buzz"};
   s.bucket_start = bucket;
   s.bucket_width = Millis(300000);
   s.negative = negative;
@@ -56,11 +57,11 @@ struct Fixture {
   testing::TempDir dir;
   std::unique_ptr<SqliteStore> store;
   std::shared_ptr<RuleSet> rules = std::make_shared<RuleSet>();
-  Fixture() {
+  explicit Fixture(const char* scenarios = kScenarios) {
     auto s = SqliteStore::Open(dir.file("v.db"));
     REQUIRE(s.ok());
     store = std::move(*s);
-    auto sc = ParseScenarios("s.toml", kScenarios);
+    auto sc = ParseScenarios("s.toml", scenarios);
     REQUIRE_MESSAGE(sc.ok(), sc.status().message());
     rules->scenarios = std::move(*sc);
   }
@@ -161,6 +162,84 @@ TEST_CASE("A person acknowledges, then resolves, an incident") {
   auto events = f.store->ListIncidentEvents(id);
   REQUIRE(events.ok());
   CHECK(events->at(1).note == "acknowledged by alice");
+}
+
+const char* kSpecificAndGeneral = R"(
+[[scenario]]
+name = "bad-buzz"
+description = "Negative spike"
+condition = "negative_spike"
+severity = "warning"
+channels = ["slack"]
+inhibited_by = ["hygiene"]
+playbook_en = ["Answer within the hour"]
+
+[[scenario]]
+name = "hygiene"
+description = "Hygiene complaints spike"
+condition = "negative_spike"
+topics = ["hygiene"]
+severity = "critical"
+channels = ["slack"]
+playbook_en = ["Call the store"]
+)";
+
+SpikeSignal TopicSignal(std::int64_t negative, TimePoint bucket) {
+  SpikeSignal s = Signal(negative, bucket);
+  s.topic = "hygiene";
+  s.scenarios = {"hygiene"};
+  return s;
+}
+
+TEST_CASE("A specific scenario silences the general one in the same batch") {
+  Fixture f(kSpecificAndGeneral);
+  IncidentEngine engine(*f.store, {"slack"});
+  const TimePoint t0 = FromUnixMillis(kT0);
+  // The general signal comes first in the batch; the specific one still wins.
+  auto r = engine.OnSignals({Signal(8, t0), TopicSignal(6, t0)}, *f.rules, t0);
+  REQUIRE_MESSAGE(r.ok(), r.status().message());
+  CHECK(r->opened == 1);
+  CHECK(r->notifications == 1);
+  auto incidents = f.store->ListIncidents();
+  REQUIRE(incidents.ok());
+  REQUIRE(incidents->size() == 1);
+  CHECK((*incidents)[0].scenario == "hygiene");
+  // Later general signals stay silent while the hygiene incident is active.
+  r = engine.OnSignals({Signal(20, t0 + kMinute * 5)}, *f.rules,
+                       t0 + kMinute * 5);
+  REQUIRE(r.ok());
+  CHECK(r->opened == 0);
+  CHECK(r->notifications == 0);
+  CHECK(Announced(*f.store, t0 + kMinute * 6) ==
+        std::vector<std::string>{"Alert"});
+}
+
+TEST_CASE("A specific incident takes over the general one opened before it") {
+  Fixture f(kSpecificAndGeneral);
+  IncidentEngine engine(*f.store, {"slack"});
+  const TimePoint t0 = FromUnixMillis(kT0);
+  auto r = engine.OnSignals({Signal(6, t0)}, *f.rules, t0);
+  REQUIRE(r.ok());
+  CHECK(r->opened == 1);
+  r = engine.OnSignals({TopicSignal(5, t0 + kMinute * 5)}, *f.rules,
+                       t0 + kMinute * 5);
+  REQUIRE(r.ok());
+  CHECK(r->opened == 1);
+  CHECK(r->resolved == 1);
+  // One alert for the takeover, none for the quiet resolution.
+  CHECK(r->notifications == 1);
+  auto general = f.store->FindActiveIncident("Acme", "bad-buzz");
+  REQUIRE(general.ok());
+  CHECK_FALSE(general->has_value());
+  auto specific = f.store->FindActiveIncident("Acme", "hygiene");
+  REQUIRE(specific.ok());
+  REQUIRE(specific->has_value());
+  auto events = f.store->ListIncidentEvents((*specific)->id);
+  REQUIRE(events.ok());
+  REQUIRE_FALSE(events->empty());
+  CHECK(events->front().note.find("takes over from bad-buzz #1") !=
+        std::string::npos);
+  CHECK(Announced(*f.store, t0 + kMinute * 6).size() == 2);
 }
 
 }  // namespace vigie

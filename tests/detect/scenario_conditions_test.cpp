@@ -67,8 +67,8 @@ struct Fixture {
     rules->scenarios = std::move(*sc);
   }
   // Stores `batch` and hands what was new to the engine.
-  Result<IncidentOutcome> Feed(IncidentEngine& engine, std::vector<Mention> batch,
-                               TimePoint now) {
+  Result<IncidentOutcome> Feed(IncidentEngine& engine,
+                               std::vector<Mention> batch, TimePoint now) {
     auto inserted = store->InsertMentions(batch);
     REQUIRE(inserted.ok());
     return engine.OnMentions(batch, *rules, now);
@@ -77,8 +77,9 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("A single high-severity mention opens an incident only above the "
-          "reach bound") {
+TEST_CASE(
+    "A single high-severity mention opens an incident only above the "
+    "reach bound") {
   Fixture f;
   IncidentEngine engine(*f.store, {"slack"});
   const TimePoint t0 = FromUnixMillis(kT0);
@@ -104,8 +105,9 @@ TEST_CASE("A post tagged undisclosed-sponsorship opens one incident") {
   Fixture f;
   IncidentEngine engine(*f.store, {"slack"});
   const TimePoint t0 = FromUnixMillis(kT0);
-  auto r = f.Feed(engine, {M(1, t0, {"undisclosed-sponsorship"}),
-                           M(2, t0, {"undisclosed-sponsorship"})},
+  auto r = f.Feed(engine,
+                  {M(1, t0, {"undisclosed-sponsorship"}),
+                   M(2, t0, {"undisclosed-sponsorship"})},
                   t0);
   REQUIRE(r.ok());
   CHECK(r->opened == 1);
@@ -116,8 +118,9 @@ TEST_CASE("A post tagged undisclosed-sponsorship opens one incident") {
   CHECK(r->updated == 0);
 }
 
-TEST_CASE("A collapse of the mean rating against its baseline opens an "
-          "incident; a steady rating does not") {
+TEST_CASE(
+    "A collapse of the mean rating against its baseline opens an "
+    "incident; a steady rating does not") {
   Fixture f;
   IncidentEngine engine(*f.store, {"slack"});
   const TimePoint t0 = FromUnixMillis(kT0);

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 namespace vigie {
 
 TEST_CASE("ParseScenarios reads playbooks in both languages") {
@@ -56,6 +58,36 @@ TEST_CASE("ParseScenarios rejects bad files with positions") {
     CHECK(set.status().message().find("a playbook is required") !=
           std::string::npos);
   }
+  SUBCASE("sensitivity on a condition without a series") {
+    auto set = ParseScenarios("s.toml", head +
+                                            "condition = \"single_mention\"\n"
+                                            "topics = [\"fraud\"]\n"
+                                            "alerts_per_week = 2\n"
+                                            "severity = \"info\"\n");
+    REQUIRE_FALSE(set.ok());
+    CHECK(set.status().message().rfind(
+              "s.toml:8:19: alerts_per_week applies to negative_spike", 0) ==
+          0);
+  }
+  SUBCASE("inhibited by an unknown scenario") {
+    auto set = ParseScenarios("s.toml", head +
+                                            "condition = \"volume_spike\"\n"
+                                            "inhibited_by = [\"nope\"]\n"
+                                            "severity = \"info\"\n");
+    REQUIRE_FALSE(set.ok());
+    CHECK(set.status().message().rfind(
+              "s.toml:7:16: inhibited_by: 'nope' is not another scenario", 0) ==
+          0);
+  }
+  SUBCASE("inhibited by itself") {
+    auto set = ParseScenarios("s.toml", head +
+                                            "condition = \"volume_spike\"\n"
+                                            "inhibited_by = [\"x\"]\n"
+                                            "severity = \"info\"\n");
+    REQUIRE_FALSE(set.ok());
+    CHECK(set.status().message().find("'x' is not another scenario") !=
+          std::string::npos);
+  }
   SUBCASE("empty channels") {
     auto set = ParseScenarios(
         "s.toml",
@@ -68,14 +100,67 @@ TEST_CASE("ParseScenarios rejects bad files with positions") {
   }
 }
 
+TEST_CASE("ParseScenarios reads spike conditions on topics and volume") {
+  auto set = ParseScenarios("s.toml", R"(
+[[scenario]]
+name = "general"
+description = "d"
+condition = "negative_spike"
+severity = "warning"
+channels = ["slack"]
+inhibited_by = ["storm"]
+playbook_en = ["a"]
+
+[[scenario]]
+name = "storm"
+description = "d"
+condition = "negative_spike"
+topics = ["customer-service", "delivery"]
+alerts_per_week = 0.5
+severity = "warning"
+channels = ["slack"]
+playbook_en = ["a"]
+
+[[scenario]]
+name = "boycott"
+description = "d"
+condition = "volume_spike"
+topics = ["boycott"]
+severity = "critical"
+channels = ["slack"]
+playbook_en = ["a"]
+)");
+  REQUIRE_MESSAGE(set.ok(), set.status().message());
+  REQUIRE(set->scenarios.size() == 3);
+  const Scenario& general = set->scenarios[0];
+  CHECK(general.inhibited_by == std::vector<std::string>{"storm"});
+  CHECK_FALSE(general.alerts_per_week.has_value());
+  const Scenario& storm = set->scenarios[1];
+  CHECK(storm.condition == ScenarioCondition::kNegativeSpike);
+  CHECK(storm.topics.size() == 2);
+  CHECK(storm.alerts_per_week == 0.5);
+  CHECK(storm.WatchesSeries());
+  CHECK(set->scenarios[2].condition == ScenarioCondition::kVolumeSpike);
+  CHECK(set->scenarios[2].WatchesSeries());
+}
+
 TEST_CASE("The shipped scenarios file loads") {
   auto set =
       LoadScenarios(std::string(VIGIE_TEST_RULES_DIR) + "/scenarios.toml");
   REQUIRE_MESSAGE(set.ok(), set.status().message());
   CHECK_FALSE(set->scenarios.empty());
+  std::set<std::string> names;
   for (const Scenario& sc : set->scenarios) {
+    names.insert(sc.name);
     CHECK_FALSE(sc.playbook_fr.empty());
     CHECK_FALSE(sc.playbook_en.empty());
+  }
+  // The community-management set the project promises.
+  for (const char* name :
+       {"customer-service-storm", "product-safety-rumour", "data-breach",
+        "hygiene-incident", "boycott-call", "undisclosed-sponsorship",
+        "review-bombing", "bad-buzz"}) {
+    CHECK_MESSAGE(names.contains(name), name);
   }
 }
 

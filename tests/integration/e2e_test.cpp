@@ -33,7 +33,10 @@ TEST_CASE("The bad-buzz story opens one incident and delivers one alert") {
   REQUIRE(report->incidents.size() == 1);
   const Incident& inc = report->incidents[0];
   CHECK(inc.brand == "Fournil Duval");
-  CHECK(inc.scenario == "bad-buzz");
+  // The burst is about hygiene: the specific scenario speaks, and the
+  // general bad-buzz one, which it inhibits, stays silent.
+  CHECK(inc.scenario == "hygiene-incident");
+  CHECK(inc.severity == "critical");
   // Opened during the burst, not before it.
   CHECK(inc.opened_at >= demo::BurstStart());
   CHECK(inc.opened_at < demo::BurstStart() + Millis(30 * 60000));

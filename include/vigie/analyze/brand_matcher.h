@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,6 +37,9 @@ struct Brand {
   std::vector<std::string> keywords;  ///< folded, white space collapsed
   std::vector<std::string> exclude;   ///< folded, white space collapsed
   std::string language;               ///< "fr", "en" or "" (unspecified)
+  /// Spike sensitivity for this brand: false alarms tolerated per week on
+  /// calm data; unset = the daemon's [detect] setting.
+  std::optional<double> alerts_per_week;
 };
 
 /// Matches folded text against every brand's keywords in one pass.

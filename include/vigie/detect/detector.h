@@ -1,14 +1,22 @@
-// Detector: runs each brand's CountModel on its negative mentions per bucket
-// for the brands and buckets a stored batch touched.
+// Detector: runs a CountModel on each count series the scenarios watch, for
+// the series and buckets a stored batch touched.
 //
-// One model per brand, kept in memory. On a brand's first evaluation the
-// model is warmed by replaying up to `history_days` of its stored counts
-// (Store::CountByBucket), from the first bucket with a mention; then each
-// bucket is learnt once complete, i.e. when a later bucket of the brand is
-// evaluated (the buckets in between are read from the store, empty ones as
-// zero). The current bucket is assessed on every batch with its count so
-// far, so the mention that makes a spike significant raises it at once.
-// A late mention for a bucket the model has already learnt is not assessed.
+// A series is a brand's mentions per bucket — negative ones or all of them
+// (SeriesMeasure), of one topic or every topic — and exists when a
+// negative_spike or volume_spike scenario covering the brand watches it.
+// Near-duplicate mentions count once (Store::CountByBucket). One model per
+// series, kept in memory, with the loosest sensitivity among the scenarios
+// that watch it; a spike names each scenario whose own sensitivity (the
+// scenario's alerts_per_week, else the brand's, else [detect]'s) it meets.
+// On a series' first evaluation the model is warmed by replaying up to
+// `history_days` of its stored counts, from the first bucket with a
+// mention; then each bucket is learnt once complete, i.e. when a later
+// bucket of the series is evaluated (the buckets in between are read from
+// the store, empty ones as zero). The current bucket is assessed on every
+// batch with its count so far, so the mention that makes a spike significant
+// raises it at once. A late mention for a bucket the model has already learnt
+// is not assessed. A rule reload that changes a series' sensitivity rebuilds
+// its model from the store.
 //
 // Thread-safety: none; the store writer thread owns it.
 // Lifetime: `store` must outlive the detector.
@@ -16,9 +24,11 @@
 
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "vigie/config/config.h"
+#include "vigie/config/rule_set.h"
 #include "vigie/core/mention.h"
 #include "vigie/detect/count_model.h"
 #include "vigie/detect/spike_rule.h"
@@ -29,30 +39,47 @@ namespace vigie {
 /// The CountModel settings that `config` implies.
 CountModelOptions CountModelOptionsFrom(const DetectConfig& config);
 
-/// Finds negative spikes among the buckets touched by new mentions.
+/// False alarms per week that scenario `sc` tolerates for `brand`: the
+/// scenario's setting, else the brand's (from `rules`), else `config`'s.
+double AlertsPerWeekFor(const Scenario& sc, std::string_view brand,
+                        const RuleSet& rules, const DetectConfig& config);
+
+/// Finds spikes in the series touched by new mentions.
 class Detector {
  public:
   /// Reads counts from `store` with `options`.
   Detector(Store& store, DetectConfig options);
 
-  /// Evaluates every (brand, bucket) pair touched by the negative mentions
-  /// of `mentions` (just committed) and returns the spikes, at most one per
-  /// brand (the latest spiking bucket). Buckets later than `now` are not
-  /// evaluated.
+  /// Evaluates every (series, bucket) pair that the scenarios of `rules`
+  /// watch and that `mentions` (just committed) touched, and returns the
+  /// spikes, at most one per series (its latest spiking bucket), each naming
+  /// the scenarios it meets. Buckets later than `now` are not evaluated.
   Result<std::vector<SpikeSignal>> Evaluate(
-      const std::vector<Mention>& mentions, TimePoint now);
+      const std::vector<Mention>& mentions, const RuleSet& rules,
+      TimePoint now);
+
+  /// The number of series with a model in memory.
+  std::size_t series_count() const { return series_.size(); }
 
  private:
+  using Key = std::tuple<std::string, std::string, SeriesMeasure>;
   struct Series {
-    explicit Series(const CountModelOptions& options) : model(options) {}
+    Series(const CountModelOptions& options) : model(options) {}
     CountModel model;
+    double alerts_per_week = 0.0;
     TimePoint next{};  // first bucket the model has not learnt
   };
-  Result<Series*> SeriesUpTo(const std::string& brand, TimePoint bucket);
+  struct Watch {
+    double alerts_per_week = 0.0;  // loosest among `scenarios`
+    std::vector<std::pair<std::string, double>> scenarios;  // name, per week
+  };
+  Result<Series*> SeriesUpTo(const Key& key, double alerts_per_week,
+                             TimePoint bucket);
+  Result<BucketCount> CountAt(const Key& key, TimePoint bucket);
 
   Store& store_;
   DetectConfig options_;
-  std::map<std::string, Series> series_;
+  std::map<Key, Series> series_;
 };
 
 }  // namespace vigie

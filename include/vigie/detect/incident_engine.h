@@ -3,7 +3,10 @@
 //
 // One active incident per brand × scenario. A signal opens one (unless the
 // scenario's cooldown since the last resolved incident is still running) or
-// adds evidence to the active one; the count reaching escalate_ratio × the
+// adds evidence to the active one; a scenario named in another's
+// inhibited_by keeps that one silent for the brand, and quietly resolves its
+// active incident when it opens (its alert says it takes over); the count
+// reaching escalate_ratio × the
 // opening count (or the negative share reaching escalate_share) escalates it
 // to critical; Tick() resolves incidents that had no signal for the
 // scenario's resolve_after; a person acknowledges or resolves by hand. Each
@@ -43,7 +46,10 @@ class IncidentEngine {
   /// outside it is skipped (and `vigie check` reports it).
   IncidentEngine(Store& store, std::set<std::string> channels);
 
-  /// Opens, updates or escalates incidents for `signals` under `rules`.
+  /// Opens, updates or escalates, for each of `signals`, the incidents of
+  /// the scenarios it names (SpikeSignal::scenarios) under `rules`; a
+  /// scenario whose inhibited_by has an active incident for the brand stays
+  /// silent.
   Result<IncidentOutcome> OnSignals(const std::vector<SpikeSignal>& signals,
                                     const RuleSet& rules, TimePoint now);
 
@@ -80,6 +86,19 @@ class IncidentEngine {
   Status Observe(const Scenario& sc, const std::string& brand,
                  const Observation& obs, const RuleSet& rules, TimePoint now,
                  IncidentOutcome& outcome);
+  // The first of sc.inhibited_by with an active incident for `brand`, or "".
+  // REQUIRES: mu_ held.
+  Result<std::string> ActiveInhibitor(const Scenario& sc,
+                                      const std::string& brand);
+  // Quietly resolves the brand's active incidents of the scenarios that
+  // `sc` inhibits, as `sc` opens one; returns " (takes over from NAME #ID)"
+  // for its note, or "". REQUIRES: mu_ held.
+  Result<std::string> Supersede(const Scenario& sc, const std::string& brand,
+                                const RuleSet& rules, TimePoint now,
+                                IncidentOutcome& outcome);
+  // Up to kSamples mentions of `signal`'s bucket and series, most negative
+  // first. REQUIRES: mu_ held.
+  Result<std::vector<Mention>> SamplesFor(const SpikeSignal& signal);
   // Acknowledge() and Resolve(): a person moves incident `id` to `to`.
   Result<IncidentOutcome> ChangeByHand(std::int64_t id, IncidentState to,
                                        const std::string& who,

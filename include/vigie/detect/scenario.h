@@ -1,9 +1,11 @@
 // Crisis scenarios: what an incident is about and what the playbook says.
 //
 // Loaded from rules/scenarios.toml; immutable once loaded and shared
-// read-only through the rule set snapshot. The skeleton knows one condition,
-// `negative_spike` (a spike of a brand's negative mentions overall); further
-// conditions come with the scenario engine.
+// read-only through the rule set snapshot. Conditions: negative_spike and
+// volume_spike (a brand's negative or all mentions, overall or on given
+// topics, spike in a bucket), single_mention (a mention tagged with a
+// high-severity topic, from a source with enough reach),
+// undisclosed_sponsorship and rating_collapse.
 #pragma once
 
 #include <optional>
@@ -22,6 +24,7 @@ enum class ScenarioCondition {
   kSingleMention,  ///< one mention tagged with one of `topics` (and reach)
   kUndisclosedSponsorship,  ///< a mention tagged undisclosed-sponsorship
   kRatingCollapse,  ///< mean stars over a window fall below the baseline
+  kVolumeSpike,     ///< the brand's mentions spike, whatever their sentiment
 };
 
 /// One crisis scenario with its playbook.
@@ -33,8 +36,17 @@ struct Scenario {
   ScenarioCondition condition = ScenarioCondition::kNegativeSpike;
   std::string severity = "warning";   ///< info, warning or critical
   std::vector<std::string> channels;  ///< notify channel names
-  /// single_mention: the topic tags that open an incident.
+  /// single_mention: the topic tags that open an incident. negative_spike
+  /// and volume_spike: watch the series of each of these topics instead of
+  /// all the brand's mentions.
   std::vector<std::string> topics;
+  /// negative_spike, volume_spike: false alarms tolerated per week on calm
+  /// data; unset = the brand's setting, else the daemon's ([detect]).
+  std::optional<double> alerts_per_week;
+  /// Scenarios whose active incident for the same brand keeps this one from
+  /// opening: a specific scenario (a hygiene incident) silences a general
+  /// one (a bad buzz) fed by the same mentions.
+  std::vector<std::string> inhibited_by;
   /// single_mention: only mentions whose reach is at least this (when set).
   std::optional<std::int64_t> min_reach;
   /// rating_collapse: the recent window whose mean rating is compared.
@@ -60,6 +72,11 @@ struct Scenario {
   std::vector<std::string> playbook_fr;  ///< steps, in French
   std::vector<std::string> playbook_en;  ///< steps, in English
 
+  /// True for the conditions the Detector evaluates (count series).
+  bool WatchesSeries() const {
+    return condition == ScenarioCondition::kNegativeSpike ||
+           condition == ScenarioCondition::kVolumeSpike;
+  }
   /// True when the scenario watches `brand`.
   bool Covers(std::string_view brand) const;
   /// The description in `language` ("fr" or anything else → English).
