@@ -107,8 +107,15 @@ CREATE TABLE incident_events (
 CREATE INDEX incident_events_by_incident ON incident_events(incident_id, revision);
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kMigration1,
-                                                         kMigration2};
+// Migration 3: the near-duplicate key of each mention (NearDuplicateKey), so
+// that bucket counts take copies once. Rows stored before it have none and
+// count as distinct.
+constexpr std::string_view kMigration3 = R"sql(
+ALTER TABLE mention_brands ADD COLUMN near_key INTEGER;
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {
+    kMigration1, kMigration2, kMigration3};
 
 // Runs `sql` (one or more statements) with sqlite3_exec.
 Status Exec(sqlite3* db, const std::string& sql, std::string_view what) {

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "store/migrations.h"
+#include "vigie/core/near_duplicate.h"
 
 namespace vigie {
 
@@ -24,21 +25,28 @@ constexpr char kSqlInsertMention[] =
     " ON CONFLICT (source, external_id) DO NOTHING RETURNING id";
 constexpr char kSqlInsertBrand[] =
     "INSERT OR IGNORE INTO mention_brands (mention_id, brand, published_ms,"
-    " label) VALUES (?, ?, ?, ?)";
+    " label, near_key) VALUES (?, ?, ?, ?, ?)";
 constexpr char kSqlInsertTopic[] =
     "INSERT OR IGNORE INTO mention_topics (mention_id, topic) VALUES (?, ?)";
 constexpr char kSqlCountMentions[] = "SELECT COUNT(*) FROM mentions";
+// Near-duplicates (same near_key) count once per bucket; rows without a key
+// (stored before migration 3) count as distinct.
+#define VIGIE_DISTINCT_COUNTS                             \
+  " COUNT(DISTINCT COALESCE(b.near_key, -b.mention_id))," \
+  " COUNT(DISTINCT CASE WHEN b.label = -1"                \
+  " THEN COALESCE(b.near_key, -b.mention_id) END)"
 constexpr char kSqlCountByBucket[] =
-    "SELECT (published_ms - ?1) / ?2 AS bucket, COUNT(*), SUM(label = -1)"
-    " FROM mention_brands"
-    " WHERE brand = ?3 AND published_ms >= ?1 AND published_ms < ?4"
+    "SELECT (b.published_ms - ?1) / ?2 AS bucket," VIGIE_DISTINCT_COUNTS
+    " FROM mention_brands b"
+    " WHERE b.brand = ?3 AND b.published_ms >= ?1 AND b.published_ms < ?4"
     " GROUP BY bucket ORDER BY bucket";
 constexpr char kSqlCountByBucketTopic[] =
-    "SELECT (b.published_ms - ?1) / ?2 AS bucket, COUNT(*), SUM(b.label = -1)"
+    "SELECT (b.published_ms - ?1) / ?2 AS bucket," VIGIE_DISTINCT_COUNTS
     " FROM mention_brands b JOIN mention_topics t"
     " ON t.mention_id = b.mention_id AND t.topic = ?5"
     " WHERE b.brand = ?3 AND b.published_ms >= ?1 AND b.published_ms < ?4"
     " GROUP BY bucket ORDER BY bucket";
+#undef VIGIE_DISTINCT_COUNTS
 constexpr char kSqlCountLabels[] =
     "SELECT label, COUNT(*) FROM mention_brands"
     " WHERE brand = ? AND published_ms >= ? AND published_ms < ?"
@@ -518,12 +526,19 @@ Result<std::vector<std::size_t>> SqliteStore::InsertMentions(
     if (rc != SQLITE_DONE) return impl_->Error(rc, kWhat);
     added.emplace_back(i, id);
 
+    // A text without words has no key: such mentions count as distinct.
+    const auto near_key = static_cast<std::int64_t>(NearDuplicateKey(m.text));
     for (const std::string& name : m.brands) {
       brand->Reset();
       brand->Int(id)
           .Text(name)
           .Time(m.published)
           .Int(static_cast<int>(m.label));
+      if (near_key != 0) {
+        brand->Int(near_key);
+      } else {
+        brand->Null();
+      }
       rc = brand->Run();
       if (rc != SQLITE_DONE) return impl_->Error(rc, kWhat);
     }

@@ -34,7 +34,9 @@ std::vector<Mention> History() {
   }
   for (int minute = 600; minute < 630; ++minute) {
     add(t0 + kMinute * minute,
-        "Fournil Duval : un cafard dans ma salade, dégoûtant et honteux.");
+        "Fournil Duval : un cafard dans ma salade, dégoûtant et honteux. "
+        "Table " +
+            std::to_string(minute));
   }
   return out;
 }

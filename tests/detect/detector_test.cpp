@@ -18,7 +18,7 @@ Mention Neg(int n, TimePoint at, const std::string& brand = "Acme") {
   Mention m;
   m.source = "feed";
   m.external_id = "m" + std::to_string(n);
-  m.text = "awful";
+  m.text = "awful, post " + std::to_string(n);
   m.published = at;
   m.fetched = at;
   m.brands = {brand};

@@ -252,6 +252,34 @@ TEST_CASE("SqliteStore: mentions survive close and reopen, all fields") {
   CHECK(neutral->front().topics.empty());
 }
 
+TEST_CASE("SqliteStore: near-duplicates count once per bucket") {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("vigie.db"));
+  std::vector<Mention> batch = {
+      MakeMention("a", Millis(0), Label::kNegative, -0.5),
+      MakeMention("b", Millis(10), Label::kNegative, -0.5),
+      MakeMention("c", Millis(20), Label::kNegative, -0.5),
+      MakeMention("d", kHour + Millis(20), Label::kNegative, -0.5),
+      MakeMention("e", Millis(30), Label::kPositive, 0.5),
+  };
+  batch[1].text = "RT @someone: " + batch[0].text + " https://t.co/x";
+  batch[3].text = batch[0].text;  // the same words an hour later
+  batch[0].topics = batch[1].topics = {"hygiene"};
+  REQUIRE(store->InsertMentions(batch).ok());
+  auto buckets =
+      store->CountByBucket("acme", At(Millis(0)), At(2 * kHour), kHour);
+  REQUIRE(buckets.ok());
+  REQUIRE(buckets->size() == 2);
+  CHECK((*buckets)[0].total == 3);
+  CHECK((*buckets)[0].negative == 2);
+  CHECK((*buckets)[1].total == 1);
+  auto topic = store->CountByBucketTopic("acme", "hygiene", At(Millis(0)),
+                                         At(kHour), kHour);
+  REQUIRE(topic.ok());
+  CHECK(topic->front().total == 1);
+  CHECK(topic->front().negative == 1);
+}
+
 TEST_CASE("SqliteStore: bucket counts are aligned, zero-filled and per brand") {
   TempDir dir;
   auto store = OpenOrDie(dir.File("vigie.db"));

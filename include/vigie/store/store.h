@@ -70,6 +70,8 @@ class Store {
   /// Counts of `brand`'s mentions by their published time in buckets of
   /// `width` covering [from, to); `from` must be aligned to `width`. Every
   /// bucket of the range is returned, empty ones with zero counts.
+  /// Near-duplicates (same NearDuplicateKey of their text) count once per
+  /// bucket.
   virtual Result<std::vector<BucketCount>> CountByBucket(
       const std::string& brand, TimePoint from, TimePoint to, Millis width) = 0;
 
