@@ -20,7 +20,7 @@ constexpr double kHourMs = 3600.0 * 1000.0;
 constexpr double kLevelHalfLifeMs = 24 * kHourMs;
 constexpr double kSeasonHalfLifeMs = 14 * 24 * kHourMs;
 constexpr double kDispersionHalfLifeMs = 7 * 24 * kHourMs;
-constexpr double kPeakHalfLifeMs = 12 * kHourMs;
+constexpr double kPeakHalfLifeMs = 4 * kHourMs;
 // After an alert, a new one needs this many times the decayed peak surprise.
 constexpr double kPeakWeight = 2.0;
 // Winsorisation bound, in standard deviations around the expectation.
@@ -32,6 +32,17 @@ constexpr double kDispersionPrior = 0.5;
 constexpr double kDispersionPriorBuckets = 24.0;
 // Prior count of the gamma-Poisson uncertainty of the expectation.
 constexpr double kCountPrior = 1.0;
+// Burst record: the tail of the rate ratio (count + kRatioPseudo) / (mu +
+// kRatioPseudo) above kTailRatio, learnt with a half-life of two weeks. Its
+// prior, worth a week of buckets and one exceedance: a rate of
+// kTailPriorRate, a tail index of kTailPriorIndex (lighter than bursty
+// series show, so that a series without bursts still alerts on one).
+constexpr double kRatioPseudo = 3.0;
+constexpr double kTailRatio = 1.25;
+constexpr double kTailHalfLifeMs = 14 * 24 * kHourMs;
+constexpr double kTailPriorRate = 0.001;
+constexpr double kTailPriorIndex = 4.0;
+constexpr double kTailPriorExceedances = 1.0;
 constexpr double kMinMean = 1e-3;
 constexpr double kMaxSurprise = 1000.0;
 constexpr double kWeekMs = 7 * 24 * kHourMs;
@@ -99,6 +110,30 @@ CountModel::CountModel(const CountModelOptions& options) : options_(options) {
   const auto bucket_ms = static_cast<double>(options_.bucket.count());
   level_decay_ = HalfLifeDecay(bucket_ms, kLevelHalfLifeMs);
   dispersion_decay_ = HalfLifeDecay(bucket_ms, kDispersionHalfLifeMs);
+  tail_decay_ = HalfLifeDecay(bucket_ms, kTailHalfLifeMs);
+  tail_prior_buckets_ = buckets_per_week;
+}
+
+double CountModel::TailSurprise(const Tail& tail, double ratio) const {
+  if (ratio <= 1.0) return 0.0;
+  const double rate =
+      (tail.exceedances + kTailPriorRate * tail_prior_buckets_) /
+      (tail.tested + tail_prior_buckets_);
+  const double index =
+      (tail.exceedances + kTailPriorExceedances) /
+      (tail.log_excess + kTailPriorExceedances / kTailPriorIndex);
+  return std::max(0.0,
+                  -std::log10(rate) + index * std::log10(ratio / kTailRatio));
+}
+
+void CountModel::LearnTail(Tail* tail, double ratio, double decay) {
+  tail->tested = tail->tested * decay + 1.0;
+  tail->exceedances *= decay;
+  tail->log_excess *= decay;
+  if (ratio > kTailRatio) {
+    tail->exceedances += 1.0;
+    tail->log_excess += std::log(ratio / kTailRatio);
+  }
 }
 
 CountModel::Expectation CountModel::Expect(TimePoint start) const {
@@ -123,18 +158,25 @@ CountModel::Expectation CountModel::Expect(TimePoint start) const {
 }
 
 CountAssessment CountModel::Evaluate(const Expectation& e, TimePoint start,
-                                     std::int64_t count,
-                                     double* raw_surprise) const {
+                                     std::int64_t count, double* raw_surprise,
+                                     double* ratio_one,
+                                     double* ratio_sum) const {
   CountAssessment a;
   a.count = count;
   a.expected = e.mu;
   a.dispersion = e.alpha;
   double surprise = 0.0;
+  // Each test's surprise is the smaller of the counting-noise one and the
+  // burst-record one: the less surprising of the two models.
+  *ratio_one =
+      (static_cast<double>(count) + kRatioPseudo) / (e.mu + kRatioPseudo);
+  *ratio_sum = 0.0;  // no sum test
   // Within one standard deviation of the expectation: nothing to report
   // (p > ~0.15), and no tail to compute.
   if (static_cast<double>(count) >
       e.mu + std::sqrt(e.mu * (1 + e.alpha * e.mu))) {
-    surprise = NegativeBinomialSurprise(count, e.mu, e.alpha);
+    surprise = std::min(NegativeBinomialSurprise(count, e.mu, e.alpha),
+                        TailSurprise(tail_one_, *ratio_one));
   }
   const bool contiguous = observed_ > 0 && start - last_ == options_.bucket;
   if (contiguous && recent_size_ == kWindow - 1) {
@@ -144,10 +186,12 @@ CountAssessment CountModel::Evaluate(const Expectation& e, TimePoint start,
       sum += recent_count_[static_cast<std::size_t>(i)];
       mean += recent_mu_[static_cast<std::size_t>(i)];
     }
+    *ratio_sum = (sum + kRatioPseudo) / (mean + kRatioPseudo);
     if (sum > mean + std::sqrt(mean * (1 + e.alpha * mean))) {
       surprise = std::max(
-          surprise, NegativeBinomialSurprise(static_cast<std::int64_t>(sum),
-                                             mean, e.alpha));
+          surprise, std::min(NegativeBinomialSurprise(
+                                 static_cast<std::int64_t>(sum), mean, e.alpha),
+                             TailSurprise(tail_sum_, *ratio_sum)));
     }
   }
   // Two tests: Bonferroni.
@@ -171,13 +215,22 @@ CountAssessment CountModel::Evaluate(const Expectation& e, TimePoint start,
 
 CountAssessment CountModel::Assess(TimePoint start, std::int64_t count) const {
   double raw = 0.0;
-  return Evaluate(Expect(start), start, count, &raw);
+  double ratio_one = 0.0;
+  double ratio_sum = 0.0;
+  return Evaluate(Expect(start), start, count, &raw, &ratio_one, &ratio_sum);
 }
 
 CountAssessment CountModel::Observe(TimePoint start, std::int64_t count) {
   const Expectation e = Expect(start);
   double raw = 0.0;
-  const CountAssessment a = Evaluate(e, start, count, &raw);
+  double ratio_one = 0.0;
+  double ratio_sum = 0.0;
+  const CountAssessment a =
+      Evaluate(e, start, count, &raw, &ratio_one, &ratio_sum);
+  if (observed_ > 0) {
+    LearnTail(&tail_one_, ratio_one, tail_decay_);
+    if (ratio_sum > 0.0) LearnTail(&tail_sum_, ratio_sum, tail_decay_);
+  }
   const double x = static_cast<double>(std::max<std::int64_t>(count, 0));
   const std::int64_t start_ms = ToUnixMillis(start);
   if (observed_ == 0) {

@@ -153,6 +153,30 @@ TEST_CASE("A past spike does not inflate the baseline") {
   CHECK(after.alert);  // a second spike three hours later still alerts
 }
 
+TEST_CASE(
+    "A bursty series calibrates its tail: its usual bursts are news "
+    "elsewhere, not there") {
+  // Same level; one series has a fivefold burst about every six hours (at
+  // wandering hours, so the seasonal factors cannot learn them).
+  const int n = kPerDay * 14;
+  auto calm = Draw(
+      n, [](int) { return 20.0; }, 9);
+  auto bursty = calm;
+  for (int i = 36; i < n; i += 71) bursty[static_cast<std::size_t>(i)] = 100;
+  CountModel quiet{CountModelOptions{}};
+  CountModel busy{CountModelOptions{}};
+  Feed(quiet, calm);
+  const Run r = Feed(busy, bursty);
+  // The bursts stop alerting once they are the series' habit.
+  CHECK(r.AlertsIn(kPerDay * 7, n) <= 4);
+  const CountAssessment usual = busy.Assess(At(n), 100);
+  CHECK(quiet.Assess(At(n), 100).alert);
+  CHECK_FALSE(usual.alert);
+  CHECK(usual.anomaly_score < quiet.Assess(At(n), 100).anomaly_score);
+  // A burst far beyond its habit still alerts.
+  CHECK(busy.Assess(At(n), 1000).alert);
+}
+
 TEST_CASE("Scores are causal and deterministic") {
   std::vector<CountRow> rows;
   const auto counts = Draw(kPerDay * 4, Daily, 7);
