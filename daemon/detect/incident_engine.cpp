@@ -7,6 +7,7 @@
 #include <set>
 
 #include "vigie/core/log.h"
+#include "vigie/detect/top_terms.h"
 #include "vigie/notify/slack_message.h"
 
 namespace vigie {
@@ -16,6 +17,9 @@ namespace json = boost::json;
 namespace {
 
 constexpr int kSamples = 5;
+// Mentions of a spiking bucket read for its evidence (samples, top terms).
+constexpr int kEvidenceMentions = 50;
+constexpr int kTopTerms = 8;
 
 const Scenario* FindScenario(const RuleSet& rules, std::string_view name) {
   for (const Scenario& sc : rules.scenarios.scenarios) {
@@ -63,8 +67,19 @@ Alert AlertFor(const Incident& incident, const Scenario* scenario,
       FromUnixMillis(static_cast<std::int64_t>(num("bucket_start_ms")));
   a.bucket_width =
       Millis(static_cast<std::int64_t>(num("bucket_seconds")) * 1000);
-  if (const json::value* x = o.if_contains("summary"); x && x->is_string()) {
-    a.summary = std::string(x->as_string());
+  a.p_value = o.contains("p_value") ? num("p_value") : 1.0;
+  auto text = [&o](const char* key) {
+    const json::value* x = o.if_contains(key);
+    return x && x->is_string() ? std::string(x->as_string()) : std::string();
+  };
+  a.summary = text("summary");
+  a.topic = text("topic");
+  a.volume = text("measure") == "volume";
+  if (const json::value* terms = o.if_contains("top_terms");
+      terms != nullptr && terms->is_array()) {
+    for (const json::value& t : terms->as_array()) {
+      if (t.is_string()) a.top_terms.emplace_back(t.as_string());
+    }
   }
   if (const json::value* samples = o.if_contains("samples");
       samples != nullptr && samples->is_array()) {
@@ -157,9 +172,10 @@ IncidentEngine::IncidentEngine(class Store& store,
     : store_(store), channels_(std::move(channels)) {}
 
 std::string EvidenceJson(const SpikeSignal& signal,
-                         const std::vector<Mention>& samples) {
+                         const std::vector<Mention>& mentions) {
   json::array sample_list;
-  for (const Mention& m : samples) {
+  for (const Mention& m : mentions) {
+    if (sample_list.size() >= static_cast<std::size_t>(kSamples)) break;
     sample_list.push_back({{"id", m.id},
                            {"source", m.source},
                            {"url", m.url},
@@ -182,6 +198,11 @@ std::string EvidenceJson(const SpikeSignal& signal,
                  {"anomaly_score", signal.anomaly_score},
                  {"negative_share", signal.negative_share},
                  {"samples", std::move(sample_list)}};
+  json::array terms;
+  for (std::string& t : TopTerms(mentions, signal.brand, kTopTerms)) {
+    terms.push_back(json::string(std::move(t)));
+  }
+  o["top_terms"] = std::move(terms);
   return json::serialize(o);
 }
 
@@ -224,10 +245,11 @@ Result<std::string> IncidentEngine::Supersede(const Scenario& sc,
   return taken.empty() ? taken : taken + ")";
 }
 
-Result<std::vector<Mention>> IncidentEngine::SamplesFor(
+Result<std::vector<Mention>> IncidentEngine::SeriesMentions(
     const SpikeSignal& signal) {
   // A topic's mentions are picked among a wider sample of the brand's.
-  const int wanted = signal.topic.empty() ? kSamples : 10 * kSamples;
+  const int wanted =
+      signal.topic.empty() ? kEvidenceMentions : 4 * kEvidenceMentions;
   std::vector<Label> labels{Label::kNegative};
   if (signal.measure == SeriesMeasure::kVolume) {
     labels.push_back(Label::kNeutral);
@@ -240,7 +262,9 @@ Result<std::vector<Mention>> IncidentEngine::SamplesFor(
                                       label, wanted);
     if (!some.ok()) return some.status();
     for (Mention& m : *some) {
-      if (out.size() >= static_cast<std::size_t>(kSamples)) return out;
+      if (out.size() >= static_cast<std::size_t>(kEvidenceMentions)) {
+        return out;
+      }
       if (!signal.topic.empty() && std::find(m.topics.begin(), m.topics.end(),
                                              signal.topic) == m.topics.end()) {
         continue;
@@ -383,8 +407,8 @@ Result<IncidentOutcome> IncidentEngine::OnSignals(
                                   << ": inhibited by " << *inhibitor;
           continue;
         }
-        auto samples = SamplesFor(signal);
-        if (!samples.ok()) return samples.status().WithContext("incidents");
+        auto mentions = SeriesMentions(signal);
+        if (!mentions.ok()) return mentions.status().WithContext("incidents");
         Observation obs;
         obs.count = signal.count();
         obs.share = Share(signal);
@@ -393,7 +417,7 @@ Result<IncidentOutcome> IncidentEngine::OnSignals(
                                    : "mentions") +
                    (signal.topic.empty() ? "" : " on " + signal.topic) +
                    " in a bucket";
-        obs.evidence_json = EvidenceJson(signal, *samples);
+        obs.evidence_json = EvidenceJson(signal, *mentions);
         if (Status s = Observe(*sc, signal.brand, obs, rules, now, outcome);
             !s.ok()) {
           return s;

@@ -16,6 +16,9 @@ constexpr std::size_t kSampleMax = 280;
 struct Labels {
   const char* alert;
   const char* now;
+  const char* all_now;
+  const char* topic;
+  const char* top_terms;
   const char* usual;
   const char* of_total;
   const char* window;
@@ -24,11 +27,21 @@ struct Labels {
   const char* severity;
 };
 
-const Labels kFrench{
-    "Alerte",  "négatives maintenant", "habituellement", "sur",
-    "fenêtre", "Mentions d'exemple",   "Playbook",       "Gravité"};
-const Labels kEnglish{"Alert",  "negative now",    "usually",  "of",
-                      "window", "Sample mentions", "Playbook", "Severity"};
+const Labels kFrench{"Alerte",
+                     "négatives maintenant",
+                     "mentions maintenant",
+                     "sujet",
+                     "Termes fréquents",
+                     "habituellement",
+                     "sur",
+                     "fenêtre",
+                     "Mentions d'exemple",
+                     "Playbook",
+                     "Gravité"};
+const Labels kEnglish{"Alert",    "negative now", "mentions now",
+                      "topic",    "Top terms",    "usually",
+                      "of",       "window",       "Sample mentions",
+                      "Playbook", "Severity"};
 
 std::string Number(double v) {
   char buf[32];
@@ -94,11 +107,15 @@ std::string FormatSlackMessage(const Alert& a) {
   const bool closing = a.state == "resolved" || a.state == "acknowledged";
   const std::string headline =
       kind + " " + a.severity + " · " + a.brand + " · " + a.scenario;
+  const std::string count_part =
+      a.volume ? "*" + std::to_string(a.total) + "* " + l.all_now
+               : "*" + std::to_string(a.negative) + "* " + l.now + " (" +
+                     l.of_total + " " + std::to_string(a.total) + ")";
   const std::string numbers_line =
-      "*" + std::to_string(a.negative) + "* " + l.now + " (" + l.of_total +
-      " " + std::to_string(a.total) + ") · " + l.usual + " " +
-      Number(a.expected) + " · " + l.window + " " + FormatTime(a.bucket_start) +
-      " +" + std::to_string(a.bucket_width.count() / 60000) + " min";
+      count_part + " · " + l.usual + " " + Number(a.expected) +
+      (a.topic.empty() ? "" : " · " + std::string(l.topic) + " " + a.topic) +
+      " · " + l.window + " " + FormatTime(a.bucket_start) + " +" +
+      std::to_string(a.bucket_width.count() / 60000) + " min";
   const std::string numbers =
       a.summary.empty() ? numbers_line : EscapeMrkdwn(a.summary);
 
@@ -113,6 +130,14 @@ std::string FormatSlackMessage(const Alert& a) {
       (a.note.empty() ? std::string() : "\n_" + EscapeMrkdwn(a.note) + "_")));
   if (!a.samples.empty() && !closing) {
     std::string text = std::string("*") + l.samples + "*";
+    if (!a.top_terms.empty()) {
+      std::string terms;
+      for (const std::string& t : a.top_terms) {
+        terms += (terms.empty() ? "" : ", ") + t;
+      }
+      text = std::string("*") + l.top_terms + "*: " + EscapeMrkdwn(terms) +
+             "\n" + text;
+    }
     for (const AlertSample& s : a.samples) {
       text += "\n• ";
       text += EscapeMrkdwn(TruncateUtf8(s.text, kSampleMax));

@@ -22,6 +22,19 @@ TEST_CASE(
   auto rules = LoadRuleSet(VIGIE_TEST_RULES_DIR, ScorerOptions{}, 1);
   REQUIRE_MESSAGE(rules.ok(), rules.status().message());
   IncidentEngine engine(**store, {"slack"});
+  std::vector<Mention> bucket;
+  for (int i = 0; i < 3; ++i) {
+    Mention m;
+    m.source = "feed";
+    m.external_id = std::to_string(i);
+    m.text = "Un cafard chez Fournil Duval, client " + std::to_string(i);
+    m.published = m.fetched = FromUnixMillis(kT0 + 1000 * i);
+    m.brands = {"Fournil Duval"};
+    m.label = Label::kNegative;
+    m.compound = -0.5;
+    bucket.push_back(m);
+  }
+  REQUIRE((*store)->InsertMentions(bucket).ok());
 
   SpikeSignal signal;
   signal.brand = "Fournil Duval";
@@ -52,6 +65,10 @@ TEST_CASE(
   CHECK(inc.revision == 2);
   auto evidence = boost::json::parse(inc.evidence_json).as_object();
   CHECK(evidence.at("negative").as_int64() == 9);
+  CHECK(evidence.at("samples").as_array().size() == 3);
+  // "client" is in every mention too: ties go alphabetically.
+  CHECK(evidence.at("top_terms").as_array() ==
+        boost::json::array{"cafard", "client"});
 
   auto due = (*store)->DueOutbox(FromUnixMillis(kT0 + 5000), 10);
   REQUIRE(due.ok());

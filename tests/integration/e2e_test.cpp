@@ -48,6 +48,7 @@ TEST_CASE("The bad-buzz story opens one incident and delivers one alert") {
   const std::string rendered =
       demo::SlackMessageToText(report->alerts_received[0]);
   CHECK(rendered.find("cafard") != std::string::npos);
+  CHECK(rendered.find("Termes fréquents") != std::string::npos);
   CHECK(rendered.find("Playbook") != std::string::npos);
   CHECK(report->pending_outbox == 0);
   CHECK(report->clean_shutdown);

@@ -45,6 +45,27 @@ TEST_CASE("The Slack message is Block Kit JSON with a text fallback") {
   CHECK(playbook.find("2. Prepare") != std::string::npos);
 }
 
+TEST_CASE("A volume spike on a topic says so, with its top terms") {
+  Alert a = SampleAlert();
+  a.volume = true;
+  a.topic = "boycott";
+  a.total = 42;
+  a.top_terms = {"boycott", "<prix>"};
+  a.language = "fr";
+  auto v = boost::json::parse(FormatSlackMessage(a)).as_object();
+  const std::string text(v.at("text").as_string());
+  CHECK(text.find("*42* mentions maintenant") != std::string::npos);
+  CHECK(text.find("sujet boycott") != std::string::npos);
+  CHECK(text.find("négatives") == std::string::npos);
+  auto blocks = v.at("blocks").as_array();
+  const std::string samples(blocks[2].at("text").at("text").as_string());
+  CHECK(samples.rfind("*Termes fréquents*: boycott, &lt;prix&gt;\n", 0) == 0);
+  // Without the new fields, the negative count stays the headline.
+  const std::string plain = FormatSlackMessage(SampleAlert());
+  CHECK(plain.find("*7* negative now (of 9)") != std::string::npos);
+  CHECK(plain.find("Top terms") == std::string::npos);
+}
+
 TEST_CASE("Slack limits hold for huge inputs") {
   Alert a = SampleAlert();
   a.brand = std::string(400, 'B');

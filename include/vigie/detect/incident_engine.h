@@ -96,9 +96,9 @@ class IncidentEngine {
   Result<std::string> Supersede(const Scenario& sc, const std::string& brand,
                                 const RuleSet& rules, TimePoint now,
                                 IncidentOutcome& outcome);
-  // Up to kSamples mentions of `signal`'s bucket and series, most negative
-  // first. REQUIRES: mu_ held.
-  Result<std::vector<Mention>> SamplesFor(const SpikeSignal& signal);
+  // Mentions of `signal`'s bucket and series (at most kEvidenceMentions),
+  // most negative first. REQUIRES: mu_ held.
+  Result<std::vector<Mention>> SeriesMentions(const SpikeSignal& signal);
   // Acknowledge() and Resolve(): a person moves incident `id` to `to`.
   Result<IncidentOutcome> ChangeByHand(std::int64_t id, IncidentState to,
                                        const std::string& who,
@@ -113,8 +113,10 @@ class IncidentEngine {
   std::mutex mu_;
 };
 
-/// Builds the evidence JSON stored with an incident.
+/// Builds the evidence JSON stored with an incident: the signal's counts,
+/// expectation and p-value, the first five of `mentions` (the bucket's, most
+/// telling first) as samples and their top terms.
 std::string EvidenceJson(const SpikeSignal& signal,
-                         const std::vector<Mention>& samples);
+                         const std::vector<Mention>& mentions);
 
 }  // namespace vigie

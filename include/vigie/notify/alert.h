@@ -33,7 +33,11 @@ struct Alert {
   Millis bucket_width{0};
   std::int64_t negative = 0;  ///< negative mentions in the bucket
   std::int64_t total = 0;     ///< all mentions in the bucket
-  double expected = 0.0;      ///< usual negatives per bucket
+  double expected = 0.0;      ///< usual count per bucket (of the measure)
+  double p_value = 1.0;       ///< of the count, against the baseline
+  bool volume = false;        ///< the count is `total`, not `negative`
+  std::string topic;          ///< the series' topic; empty = every mention
+  std::vector<std::string> top_terms;  ///< words the mentions share
   std::string summary;  ///< replaces the counts line when set (e.g. ratings)
   std::vector<AlertSample> samples;   ///< 3 to 5 when available
   std::vector<std::string> playbook;  ///< steps in `language`
