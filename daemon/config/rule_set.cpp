@@ -1,5 +1,8 @@
 #include "vigie/config/rule_set.h"
 
+#include <set>
+
+#include "vigie/analyze/sponsorship.h"
 #include "vigie/core/read_file.h"
 
 namespace vigie {
@@ -46,7 +49,22 @@ Result<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::string& dir,
     set->brands = std::move(*brands);
   else
     note(brands.status());
-  auto scenarios = LoadScenarios(dir + "/scenarios.toml");
+  // Scenario references are checked only against files that loaded.
+  std::set<std::string, std::less<>> topic_names;
+  std::set<std::string, std::less<>> brand_names;
+  ScenarioRefs refs;
+  if (topics.ok()) {
+    for (const TopicRule& r : set->topics.rules()) topic_names.insert(r.topic);
+    if (const SponsorshipDetector* sp = set->topics.sponsorship()) {
+      topic_names.insert(sp->rule().topic);
+    }
+    refs.topics = &topic_names;
+  }
+  if (brands.ok()) {
+    for (const Brand& b : set->brands.brands()) brand_names.insert(b.name);
+    refs.brands = &brand_names;
+  }
+  auto scenarios = LoadScenarios(dir + "/scenarios.toml", refs);
   if (scenarios.ok()) {
     set->scenarios = std::move(*scenarios);
   } else {

@@ -25,8 +25,8 @@ const std::vector<std::string>& Scenario::Playbook(
   return playbook_en.empty() ? playbook_fr : playbook_en;
 }
 
-Result<ScenarioSet> ParseScenarios(std::string_view path,
-                                   std::string_view text) {
+Result<ScenarioSet> ParseScenarios(std::string_view path, std::string_view text,
+                                   const ScenarioRefs& refs) {
   auto parsed = ParseToml(path, text);
   if (!parsed.ok()) return parsed.status();
   TomlFields top(path, text, *parsed, "scenarios file");
@@ -44,7 +44,15 @@ Result<ScenarioSet> ParseScenarios(std::string_view path,
     }
     sc.description = f.String("description", true).value_or("");
     sc.description_fr = f.String("description_fr", false).value_or("");
-    if (auto v = f.Strings("brands", false, false)) sc.brands = *v;
+    if (auto v = f.Strings("brands", false, false)) {
+      sc.brands = *v;
+      for (const std::string& b : sc.brands) {
+        if (refs.brands && !refs.brands->contains(b)) {
+          f.Fail(f.PosOfKey("brands"),
+                 "brands: '" + b + "' is not a brand of brands.toml");
+        }
+      }
+    }
     if (auto v = f.String("condition", true)) {
       if (*v == "negative_spike") {
         sc.condition = ScenarioCondition::kNegativeSpike;
@@ -72,7 +80,15 @@ Result<ScenarioSet> ParseScenarios(std::string_view path,
       sc.severity = *v;
     }
     if (auto v = f.Strings("channels", true, true)) sc.channels = *v;
-    if (auto v = f.Strings("topics", false, true)) sc.topics = *v;
+    if (auto v = f.Strings("topics", false, true)) {
+      sc.topics = *v;
+      for (const std::string& t : sc.topics) {
+        if (refs.topics && !refs.topics->contains(t)) {
+          f.Fail(f.PosOfKey("topics"),
+                 "topics: '" + t + "' is not a topic of topics.toml");
+        }
+      }
+    }
     if (auto v = f.Int("min_reach", false, 0, INT64_MAX)) sc.min_reach = *v;
     if (auto v = f.Int("rating_window_hours", false, 1, 8760)) {
       sc.rating_window = Millis(*v * 3600000);
@@ -141,10 +157,11 @@ Result<ScenarioSet> ParseScenarios(std::string_view path,
   return set;
 }
 
-Result<ScenarioSet> LoadScenarios(const std::string& path) {
+Result<ScenarioSet> LoadScenarios(const std::string& path,
+                                  const ScenarioRefs& refs) {
   auto text = ReadFile(path);
   if (!text.ok()) return text.status();
-  return ParseScenarios(path, *text);
+  return ParseScenarios(path, *text, refs);
 }
 
 }  // namespace vigie

@@ -144,6 +144,30 @@ playbook_en = ["a"]
   CHECK(set->scenarios[2].WatchesSeries());
 }
 
+TEST_CASE("ParseScenarios refuses topics and brands the other files lack") {
+  const std::set<std::string, std::less<>> topics{"hygiene", "fraud"};
+  const std::set<std::string, std::less<>> brands{"Acme"};
+  const ScenarioRefs refs{&topics, &brands};
+  const std::string head =
+      "[[scenario]]\nname = \"x\"\ndescription = \"d\"\nchannels = "
+      "[\"slack\"]\nplaybook_en = [\"a\"]\nseverity = \"info\"\n"
+      "condition = \"negative_spike\"\n";
+  CHECK(ParseScenarios("s.toml", head + "topics = [\"hygiene\"]\n", refs).ok());
+  auto typo = ParseScenarios("s.toml", head + "topics = [\"hygeine\"]\n", refs);
+  REQUIRE_FALSE(typo.ok());
+  CHECK(typo.status().message().rfind(
+            "s.toml:8:10: topics: 'hygeine' is not a topic of topics.toml",
+            0) == 0);
+  auto brand =
+      ParseScenarios("s.toml", head + "brands = [\"Acme\", \"Acne\"]\n", refs);
+  REQUIRE_FALSE(brand.ok());
+  CHECK(brand.status().message().rfind(
+            "s.toml:8:10: brands: 'Acne' is not a brand of brands.toml", 0) ==
+        0);
+  // Without references (a scenarios file checked alone), anything goes.
+  CHECK(ParseScenarios("s.toml", head + "topics = [\"hygeine\"]\n").ok());
+}
+
 TEST_CASE("The shipped scenarios file loads") {
   auto set =
       LoadScenarios(std::string(VIGIE_TEST_RULES_DIR) + "/scenarios.toml");

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,11 +91,20 @@ struct ScenarioSet {
   std::vector<Scenario> scenarios;
 };
 
+/// What the other rule files define, for checking a scenario's references:
+/// a topic or brand it names that does not exist is an error (a typo would
+/// silently keep the scenario from ever firing). A null set is not checked.
+struct ScenarioRefs {
+  const std::set<std::string, std::less<>>* topics = nullptr;
+  const std::set<std::string, std::less<>>* brands = nullptr;
+};
+
 /// Parses scenarios TOML (`[[scenario]]` tables); errors "path:line:col: ...".
-Result<ScenarioSet> ParseScenarios(std::string_view path,
-                                   std::string_view text);
+Result<ScenarioSet> ParseScenarios(std::string_view path, std::string_view text,
+                                   const ScenarioRefs& refs = {});
 
 /// Reads and parses a scenarios file.
-Result<ScenarioSet> LoadScenarios(const std::string& path);
+Result<ScenarioSet> LoadScenarios(const std::string& path,
+                                  const ScenarioRefs& refs = {});
 
 }  // namespace vigie
