@@ -59,6 +59,7 @@ struct SponsorshipDetector::Compiled {
   RE2::Set set;
   std::vector<std::unique_ptr<const RE2>> singles;  // same order as the set
   int disclosure_begin = 0;  // index of the first disclosure pattern
+  int not_promo_begin = 0;   // index of the first not_promo pattern
 };
 
 SponsorshipDetector::SponsorshipDetector() = default;
@@ -97,13 +98,17 @@ Result<SponsorshipDetector> SponsorshipDetector::FromToml(
   out.rule_.weight = fields.Number("weight", false, -4.0, 4.0);
   out.promo_ = ReadPatterns(fields, table, "promo", true);
   out.disclosure_ = ReadPatterns(fields, table, "disclosure", false);
+  out.not_promo_ = ReadPatterns(fields, table, "not_promo", false);
   if (Status s = fields.Finish(); !s.ok()) return s;
 
   auto compiled = std::make_unique<Compiled>();
   std::string set_error;
-  for (const auto* list : {&out.promo_, &out.disclosure_}) {
+  for (const auto* list : {&out.promo_, &out.disclosure_, &out.not_promo_}) {
     if (list == &out.disclosure_) {
       compiled->disclosure_begin = static_cast<int>(compiled->singles.size());
+    }
+    if (list == &out.not_promo_) {
+      compiled->not_promo_begin = static_cast<int>(compiled->singles.size());
     }
     for (const SponsorshipPattern& p : *list) {
       if (compiled->set.Add(p.pattern, &set_error) < 0) {
@@ -152,6 +157,9 @@ SponsorshipHits SponsorshipDetector::Explain(
   for (int i : hits) {
     if (i < compiled_->disclosure_begin) {
       out.promo.push_back(&promo_[static_cast<std::size_t>(i)]);
+    } else if (i >= compiled_->not_promo_begin) {
+      out.not_promo.push_back(&not_promo_[static_cast<std::size_t>(
+          i - compiled_->not_promo_begin)]);
     } else {
       out.disclosure.push_back(&disclosure_[static_cast<std::size_t>(
           i - compiled_->disclosure_begin)]);

@@ -257,7 +257,8 @@ Result<TopicRules> TopicRules::Parse(std::string_view path,
                            std::to_string(name_lines[d.rule().name]) + ")");
     }
     std::string set_error;
-    for (const auto* list : {&d.promo(), &d.disclosure()}) {
+    // not_promo patterns follow the disclosure ones: any of them vetoes.
+    for (const auto* list : {&d.promo(), &d.disclosure(), &d.not_promo()}) {
       if (list == &d.disclosure()) {
         compiled->disclosure_begin = static_cast<int>(compiled->singles.size());
       }

@@ -56,6 +56,12 @@ int WriteRuleHits(const TopicRules& rules, std::string_view language,
       out << ", but disclosed, pattern at ";
       WritePatternPos(*sponsor.disclosure.front(), out);
       out << ")\n";
+    } else if (!sponsor.promo.empty() && !sponsor.not_promo.empty()) {
+      out << "  (mentions a code or link, pattern at ";
+      WritePatternPos(*sponsor.promo.front(), out);
+      out << ", but not as a promotion, pattern at ";
+      WritePatternPos(*sponsor.not_promo.front(), out);
+      out << ")\n";
     }
     if (hits.empty()) out << "  (no rule)\n";
   }

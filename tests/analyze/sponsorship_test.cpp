@@ -166,6 +166,15 @@ constexpr Case kCases[] = {
     {"#werbung Link in Bio", false},
     {"In Kooperation mit @marke: Link in Bio", false},
     {"Mein Code funktioniert nicht", false},
+    // Customers talking about a code, not promoting one.
+    {"Le code NOEL25 ne marche pas, service client injoignable", false},
+    {"Code promo BIENVENUE10 invalide au moment de payer", false},
+    {"Tried to use code SAVE20 but it doesn't work", false},
+    {"Der Gutscheincode SOMMER15 funktioniert nicht", false},
+    {"Vous avez un code promo ?", false},
+    // ... while a promotion that mentions it works still is one.
+    {"Avec mon code LEA20, -20% sur tout le site, ça marche à tous les coups",
+     true},
 };
 
 TEST_CASE("the shipped sponsorship rules tell promotion from disclosure") {

@@ -12,11 +12,15 @@
 //   weight = -0.5                      # optional, in [-4, 4], as for rules
 //   promo = ['\blien en bio\b', ...]      # at least one
 //   disclosure = ['#sponsori[sz]e', ...]  # may be empty
+//   not_promo = ['code \w+ (ne marche|...)', ...]  # optional
 // A text is undisclosed sponsorship when some `promo` pattern matches and no
-// `disclosure` pattern does. Patterns follow the topic-rule conventions
-// (RE2, case-insensitive, over FOLDED text); URLs keep their ASCII through
-// folding, so "amzn.to", "?tag=" or "utm_" match there too and one pass over
-// the folded text is enough. Errors read "path:line:col: message".
+// `disclosure` nor `not_promo` pattern does; `not_promo` patterns show a
+// customer talking about a code or a link rather than promoting it ("le
+// code ne marche pas", "code invalide", "the code doesn't work"). Patterns
+// follow the topic-rule conventions (RE2, case-insensitive, over FOLDED text);
+// URLs keep their ASCII through folding, so "amzn.to", "?tag=" or "utm_" match
+// there too and one pass over the folded text is enough. Errors read
+// "path:line:col: message".
 //
 // TopicRules (topic_rules.h) owns a detector when its file has the table and
 // runs these patterns in its own single pass; use the detector directly to
@@ -50,8 +54,11 @@ struct SponsorshipPattern {
 struct SponsorshipHits {
   std::vector<const SponsorshipPattern*> promo;       ///< in file order
   std::vector<const SponsorshipPattern*> disclosure;  ///< in file order
+  std::vector<const SponsorshipPattern*> not_promo;   ///< in file order
   /// True when the text is undisclosed sponsorship.
-  bool undisclosed() const { return !promo.empty() && disclosure.empty(); }
+  bool undisclosed() const {
+    return !promo.empty() && disclosure.empty() && not_promo.empty();
+  }
 };
 
 /// The undisclosed-sponsorship check.
@@ -93,13 +100,18 @@ class SponsorshipDetector {
   const std::vector<SponsorshipPattern>& disclosure() const noexcept {
     return disclosure_;
   }
+  /// The not_promo patterns, in file order.
+  const std::vector<SponsorshipPattern>& not_promo() const noexcept {
+    return not_promo_;
+  }
 
  private:
-  struct Compiled;  // promo then disclosure patterns in one RE2::Set
+  struct Compiled;  // promo, disclosure, not_promo patterns in one RE2::Set
 
   TopicRule rule_;
   std::vector<SponsorshipPattern> promo_;
   std::vector<SponsorshipPattern> disclosure_;
+  std::vector<SponsorshipPattern> not_promo_;
   std::unique_ptr<const Compiled> compiled_;  // null when never firing
 };
 
