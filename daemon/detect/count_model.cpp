@@ -32,12 +32,16 @@ constexpr double kDispersionPrior = 0.5;
 constexpr double kDispersionPriorBuckets = 24.0;
 // Prior count of the gamma-Poisson uncertainty of the expectation.
 constexpr double kCountPrior = 1.0;
-// Burst record: the tail of the rate ratio (count + kRatioPseudo) / (mu +
-// kRatioPseudo) above kTailRatio, learnt with a half-life of two weeks. Its
-// prior, worth a week of buckets and one exceedance: a rate of
-// kTailPriorRate, a tail index of kTailPriorIndex (lighter than bursty
-// series show, so that a series without bursts still alerts on one).
+// Burst record: the tail of the rate ratio (count + pseudo) / (mu + pseudo)
+// above kTailRatio, learnt with a half-life of two weeks, where pseudo is
+// kRatioPseudo mentions plus kRatioPseudoLevel times the level (the
+// deseasonalised mean bucket) per bucket: a rise is measured on the scale of
+// the series' own volume, not only of its quietest hours. Its prior, worth a
+// week of buckets and one exceedance: a rate of kTailPriorRate, a tail index
+// of kTailPriorIndex (lighter than bursty series show, so that a series
+// without bursts still alerts on one).
 constexpr double kRatioPseudo = 3.0;
+constexpr double kRatioPseudoLevel = 0.5;
 constexpr double kTailRatio = 1.25;
 constexpr double kTailHalfLifeMs = 14 * 24 * kHourMs;
 constexpr double kTailPriorRate = 0.001;
@@ -168,8 +172,9 @@ CountAssessment CountModel::Evaluate(const Expectation& e, TimePoint start,
   double surprise = 0.0;
   // Each test's surprise is the smaller of the counting-noise one and the
   // burst-record one: the less surprising of the two models.
-  *ratio_one =
-      (static_cast<double>(count) + kRatioPseudo) / (e.mu + kRatioPseudo);
+  const double pseudo = kRatioPseudoLevel * std::max(level_, 0.0);
+  *ratio_one = (static_cast<double>(count) + kRatioPseudo + pseudo) /
+               (e.mu + kRatioPseudo + pseudo);
   *ratio_sum = 0.0;  // no sum test
   // Within one standard deviation of the expectation: nothing to report
   // (p > ~0.15), and no tail to compute.
@@ -186,7 +191,8 @@ CountAssessment CountModel::Evaluate(const Expectation& e, TimePoint start,
       sum += recent_count_[static_cast<std::size_t>(i)];
       mean += recent_mu_[static_cast<std::size_t>(i)];
     }
-    *ratio_sum = (sum + kRatioPseudo) / (mean + kRatioPseudo);
+    const double pseudo_sum = kRatioPseudo + kWindow * pseudo;
+    *ratio_sum = (sum + pseudo_sum) / (mean + pseudo_sum);
     if (sum > mean + std::sqrt(mean * (1 + e.alpha * mean))) {
       surprise = std::max(
           surprise, std::min(NegativeBinomialSurprise(

@@ -177,6 +177,29 @@ TEST_CASE(
   CHECK(busy.Assess(At(n), 1000).alert);
 }
 
+TEST_CASE(
+    "A burst is measured on the scale of the series' volume, not of its "
+    "quietest hour") {
+  // A busy series (mean 200 a bucket) with a strong daily cycle: 40 at
+  // midnight, 360 at noon.
+  const auto busy = [](int i) { return 20.0 * Daily(i); };
+  CountModel model{CountModelOptions{}};
+  const int n = kPerDay * 14;
+  Feed(model, Draw(n, busy, 10));
+  // Five times the expectation at midnight: 160 extra mentions, less than
+  // a mean bucket; at noon: 1,440 extra.
+  const CountAssessment night = model.Assess(At(n), 5 * 40);
+  CountModel later = model;
+  const int noon = n + 12 * 12;
+  for (int i = n; i < noon; ++i) later.Observe(At(i), std::llround(busy(i)));
+  const CountAssessment day = later.Assess(At(noon), 5 * 360);
+  CHECK_FALSE(night.alert);
+  CHECK(day.alert);
+  CHECK(night.anomaly_score < day.anomaly_score);
+  // A night burst of several mean buckets still alerts.
+  CHECK(model.Assess(At(n), 15 * 40).alert);
+}
+
 TEST_CASE("Scores are causal and deterministic") {
   std::vector<CountRow> rows;
   const auto counts = Draw(kPerDay * 4, Daily, 7);

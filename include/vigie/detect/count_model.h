@@ -15,9 +15,12 @@
 //    (a gamma-Poisson term that is large while the history is short:
 //    conservative on cold start). This is the counting noise: a handful of
 //    mentions over an expectation of one is not a spike;
-//  - the series' own record of bursts: the rate ratio (count + 3) /
-//    (expected + 3) (three pseudo-mentions, so tiny counts say little) is
-//    compared with the ratios seen before, whose upper tail is taken as
+//  - the series' own record of bursts: the rate ratio (count + c) /
+//    (expected + c) is compared with the ratios seen before. The
+//    pseudo-count c is three mentions (so tiny counts say little) plus half
+//    the level per bucket (so a rise is measured on the scale of the
+//    series' volume, and a burst in the quietest hour of the night is not
+//    magnified by the daily cycle). The ratios' upper tail is taken as
 //    Pareto: the rate of ratios above 1.25 and the tail index (Hill
 //    estimator: exceedances over the sum of their log excess) are learnt
 //    with a half-life of two weeks, from a weak prior (0.1 % of buckets,
