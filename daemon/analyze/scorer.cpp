@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "vigie/analyze/language_id.h"
+#include "vigie/analyze/stated_rating.h"
 #include "vigie/analyze/tokenizer.h"
 
 namespace vigie {
@@ -22,6 +23,8 @@ namespace {
 constexpr double kNegationScalar = -0.74;
 constexpr double kLitotesScalar = -0.5;
 constexpr double kOrphanNegation = -0.6;
+// "too long", "trop cher", "trop de monde": excess is a complaint.
+constexpr double kExcess = -1.1;
 constexpr double kBoosterIncrement = 0.293;
 constexpr double kCapsIncrement = 0.733;
 constexpr double kExclamationIncrement = 0.292;
@@ -30,6 +33,9 @@ constexpr double kQuestionIncrement = 0.18;
 constexpr double kManyQuestions = 0.96;
 constexpr double kBeforeContrast = 0.5;
 constexpr double kAfterContrast = 1.5;
+// A rating the author states ("8/10", "2 étoiles") counts as this many
+// strong words: it is the review's own verdict.
+constexpr double kStatedRatingWeight = 2.0;
 constexpr double kAlpha = 15.0;
 constexpr int kWindow = 3;
 constexpr std::size_t kMaxWordBytes = 64;
@@ -458,12 +464,47 @@ class Engine {
         ex_->contributions.push_back(std::move(c));
       }
     }
+    for (std::size_t j = 0; j < n; ++j) {
+      if (!IsExcess(j)) continue;
+      double v = kExcess;
+      if (contrast < n) v *= j < contrast ? kBeforeContrast : kAfterContrast;
+      sum += v;
+      ++counted;
+      if (ex_ != nullptr) {
+        Contribution c;
+        c.term = Cat({t_.at(j), " ", t_.at(j + 1)});
+        c.lexicon = "rule";
+        c.adjusted = v;
+        c.modifiers.push_back("excess (too/trop before a neutral word)");
+        ex_->contributions.push_back(std::move(c));
+      }
+    }
     return sum;
   }
 
  private:
   static void Note(Contribution* c, std::string what) {
     if (c != nullptr) c->modifiers.push_back(std::move(what));
+  }
+
+  // English "too" or French "trop" before a word of the same clause that is
+  // no sentiment term ("too long", "trop cher", "trop de monde"), unless
+  // negated ("not too long"). Before a term, it is a booster instead.
+  bool IsExcess(std::size_t j) const {
+    if (lang_ != kEn && lang_ != kFr) return false;
+    const std::size_t n = t_.tokens.size();
+    if (j + 1 >= n || t_.tokens[j + 1].boundary_before) return false;
+    if (t_.tokens[j].kind != TokenKind::kWord ||
+        t_.tokens[j + 1].kind != TokenKind::kWord) {
+      return false;
+    }
+    const std::string_view w = t_.at(j);
+    if (!(lang_ == kEn ? w == "too" : w == "trop")) return false;
+    if (s_.hits[j].span > 0 || s_.hits[j + 1].span > 0) return false;
+    if (j > 0 && !t_.tokens[j].boundary_before && IsNegator(j - 1)) {
+      return false;
+    }
+    return true;
   }
 
   // A negator with no term within 3 tokens either side in its clause:
@@ -702,6 +743,12 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
   engine.FindHits(by_lang[lang]);
   int counted = 0;
   double sum = engine.Sum(counted) + request.extra_valence;
+  double stated = 0.0;
+  if (const auto rating = FindStatedRating(text)) {
+    stated = kStatedRatingWeight * rating->valence;
+    sum += stated;
+    ++counted;
+  }
   result.terms = counted;
   double punctuation = 0.0;
   if (sum != 0.0) {
@@ -726,6 +773,7 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
   if (explain != nullptr) {
     explain->language = result.language;
     explain->extra_valence = request.extra_valence;
+    explain->stated_rating = stated;
     explain->punctuation = punctuation;
     explain->sum = sum;
     explain->compound = result.compound;

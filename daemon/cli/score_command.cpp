@@ -18,7 +18,7 @@ void PrintExplanation(const Explanation& ex) {
   for (const std::string& n : ex.normalisation) {
     std::cout << "  normalised " << n << "\n";
   }
-  char buf[96];
+  char buf[256];
   for (const Contribution& c : ex.contributions) {
     std::snprintf(buf, sizeof buf, " [%s] valence %+.3f -> %+.3f",
                   c.lexicon.c_str(), c.valence, c.adjusted);
@@ -27,9 +27,10 @@ void PrintExplanation(const Explanation& ex) {
     std::cout << "\n";
   }
   std::snprintf(buf, sizeof buf,
-                "  rules %+.3f, punctuation %+.3f, sum %+.3f -> compound "
-                "%+.4f (sum / sqrt(sum^2 + 15))\n",
-                ex.extra_valence, ex.punctuation, ex.sum, ex.compound);
+                "  rules %+.3f, stated rating %+.3f, punctuation %+.3f, sum "
+                "%+.3f -> compound %+.4f (sum / sqrt(sum^2 + 15))\n",
+                ex.extra_valence, ex.stated_rating, ex.punctuation, ex.sum,
+                ex.compound);
   std::cout << buf;
 }
 
@@ -53,6 +54,7 @@ boost::json::object ExplanationJson(const Explanation& ex) {
   }
   o["contributions"] = std::move(terms);
   o["rules"] = ex.extra_valence;
+  o["stated_rating"] = ex.stated_rating;
   o["punctuation"] = ex.punctuation;
   o["sum"] = ex.sum;
   return o;

@@ -379,6 +379,41 @@ TEST_CASE_FIXTURE(Fixture, "a negation with nothing to negate is a complaint") {
   CHECK(scorer.Score("no sugar").compound == 0.0);
 }
 
+TEST_CASE_FIXTURE(Fixture, "excess is a complaint: too long, trop cher") {
+  ScoreRequest en;
+  en.language = "en";
+  ScoreRequest fr;
+  fr.language = "fr";
+  CHECK(scorer.Score("The film is way too long", en).compound ==
+        doctest::Approx(Compound(-1.1)));
+  CHECK(scorer.Score("Beaucoup trop cher", fr).compound ==
+        doctest::Approx(Compound(-1.1)));
+  // Before a term, "trop" boosts it; negated or clause-final, it is nothing.
+  CHECK(scorer.Score("trop bon", fr).compound > Compound(2.0));
+  // "not too long": only the negation-without-term rule, no excess.
+  CHECK(scorer.Score("not too long", en).compound ==
+        doctest::Approx(Compound(-0.6)));
+  CHECK(scorer.Score("I like it too.", en).compound ==
+        doctest::Approx(Compound(1.5)));
+  CHECK(scorer.Score("Me too", en).compound == 0.0);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a rating stated in the text is the verdict") {
+  ScoreRequest en;
+  en.language = "en";
+  // 9/10: valence 3.2 * (9 - 5.5) / 4.5, counted twice.
+  const double nine = 2 * 3.2 * 3.5 / 4.5;
+  CHECK(scorer.Score("I give it 9/10", en).compound ==
+        doctest::Approx(Compound(nine)));
+  CHECK(scorer.Score("good, but 2 out of 10", en).compound < 0.0);
+  Explanation ex;
+  scorer.Score("3 stars", en, &ex);
+  CHECK(ex.stated_rating == 0.0);
+  scorer.Score("1 star", en, &ex);
+  CHECK(ex.stated_rating == doctest::Approx(-6.4));
+  CHECK(ex.sum == doctest::Approx(-6.4));
+}
+
 TEST_CASE_FIXTURE(Fixture, "a given language skips identification") {
   const ScoreResult r = scorer.Score("good", ScoreRequest{"fr", 0.0});
   CHECK(r.language == "fr");

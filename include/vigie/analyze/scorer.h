@@ -32,7 +32,12 @@
 //   - a negator with no term within 3 tokens either side in its clause
 //     ("it doesn't charge", "ça ne marche pas", "funktioniert nicht") adds
 //     -0.6 (not for no/non/sans/ohne/without, nor before only/just/nur);
-//   - rule weights given by the caller are added to the sum.
+//   - English "too" / French "trop" before a word of the clause that is no
+//     term ("too long", "trop cher", "trop de monde"), not negated, adds
+//     -1.1 (after contrast weighting): excess is a complaint;
+//   - rule weights given by the caller are added to the sum;
+//   - a rating the author states in the text ("8/10", "2 étoiles", "gave it
+//     a 9": stated_rating.h) adds twice its valence: the review's verdict.
 // Then sum += sign(sum) * (0.292 * min(#!, 4) + question marks: 0.18 each
 // when 2 or 3, 0.96 when more), and compound = sum / sqrt(sum^2 + 15),
 // in [-1, 1]. The label uses the thresholds of ScorerOptions.
@@ -111,9 +116,10 @@ struct Explanation {
   std::vector<std::string> normalisation;   ///< "nuuuul -> nul", ...
   std::vector<Contribution> contributions;  ///< in text order
   double extra_valence = 0.0;               ///< from the request
-  double punctuation = 0.0;                 ///< the ! and ? amplification
-  double sum = 0.0;                         ///< before normalisation
-  double compound = 0.0;                    ///< sum / sqrt(sum^2 + 15)
+  double stated_rating = 0.0;  ///< from a rating stated in the text ("8/10")
+  double punctuation = 0.0;    ///< the ! and ? amplification
+  double sum = 0.0;            ///< before normalisation
+  double compound = 0.0;       ///< sum / sqrt(sum^2 + 15)
 };
 
 /// Scores texts with per-language lexicons.
