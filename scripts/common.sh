@@ -10,6 +10,7 @@ VIGIE_PACKAGES=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libre2-dev libsqlite3-dev doctest-dev libpugixml-dev libutf8proc-dev
   libtomlplusplus-dev libsystemd-dev libssl-dev zlib1g-dev
+  tzdata  # brands.toml timezone names (zoneinfo)
 )
 
 vigie_install_packages() {

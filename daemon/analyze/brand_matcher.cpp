@@ -194,6 +194,14 @@ Result<BrandMatcher> BrandMatcher::Parse(std::string_view path,
                        "10000");
         }
         brand.alerts_per_week = *v;
+      } else if (key.str() == "timezone") {
+        const auto* str = value.as_string();
+        if (str == nullptr) {
+          return error(value.source(), "'timezone' must be a string");
+        }
+        auto zone = TimeZone::Load(str->get());
+        if (!zone.ok()) return error(value.source(), zone.status().message());
+        brand.zone = std::make_shared<const TimeZone>(std::move(*zone));
       } else if (key.str() == "exclude") {
         Status s = fold_phrases(value, "exclude", true, brand.exclude);
         if (!s.ok()) return s;
@@ -201,7 +209,7 @@ Result<BrandMatcher> BrandMatcher::Parse(std::string_view path,
         return error(key.source(),
                      "unknown key '" + std::string(key.str()) +
                          "' in [[brand]] (expected name, keywords, exclude, "
-                         "language, alerts_per_week)");
+                         "language, alerts_per_week, timezone)");
       }
     }
     if (name_node == nullptr) {

@@ -142,7 +142,8 @@ void CountModel::LearnTail(Tail* tail, double ratio, double decay) {
 
 CountModel::Expectation CountModel::Expect(TimePoint start) const {
   Expectation e;
-  e.slot = SlotOf(start);
+  e.slot =
+      SlotOf(options_.zone ? start + options_.zone->OffsetAt(start) : start);
   const double level = std::max(level_, kMinMean);
   const double d = HalfLifeDecay(
       static_cast<double>(ToUnixMillis(start) - slot_seen_[e.slot]),

@@ -47,6 +47,7 @@ Result<BucketCount> Detector::CountAt(const Key& key, TimePoint bucket) {
 }
 
 Result<Detector::Series*> Detector::SeriesUpTo(const Key& key,
+                                               const RuleSet& rules,
                                                double alerts_per_week,
                                                TimePoint bucket) {
   const auto& [brand, topic, measure] = key;
@@ -55,17 +56,24 @@ Result<Detector::Series*> Detector::SeriesUpTo(const Key& key,
       BucketStart(bucket - std::chrono::duration_cast<Millis>(
                                std::chrono::days(options_.history_days)),
                   width);
+  const Brand* b = rules.brands.Find(brand);
+  std::shared_ptr<const TimeZone> zone = b != nullptr ? b->zone : nullptr;
+  const std::string zone_name = zone ? zone->name() : "UTC";
   auto it = series_.find(key);
-  if (it != series_.end() && it->second.alerts_per_week != alerts_per_week) {
-    series_.erase(it);  // the rules changed the sensitivity: start afresh
+  if (it != series_.end() && (it->second.alerts_per_week != alerts_per_week ||
+                              it->second.zone != zone_name)) {
+    // The rules changed the sensitivity or the clock: start afresh.
+    series_.erase(it);
     it = series_.end();
   }
   bool fresh = false;
   if (it == series_.end()) {
     CountModelOptions o = CountModelOptionsFrom(options_);
     o.alerts_per_week = alerts_per_week;
+    o.zone = std::move(zone);
     it = series_.emplace(key, Series(o)).first;
     it->second.alerts_per_week = alerts_per_week;
+    it->second.zone = zone_name;
     it->second.next = earliest;
     fresh = true;
   }
@@ -153,7 +161,7 @@ Result<std::vector<SpikeSignal>> Detector::Evaluate(
         "detect " + brand + (topic.empty() ? "" : " × " + topic);
     std::optional<SpikeSignal> latest;
     for (TimePoint bucket : buckets) {
-      auto series = SeriesUpTo(key, watch.alerts_per_week, bucket);
+      auto series = SeriesUpTo(key, rules, watch.alerts_per_week, bucket);
       if (!series.ok()) return series.status().WithContext(what);
       if (bucket < (*series)->next) continue;
       auto c = CountAt(key, bucket);

@@ -102,6 +102,20 @@ TEST_CASE("a brand may set its own spike sensitivity") {
   CHECK_FALSE(m->Find("B")->alerts_per_week.has_value());
 }
 
+TEST_CASE("a brand may name its time zone") {
+  auto m = BrandMatcher::Parse(
+      "b.toml",
+      "[[brand]]\nname = 'A'\nkeywords = ['a']\ntimezone = 'JST-9'\n"
+      "[[brand]]\nname = 'B'\nkeywords = ['b']\n");
+  REQUIRE_MESSAGE(m.ok(), m.status().message());
+  REQUIRE(m->Find("A")->zone != nullptr);
+  CHECK(m->Find("A")->zone->OffsetAt(FromUnixMillis(0)) == Millis(9 * 3600000));
+  CHECK(m->Find("B")->zone == nullptr);
+  CHECK(StartsWith(ErrorOf("[[brand]]\nname = 'A'\nkeywords = ['a']\n"
+                           "timezone = 'Mars/Olympus'\n"),
+                   "b.toml:4:12: time zone: unknown time zone 'Mars/Olympus'"));
+}
+
 TEST_CASE("bad brand files give path:line:col errors") {
   CHECK(StartsWith(
       ErrorOf("[[brand]]\nname = 'A'\nkeywords = ['a']\n  owner = 'x'\n"),

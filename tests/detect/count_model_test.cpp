@@ -235,4 +235,39 @@ TEST_CASE("Missing buckets are unknown, not zero") {
   CHECK_FALSE(a.alert);
 }
 
+TEST_CASE("Weekends and hours are the zone's, not UTC's") {
+  // Busy on Tokyo weekdays, quiet on Tokyo weekends (UTC+9: a Tokyo
+  // Saturday starts on Friday at 15:00 UTC).
+  auto tokyo = TimeZone::Load("JST-9");
+  REQUIRE(tokyo.ok());
+  CountModelOptions local;
+  local.zone = std::make_shared<const TimeZone>(*tokyo);
+  CountModel in_tokyo{local};
+  CountModel in_utc{CountModelOptions{}};
+  const std::int64_t nine_hours = 9 * 3600000;
+  auto tokyo_weekend = [&](int i) {
+    const std::int64_t ms = ToUnixMillis(At(i)) + nine_hours;
+    const std::int64_t dow = ((ms / 86400000) + 4) % 7;  // 0 = Sunday
+    return dow == 0 || dow == 6;
+  };
+  const int weeks = 3;
+  const auto counts = Draw(
+      kPerDay * 7 * weeks, [&](int i) { return tokyo_weekend(i) ? 2.0 : 20.0; },
+      11);
+  for (int i = 0; i < kPerDay * 7 * weeks; ++i) {
+    in_tokyo.Observe(At(i), counts[static_cast<std::size_t>(i)]);
+    in_utc.Observe(At(i), counts[static_cast<std::size_t>(i)]);
+  }
+  // Friday 20:00 UTC is Saturday 05:00 in Tokyo.
+  const int friday_evening = kPerDay * (7 * weeks + 4) + 20 * 12;
+  REQUIRE(tokyo_weekend(friday_evening));
+  const CountAssessment local_view = in_tokyo.Assess(At(friday_evening), 2);
+  const CountAssessment utc_view = in_utc.Assess(At(friday_evening), 2);
+  CHECK(local_view.expected == doctest::Approx(2.0).epsilon(0.5));
+  CHECK(utc_view.expected > 3 * local_view.expected);
+  // Fourteen mentions then are news in a Tokyo weekend, not on a weekday.
+  CHECK(in_tokyo.Assess(At(friday_evening), 14).p_value <
+        in_utc.Assess(At(friday_evening), 14).p_value);
+}
+
 }  // namespace vigie

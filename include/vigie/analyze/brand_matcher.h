@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,7 @@
 #include <vector>
 
 #include "vigie/core/result.h"
+#include "vigie/core/time_zone.h"
 
 namespace vigie {
 
@@ -40,6 +42,8 @@ struct Brand {
   /// Spike sensitivity for this brand: false alarms tolerated per week on
   /// calm data; unset = the daemon's [detect] setting.
   std::optional<double> alerts_per_week;
+  /// The brand's clock for daily and weekly rhythms; null = UTC.
+  std::shared_ptr<const TimeZone> zone;
 };
 
 /// Matches folded text against every brand's keywords in one pass.

@@ -2,7 +2,8 @@
 // (mentions of one brand per bucket, say), learning as it goes.
 //
 // The expected count of a bucket is a level times a seasonal factor for its
-// hour of day (UTC) on a weekday or a weekend day; the level follows the
+// hour of day on a weekday or a weekend day (local to options.zone, UTC by
+// default); the level follows the
 // series with a half-life of a day, the factors with a half-life of two weeks.
 // What the model learns from a bucket is winsorised at eight standard
 // deviations above (and below) the expectation, so a spike does not inflate
@@ -50,8 +51,10 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 
 #include "vigie/core/clock.h"
+#include "vigie/core/time_zone.h"
 
 namespace vigie {
 
@@ -61,6 +64,8 @@ struct CountModelOptions {
   double alerts_per_week = 1.0;  ///< tolerated false alarms on calm data
   std::int64_t min_count = 5;    ///< buckets below this count never alert
   int min_history = 12;          ///< buckets to observe before any alert
+  /// Hours of the day and weekends are those of this zone (null: UTC).
+  std::shared_ptr<const TimeZone> zone;
 };
 
 /// The model's view of one bucket.

@@ -15,8 +15,9 @@
 // the store, empty ones as zero). The current bucket is assessed on every
 // batch with its count so far, so the mention that makes a spike significant
 // raises it at once. A late mention for a bucket the model has already learnt
-// is not assessed. A rule reload that changes a series' sensitivity rebuilds
-// its model from the store.
+// is not assessed. Hours and weekends are the brand's (its timezone in
+// brands.toml), UTC by default. A rule reload that changes a series'
+// sensitivity or its brand's time zone rebuilds its model from the store.
 //
 // Thread-safety: none; the store writer thread owns it.
 // Lifetime: `store` must outlive the detector.
@@ -67,14 +68,15 @@ class Detector {
     Series(const CountModelOptions& options) : model(options) {}
     CountModel model;
     double alerts_per_week = 0.0;
+    std::string zone;  // name of the model's time zone
     TimePoint next{};  // first bucket the model has not learnt
   };
   struct Watch {
     double alerts_per_week = 0.0;  // loosest among `scenarios`
     std::vector<std::pair<std::string, double>> scenarios;  // name, per week
   };
-  Result<Series*> SeriesUpTo(const Key& key, double alerts_per_week,
-                             TimePoint bucket);
+  Result<Series*> SeriesUpTo(const Key& key, const RuleSet& rules,
+                             double alerts_per_week, TimePoint bucket);
   Result<BucketCount> CountAt(const Key& key, TimePoint bucket);
 
   Store& store_;
