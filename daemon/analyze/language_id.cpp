@@ -1,8 +1,9 @@
 #include "vigie/analyze/language_id.h"
 
 #include <cstddef>
+#include <initializer_list>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace vigie {
 
@@ -15,15 +16,32 @@ struct Vote {
   double weight;
 };
 
+// The function words: a term table and each term's vote, by term id.
+struct FunctionWordTable {
+  TermTable words;
+  std::vector<Vote> votes;
+
+  // The vote of `w`, or null.
+  const Vote* Find(std::string_view w) const {
+    const std::uint32_t id = words.Find(w);
+    return id == TermTable::kAbsent ? nullptr : &votes[id];
+  }
+};
+
 // Frequent function words and very common words, folded. A word frequent in
 // two of the languages ("in", "an", "so", "die"/"die") is left out or given
-// to the language where it is far more frequent, with a lower weight.
-const std::unordered_map<std::string_view, Vote>& Words() {
+// to the language where it is far more frequent, with a lower weight. A word
+// listed twice keeps its first vote.
+const FunctionWordTable& Words() {
   static const auto* kMap = [] {
-    auto* m = new std::unordered_map<std::string_view, Vote>;
+    auto* m = new FunctionWordTable;
     auto add = [m](Lang lang, double w,
                    std::initializer_list<std::string_view> ws) {
-      for (std::string_view x : ws) m->emplace(x, Vote{lang, w});
+      for (std::string_view x : ws) {
+        bool inserted = false;
+        m->words.Insert(x, &inserted);
+        if (inserted) m->votes.push_back(Vote{lang, w});
+      }
     };
     add(kFr, 1.0,
         {"le",    "la",     "les",     "des",      "est",      "une",
@@ -138,8 +156,12 @@ constexpr double kSureVotes = 3.0;
 constexpr double kSureLead = 3.0;
 
 bool EndsWith(std::string_view w, std::string_view suffix) {
-  return w.size() > suffix.size() + 1 &&
-         w.substr(w.size() - suffix.size()) == suffix;
+  if (w.size() <= suffix.size() + 1) return false;
+  const char* tail = w.data() + (w.size() - suffix.size());
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    if (tail[i] != suffix[i]) return false;
+  }
+  return true;
 }
 
 // The best language of `votes`, or -1 when it has too few votes or too
@@ -157,25 +179,49 @@ int Decide(const double (&votes)[kLangs], double min_votes, double min_lead) {
   return best;
 }
 
-}  // namespace
+constexpr int kEndingCount = sizeof kEndings / sizeof kEndings[0];
 
-std::string_view IdentifyLanguage(const TokenizedText& tokens,
-                                  const LanguageLexicons& lexicons) {
-  static constexpr std::string_view kNames[kLangs] = {"fr", "en", "de"};
+// For each byte, the kEndings (by index, in order) that end with it, so a
+// word is compared only with the endings its last byte allows.
+struct EndingsByLastByte {
+  std::uint8_t count[256] = {};
+  std::uint8_t index[256][kEndingCount] = {};
+  constexpr EndingsByLastByte() {
+    for (int e = 0; e < kEndingCount; ++e) {
+      const auto last = static_cast<unsigned char>(kEndings[e].suffix.back());
+      index[last][count[last]++] = static_cast<std::uint8_t>(e);
+    }
+  }
+};
+constexpr EndingsByLastByte kEndingsByLast;
+
+constexpr std::string_view kNames[kLangs] = {"fr", "en", "de"};
+
+bool Counted(const TokenizedText& tokens, std::size_t i) {
+  return tokens.tokens[i].kind == TokenKind::kWord && !tokens.tokens[i].hashtag;
+}
+
+// The identification of IdentifyLanguage(): `function_of(i)` gives the
+// function-word vote of token i (null when none), called once per counted
+// token; `lexicons_of(i)` the in_lexicons bits of a counted token that is
+// not a function word, called only when the function words and other cues
+// leave the language unclear.
+template <typename FunctionOf, typename LexiconsOf>
+std::string_view Identify(const TokenizedText& tokens, FunctionOf function_of,
+                          LexiconsOf lexicons_of) {
   double votes[kLangs] = {0.0, 0.0, 0.0};
-  const auto& words = Words();
-  auto counted = [&tokens](std::size_t i) {
-    return tokens.tokens[i].kind == TokenKind::kWord &&
-           !tokens.tokens[i].hashtag;
-  };
-  for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
-    if (!counted(i)) continue;
-    const std::string_view w = tokens.at(i);
-    if (const auto it = words.find(w); it != words.end()) {
-      votes[it->second.lang] += it->second.weight;
+  const std::size_t n = tokens.tokens.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!Counted(tokens, i)) continue;
+    if (const Vote* v = function_of(i); v != nullptr) {
+      votes[v->lang] += v->weight;
       continue;
     }
-    for (const Ending& e : kEndings) {
+    const std::string_view w = tokens.at(i);
+    if (w.empty()) continue;
+    const auto last = static_cast<unsigned char>(w.back());
+    for (int k = 0; k < kEndingsByLast.count[last]; ++k) {
+      const Ending& e = kEndings[kEndingsByLast.index[last][k]];
       if (EndsWith(w, e.suffix)) {
         votes[e.lang] += kEndingWeight;
         break;
@@ -189,14 +235,13 @@ std::string_view IdentifyLanguage(const TokenizedText& tokens,
   if (const int sure = Decide(votes, kSureVotes, kSureLead); sure >= 0) {
     return kNames[sure];
   }
-  for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
-    if (!counted(i)) continue;
-    const std::string_view w = tokens.at(i);
-    if (words.count(w) != 0) continue;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!Counted(tokens, i)) continue;
+    const unsigned bits = lexicons_of(i);
     int in_lexicons = 0;
     int only = -1;
     for (int l = 0; l < kLangs; ++l) {
-      if (lexicons[l] != nullptr && lexicons[l]->Find(w)) {
+      if ((bits >> l) & 1u) {
         ++in_lexicons;
         only = l;
       }
@@ -205,6 +250,60 @@ std::string_view IdentifyLanguage(const TokenizedText& tokens,
   }
   const int best = Decide(votes, kMinVotes, kMinLead);
   return best < 0 ? std::string_view("und") : kNames[best];
+}
+
+}  // namespace
+
+std::string_view IdentifyLanguage(const TokenizedText& tokens,
+                                  const LanguageLexicons& lexicons) {
+  const FunctionWordTable& words = Words();
+  return Identify(
+      tokens, [&](std::size_t i) { return words.Find(tokens.at(i)); },
+      [&](std::size_t i) {
+        const std::string_view w = tokens.at(i);
+        unsigned bits = 0;
+        if (words.Find(w) != nullptr) return bits;
+        for (int l = 0; l < kLangs; ++l) {
+          if (lexicons[l] != nullptr && lexicons[l]->Find(w)) bits |= 1u << l;
+        }
+        return bits;
+      });
+}
+
+std::string_view IdentifyLanguage(const TokenizedText& tokens,
+                                  std::span<const WordClue> clues) {
+  Vote vote{kFr, 0.0};
+  return Identify(
+      tokens,
+      [&](std::size_t i) -> const Vote* {
+        const WordClue& c = clues[i];
+        if (c.function_lang < 0) return nullptr;
+        vote = Vote{static_cast<Lang>(c.function_lang), c.function_weight};
+        return &vote;
+      },
+      [&](std::size_t i) -> unsigned {
+        const WordClue& c = clues[i];
+        return c.function_lang < 0 ? c.in_lexicons : 0u;
+      });
+}
+
+WordClue FunctionWordClue(std::string_view folded_word) {
+  WordClue clue;
+  if (const Vote* v = Words().Find(folded_word); v != nullptr) {
+    clue.function_lang = static_cast<std::int8_t>(v->lang);
+    clue.function_weight = v->weight;
+  }
+  return clue;
+}
+
+std::vector<std::string_view> FunctionWords() {
+  const FunctionWordTable& words = Words();
+  std::vector<std::string_view> out;
+  out.reserve(words.words.size());
+  for (std::uint32_t id = 0; id < words.words.size(); ++id) {
+    out.push_back(words.words.term(id));
+  }
+  return out;
 }
 
 std::string_view IdentifyLanguage(std::string_view text) {

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "vigie/core/diagnostic.h"
 #include "vigie/core/read_file.h"
@@ -65,9 +66,40 @@ std::string NormalizeTerm(std::string_view term, int& words) {
 
 }  // namespace
 
+std::uint32_t TermTable::Insert(std::string_view term, bool* inserted) {
+  if (const std::uint32_t id = Find(term); id != kAbsent) {
+    if (inserted != nullptr) *inserted = false;
+    return id;
+  }
+  if ((spans_.size() + 1) * 2 > slots_.size()) Grow();
+  const auto id = static_cast<std::uint32_t>(spans_.size());
+  spans_.push_back(Span{static_cast<std::uint32_t>(bytes_.size()),
+                        static_cast<std::uint32_t>(term.size())});
+  bytes_.append(term);
+  const std::uint64_t h = HashTerm(term);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = h & mask;
+  while (slots_[i].tag != 0) i = (i + 1) & mask;
+  slots_[i] = Slot{static_cast<std::uint32_t>(h >> 32) | 1u, id};
+  if (inserted != nullptr) *inserted = true;
+  return id;
+}
+
+void TermTable::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.tag == 0) continue;
+    std::size_t i = HashTerm(term(s.id)) & mask;
+    while (slots_[i].tag != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
 Result<Lexicon> Lexicon::Parse(std::string_view path, std::string_view text) {
   Lexicon lex;
-  std::unordered_map<std::string, int> first_line;
+  std::vector<int> first_line;  // by term id
   std::size_t start = 0;
   int line_no = 0;
   while (start < text.size()) {
@@ -131,14 +163,16 @@ Result<Lexicon> Lexicon::Parse(std::string_view path, std::string_view text) {
                        "valence " + std::string(field) + " is outside [-4, 4]");
     }
 
-    const auto [it, inserted] = first_line.emplace(term, line_no);
+    bool inserted = false;
+    const std::uint32_t id = lex.terms_.Insert(term, &inserted);
     if (!inserted) {
       return FileError(path, text, pos(skip),
                        "duplicate term '" + term + "' (first on line " +
-                           std::to_string(it->second) + ")");
+                           std::to_string(first_line[id]) + ")");
     }
+    first_line.push_back(line_no);
     if (words > lex.max_words_) lex.max_words_ = words;
-    lex.entries_.emplace(std::move(term), valence);
+    lex.valences_.push_back(valence);
   }
   return lex;
 }
@@ -147,12 +181,6 @@ Result<Lexicon> Lexicon::Load(const std::string& path) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
   return Parse(path, *text);
-}
-
-std::optional<double> Lexicon::Find(std::string_view folded) const {
-  const auto it = entries_.find(folded);
-  if (it == entries_.end()) return std::nullopt;
-  return it->second;
 }
 
 }  // namespace vigie

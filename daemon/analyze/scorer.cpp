@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -197,19 +200,16 @@ bool IsComparativeAfterNever(std::string_view w) {
 }
 
 // Nouns of customer talk that may make up one half of a hashtag.
-bool IsHashtagNoun(std::string_view w) {
-  static const WordSet kSet = {
-      "service",       "client",    "clients",    "sav",      "livraison",
-      "commande",      "produit",   "appli",      "app",      "banque",
-      "magasin",       "customer",  "support",    "delivery", "order",
-      "product",       "bank",      "store",      "shop",     "kunden",
-      "kundenservice", "lieferung", "bestellung", "produkt",  "laden",
-      "zug",           "bahn",      "train",      "vol",      "flight",
-      "hotel",         "resto",     "restaurant", "food",     "fail",
-      "epic",          "mega",      "trop",       "tres",     "so",
-      "very"};
-  return kSet.count(w) != 0;
-}
+constexpr std::string_view kHashtagNouns[] = {
+    "service",       "client",    "clients",    "sav",      "livraison",
+    "commande",      "produit",   "appli",      "app",      "banque",
+    "magasin",       "customer",  "support",    "delivery", "order",
+    "product",       "bank",      "store",      "shop",     "kunden",
+    "kundenservice", "lieferung", "bestellung", "produkt",  "laden",
+    "zug",           "bahn",      "train",      "vol",      "flight",
+    "hotel",         "resto",     "restaurant", "food",     "fail",
+    "epic",          "mega",      "trop",       "tres",     "so",
+    "very"};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -248,36 +248,291 @@ struct Hit {
   bool split = false;
 };
 
-// A language's lexicon with vigie's additions looked up first.
-struct Words {
-  const Lexicon* extra = nullptr;
-  const Lexicon* base = nullptr;
+// Where a term's valence comes from. The first three are the lexicons
+// a language's words are looked up in (kFr, kEn, kDe); kSrcEn is en_extra's
+// valence when it has the term, else en's.
+enum Src { kSrcFr = 0, kSrcEn = 1, kSrcDe = 2, kSrcEnBase = 3, kSrcEmoji = 4 };
+constexpr int kSources = 5;
 
-  std::optional<double> Find(std::string_view term) const {
-    if (extra != nullptr) {
-      if (auto v = extra->Find(term)) return v;
-    }
-    if (base != nullptr) return base->Find(term);
-    return std::nullopt;
-  }
-  int max_words() const {
-    return std::max(extra != nullptr ? extra->max_words() : 0,
-                    base != nullptr ? base->max_words() : 0);
-  }
-  bool empty() const { return extra == nullptr && base == nullptr; }
+// What the index holds about one term while it is being built.
+struct TermFacts {
+  double valence[kSources] = {};
+  std::uint8_t has = 0;            // bit s: valence[s] is set
+  std::uint8_t starts_phrase = 0;  // bit l: a multi-word term of language l
+                                   // starts with it (and phrase_starts, when
+                                   // given, has it)
+  bool hashtag_noun = false;
+  std::uint16_t cue_row = 0;
+  WordClue clue;
 };
 
+}  // namespace
+
+// One slot of ScorerIndex: a term and everything the scorer reads about it,
+// in 32 bytes, so that a look-up mostly touches one cache line.
+struct IndexedWord {
+  static constexpr std::uint32_t kInline = 13;  // longest key held inline
+
+  std::uint32_t tag = 0;           // 0: empty slot; else high hash bits, odd
+  std::uint32_t size = 0;          // key bytes
+  std::uint32_t valences = 0;      // ScorerIndex::valences_ offset of valence 0
+  std::uint16_t cue_row = 0;       // in ScorerIndex::cues; 0: no cue
+  std::uint8_t has = 0;            // bit s: has a valence from source s
+  std::uint8_t starts_phrase = 0;  // bit l: as TermFacts::starts_phrase
+  std::int8_t function_lang = -1;  // as WordClue
+  std::uint8_t weight = 0;         // WordClue::function_weight index
+  bool hashtag_noun = false;
+  char key[kInline] = {};  // the key when size <= kInline, else the
+                           // offset of its bytes in ScorerIndex::bytes_
+
+  bool Has(int src) const { return (has >> src) & 1u; }
+};
+static_assert(sizeof(IndexedWord) == 32);
+
+// The union of a scorer's lexicons and word lists, keyed by folded term in
+// one open-addressing array of IndexedWord. Built once by the Scorer; immutable
+// after.
+class ScorerIndex {
+ public:
+  // Cues of a word in fr, en, de and und; row 0 has none.
+  std::vector<std::array<Cue, 4>> cues = std::vector<std::array<Cue, 4>>(1);
+  int max_words[3] = {0, 0, 0};  // by language: its lexicons' longest term
+  bool has_words[3] = {false, false, false};  // the language has a lexicon
+  EmoticonTable emoticons;                    // from the English lexicon
+  // Unique among the indexes of the process (never reused, unlike addresses).
+  std::uint64_t id = NextId();
+
+  // Fills the table with `terms` and their `facts` (by term id).
+  void Build(const TermTable& terms, const std::vector<TermFacts>& facts) {
+    std::size_t capacity = 16;
+    while (capacity < 2 * terms.size()) capacity *= 2;
+    slots_.assign(capacity, IndexedWord{});
+    for (std::uint32_t id = 0; id < terms.size(); ++id) {
+      const std::string_view term = terms.term(id);
+      const TermFacts& f = facts[id];
+      const std::uint64_t h = HashTerm(term);
+      std::size_t at = h & (capacity - 1);
+      while (slots_[at].tag != 0) at = (at + 1) & (capacity - 1);
+      IndexedWord& w = slots_[at];
+      w.tag = static_cast<std::uint32_t>(h >> 32) | 1u;
+      w.size = static_cast<std::uint32_t>(term.size());
+      w.valences = static_cast<std::uint32_t>(valences_.size());
+      for (int src = 0; src < kSources; ++src) {
+        if ((f.has >> src) & 1u) valences_.push_back(f.valence[src]);
+      }
+      w.cue_row = f.cue_row;
+      w.has = f.has;
+      w.starts_phrase = f.starts_phrase;
+      w.function_lang = f.clue.function_lang;
+      if (w.function_lang >= 0) {
+        const auto it =
+            std::find(weights_.begin(), weights_.end(), f.clue.function_weight);
+        w.weight = static_cast<std::uint8_t>(it - weights_.begin());
+        if (it == weights_.end()) weights_.push_back(f.clue.function_weight);
+      }
+      w.hashtag_noun = f.hashtag_noun;
+      if (term.size() <= IndexedWord::kInline) {
+        std::memcpy(w.key, term.data(), term.size());
+      } else {
+        const std::uint64_t offset = bytes_.size();
+        std::memcpy(w.key, &offset, sizeof offset);
+        bytes_.append(term);
+      }
+    }
+  }
+
+  // The slot of `term`, or null.
+  const IndexedWord* Find(std::string_view term) const {
+    return Find(term, HashTerm(term));
+  }
+  // Same, with `h` = HashTerm(term).
+  const IndexedWord* Find(std::string_view term, std::uint64_t h) const {
+    const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32) | 1u;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const IndexedWord& w = slots_[i];
+      if (w.tag == 0) return nullptr;
+      if (w.tag == tag && w.size == term.size() &&
+          SameKey(w, term.data(), term.size())) {
+        return &w;
+      }
+    }
+  }
+
+  // Starts loading the first slot Find(term, h) reads.
+  void Prefetch(std::uint64_t h) const {
+    __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+  }
+
+  // The valence of `w` from source `src`. REQUIRES: w.Has(src).
+  double Valence(const IndexedWord& w, int src) const {
+    // The number of bits set in a 5-bit mask (no popcnt instruction needed).
+    static constexpr std::uint8_t kBits[32] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2,
+                                               3, 2, 3, 3, 4, 1, 2, 2, 3, 2, 3,
+                                               3, 4, 2, 3, 3, 4, 3, 4, 4, 5};
+    return valences_[w.valences + kBits[w.has & ((1u << src) - 1u)]];
+  }
+
+  // What language identification reads of `w`.
+  WordClue Clue(const IndexedWord& w) const {
+    WordClue clue;
+    clue.function_lang = w.function_lang;
+    if (w.function_lang >= 0) clue.function_weight = weights_[w.weight];
+    clue.in_lexicons =
+        static_cast<std::uint8_t>((w.Has(kSrcFr) ? 1u << kFr : 0u) |
+                                  (w.Has(kSrcEnBase) ? 1u << kEn : 0u) |
+                                  (w.Has(kSrcDe) ? 1u << kDe : 0u));
+    return clue;
+  }
+
+ private:
+  static std::uint64_t NextId() {
+    static std::atomic<std::uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+  }
+
+  bool SameKey(const IndexedWord& w, const char* p, std::size_t n) const {
+    const char* key = w.key;
+    if (n > IndexedWord::kInline) {
+      std::uint64_t offset;
+      std::memcpy(&offset, w.key, sizeof offset);
+      key = bytes_.data() + offset;
+    }
+    return SameBytes(key, p, n);
+  }
+
+  std::vector<IndexedWord> slots_;  // a power of two, at most half full
+  std::vector<double> valences_;    // each IndexedWord's, by source order
+  std::vector<double> weights_;     // distinct function-word weights
+  std::string bytes_;               // keys longer than IndexedWord::kInline
+};
+
+namespace {
+
+std::shared_ptr<const ScorerIndex> BuildIndex(const ScorerLexicons& lex) {
+  auto index = std::make_shared<ScorerIndex>();
+  index->emoticons = EmoticonTable(lex.en);
+  TermTable terms;
+  std::vector<TermFacts> facts;
+  auto add = [&](std::string_view term) -> TermFacts& {
+    const std::uint32_t id = terms.Insert(term);
+    if (id == facts.size()) facts.emplace_back();
+    return facts[id];
+  };
+  auto add_lexicon = [&](const Lexicon* l, int src, int lang) {
+    if (l == nullptr) return;
+    l->ForEach([&](std::string_view term, double v) {
+      TermFacts& f = add(term);
+      f.valence[src] = v;
+      f.has |= static_cast<std::uint8_t>(1u << src);
+      if (src == kSrcEnBase && ((f.has >> kSrcEn) & 1u) == 0) {
+        f.valence[kSrcEn] = v;
+        f.has |= 1u << kSrcEn;
+      }
+      const std::size_t space = term.find(' ');
+      if (lang < 0 || space == std::string_view::npos) return;
+      const std::string_view first = term.substr(0, space);
+      if (lex.phrase_starts != nullptr && !lex.phrase_starts->Contains(first)) {
+        return;
+      }
+      add(first).starts_phrase |= static_cast<std::uint8_t>(1u << lang);
+    });
+  };
+  add_lexicon(lex.en_extra, kSrcEn, kEn);
+  add_lexicon(lex.en, kSrcEnBase, kEn);
+  add_lexicon(lex.fr, kSrcFr, kFr);
+  add_lexicon(lex.de, kSrcDe, kDe);
+  add_lexicon(lex.emoji, kSrcEmoji, -1);
+  const Lexicon* chains[3][2] = {
+      {lex.fr, nullptr}, {lex.en_extra, lex.en}, {lex.de, nullptr}};
+  for (int l = 0; l < 3; ++l) {
+    for (const Lexicon* x : chains[l]) {
+      if (x == nullptr) continue;
+      index->has_words[l] = true;
+      index->max_words[l] = std::max(index->max_words[l], x->max_words());
+    }
+  }
+  for (std::string_view w : kHashtagNouns) add(w).hashtag_noun = true;
+  for (Lang l : {kFr, kEn, kDe, kUnd}) {
+    for (const auto& [w, cue] : Cues(l)) {
+      TermFacts& f = add(w);
+      if (f.cue_row == 0) {
+        f.cue_row = static_cast<std::uint16_t>(index->cues.size());
+        index->cues.emplace_back();
+      }
+      index->cues[f.cue_row][l] = cue;
+    }
+  }
+  for (std::string_view w : FunctionWords()) add(w).clue = FunctionWordClue(w);
+  index->Build(terms, facts);
+  return index;
+}
+
+// Per-thread buffers, reused so that scoring does not allocate once warm.
 struct Scratch {
   TokenizedText text;
+  std::vector<std::uint64_t> hashes;     // by token
+  std::vector<const IndexedWord*> info;  // by token; null: not in the index
+  std::vector<WordClue> clues;           // by token
   std::vector<Hit> hits;
   std::vector<Cue> cues;
   std::string key;
+  // `text` and `info` are those of `source`, tokenized with the emoticons of
+  // the index numbered `index_id` (0: of nothing).
+  std::uint64_t index_id = 0;
+  std::string source;
+
+  // Tokenizes `raw` with the emoticons of `index` and looks its tokens up,
+  // unless `text` already holds just that (Analyzer asks Language() then
+  // Score() of each text).
+  void Prepare(std::string_view raw, const ScorerIndex& index) {
+    if (index_id == index.id && source == raw) return;
+    Tokenize(raw, index.emoticons, text);
+    LookUp(index);
+    index_id = index.id;
+    source.assign(raw);
+  }
+
+  // Looks every token up once; hashes them all first and prefetches their
+  // slots, so that the cache misses overlap.
+  void LookUp(const ScorerIndex& index) {
+    const std::size_t n = text.tokens.size();
+    hashes.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      hashes[i] = HashTerm(text.at(i));
+      index.Prefetch(hashes[i]);
+    }
+    info.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      info[i] = index.Find(text.at(i), hashes[i]);
+    }
+  }
+
+  std::string_view Identify(const ScorerIndex& index) {
+    const std::size_t n = text.tokens.size();
+    clues.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      clues[i] = info[i] != nullptr ? index.Clue(*info[i]) : WordClue{};
+    }
+    return IdentifyLanguage(text, clues);
+  }
 };
+
+// The calling thread's scratch buffers, shared by every Scorer.
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
 
 // Collapses runs of 3+ identical ASCII letters in `w` to `keep` letters into
 // `buf`; returns the new view, or an empty one when nothing changed.
 std::string_view Collapse(std::string_view w, std::size_t keep, char* buf) {
   if (w.size() > kMaxWordBytes) return {};
+  bool run3 = false;
+  for (std::size_t i = 2; i < w.size() && !run3; ++i) {
+    run3 = w[i] == w[i - 1] && w[i] == w[i - 2] && w[i] >= 'a' && w[i] <= 'z';
+  }
+  if (!run3) return {};
   std::size_t n = 0;
   bool changed = false;
   for (std::size_t i = 0; i < w.size();) {
@@ -296,38 +551,38 @@ std::string_view Collapse(std::string_view w, std::size_t keep, char* buf) {
 
 class Engine {
  public:
-  Engine(const ScorerLexicons& lex, Lang lang, Scratch& s, Explanation* ex)
-      : lex_(lex), lang_(lang), s_(s), t_(s.text), ex_(ex) {}
+  // REQUIRES: lang != kUnd; s.Prepare() ran on the current text.
+  Engine(const ScorerIndex& index, Lang lang, Scratch& s, Explanation* ex)
+      : index_(index), lang_(lang), s_(s), t_(s.text), ex_(ex) {}
 
   // Finds every term; returns how many were found with a language lexicon.
-  int FindHits(const Words& words) {
+  int FindHits() {
     const std::size_t n = t_.tokens.size();
     s_.hits.assign(n, Hit{});
     int count = 0;
-    const int max_words = words.max_words();
+    const int max_words = index_.max_words[lang_];
+    const bool has_words = index_.has_words[lang_];
     for (std::size_t i = 0; i < n; ++i) {
       const Token& tok = t_.tokens[i];
+      const IndexedWord* info = s_.info[i];
       Hit& hit = s_.hits[i];
       if (tok.kind == TokenKind::kEmoji) {
-        if (lex_.emoji != nullptr) {
-          if (const auto v = lex_.emoji->Find(t_.at(i))) {
-            hit = Hit{*v, 1, Source::kEmoji, false, false};
-          }
+        if (info != nullptr && info->Has(kSrcEmoji)) {
+          hit = Hit{index_.Valence(*info, kSrcEmoji), 1, Source::kEmoji, false,
+                    false};
         }
         continue;
       }
       if (tok.kind == TokenKind::kEmoticon) {
-        if (lex_.en != nullptr) {
-          if (const auto v = lex_.en->Find(t_.at(i))) {
-            hit = Hit{*v, 1, Source::kEmoticon, false, false};
-          }
+        if (info != nullptr && info->Has(kSrcEnBase)) {
+          hit = Hit{index_.Valence(*info, kSrcEnBase), 1, Source::kEmoticon,
+                    false, false};
         }
         continue;
       }
-      if (words.empty()) continue;
+      if (!has_words) continue;
       int span = std::min<int>(max_words, static_cast<int>(n - i));
-      if (lex_.phrase_starts != nullptr &&
-          !lex_.phrase_starts->Contains(t_.at(i))) {
+      if (info == nullptr || ((info->starts_phrase >> lang_) & 1u) == 0) {
         span = 1;
       }
       bool found = false;
@@ -338,14 +593,16 @@ class Engine {
           s_.key += ' ';
           s_.key.append(t_.at(i + static_cast<std::size_t>(k)));
         }
-        if (const auto v = words.Find(s_.key)) {
-          hit = Hit{*v, static_cast<std::uint8_t>(span), Source::kLang, false,
-                    false};
+        if (const IndexedWord* term = index_.Find(s_.key);
+            term != nullptr && term->Has(lang_)) {
+          hit =
+              Hit{index_.Valence(*term, lang_), static_cast<std::uint8_t>(span),
+                  Source::kLang, false, false};
           found = true;
           break;
         }
       }
-      if (!found) found = FindWord(words, i, hit);
+      if (!found) found = FindWord(i, hit);
       if (found) {
         ++count;
         i += hit.span - 1;
@@ -357,12 +614,16 @@ class Engine {
   double Sum(int& counted) {
     const bool mixed_case = t_.any_all_caps && t_.any_lower;
     const std::size_t n = t_.tokens.size();
-    const CueMap& cues = Cues(lang_);
     s_.cues.assign(n, Cue{});
     for (std::size_t i = 0; i < n; ++i) {
       if (t_.tokens[i].kind != TokenKind::kWord) continue;
-      if (const auto it = cues.find(t_.at(i)); it != cues.end()) {
-        s_.cues[i] = it->second;
+      const IndexedWord* info = s_.info[i];
+      const Cue* cue = info != nullptr && info->cue_row != 0
+                           ? &index_.cues[info->cue_row][lang_]
+                           : nullptr;
+      if (cue != nullptr &&
+          (cue->booster != 0.0 || cue->negator || cue->contrast)) {
+        s_.cues[i] = *cue;
       } else if ((lang_ == kFr || lang_ == kUnd) && i > 0 &&
                  t_.at(i) == "peine" && t_.at(i - 1) == "a") {
         s_.cues[i].booster = -kBoosterIncrement;  // "à peine"
@@ -404,11 +665,13 @@ class Engine {
       const double sign = Sign(v);
       if (mixed_case && t_.tokens[i].all_caps) {
         v += sign * kCapsIncrement;
-        Note(c, Format("caps %+.3f", sign * kCapsIncrement));
+        Note(c, [&] { return Format("caps %+.3f", sign * kCapsIncrement); });
       }
       if (hit.elongated) {
         v += sign * kBoosterIncrement;
-        Note(c, Format("elongation %+.3f", sign * kBoosterIncrement));
+        Note(c, [&] {
+          return Format("elongation %+.3f", sign * kBoosterIncrement);
+        });
       }
       for (int d = 1; d <= kWindow && static_cast<std::size_t>(d) <= i; ++d) {
         const std::size_t j = i - static_cast<std::size_t>(d);
@@ -419,31 +682,41 @@ class Engine {
         if (mixed_case && t_.tokens[j].all_caps)
           boost += Sign(boost) * kCapsIncrement;
         v += sign * boost * kDistanceFactor[d];
-        Note(c, Cat({"booster(", t_.at(j), ") ",
-                     Format("%+.3f", sign * boost * kDistanceFactor[d])}));
+        Note(c, [&] {
+          return Cat({"booster(", t_.at(j), ") ",
+                      Format("%+.3f", sign * boost * kDistanceFactor[d])});
+        });
       }
       const std::string_view negator = Negation(i, hit.span);
       if (!negator.empty() && negator[0] == '+') {
         v += sign * kBoosterIncrement;
-        Note(c, Cat({"emphasis(", negator.substr(1), ") ",
-                     Format("%+.3f", sign * kBoosterIncrement)}));
+        Note(c, [&] {
+          return Cat({"emphasis(", negator.substr(1), ") ",
+                      Format("%+.3f", sign * kBoosterIncrement)});
+        });
       } else if (negator == "peu") {
         v *= kLitotesScalar;
-        Note(c, Format("litotes(peu) x%.2f", kLitotesScalar));
+        Note(c, [&] { return Format("litotes(peu) x%.2f", kLitotesScalar); });
       } else if (!negator.empty()) {
         v *= kNegationScalar;
-        Note(c, Cat({"negation(", negator, ") ",
-                     Format("x%.2f", kNegationScalar)}));
+        Note(c, [&] {
+          return Cat(
+              {"negation(", negator, ") ", Format("x%.2f", kNegationScalar)});
+        });
       }
       if (contrast < n) {
         if (i < contrast) {
           v *= kBeforeContrast;
-          Note(c, Cat({"contrast(before ", t_.at(contrast), ") ",
-                       Format("x%.1f", kBeforeContrast)}));
+          Note(c, [&] {
+            return Cat({"contrast(before ", t_.at(contrast), ") ",
+                        Format("x%.1f", kBeforeContrast)});
+          });
         } else if (i > contrast) {
           v *= kAfterContrast;
-          Note(c, Cat({"contrast(after ", t_.at(contrast), ") ",
-                       Format("x%.1f", kAfterContrast)}));
+          Note(c, [&] {
+            return Cat({"contrast(after ", t_.at(contrast), ") ",
+                        Format("x%.1f", kAfterContrast)});
+          });
         }
       }
       if (c != nullptr) c->adjusted = v;
@@ -483,8 +756,11 @@ class Engine {
   }
 
  private:
-  static void Note(Contribution* c, std::string what) {
-    if (c != nullptr) c->modifiers.push_back(std::move(what));
+  // Adds the modifier `what()` makes to `c`, if any; `what` runs only then,
+  // so scoring without an explanation formats nothing.
+  template <typename What>
+  static void Note(Contribution* c, What what) {
+    if (c != nullptr) c->modifiers.push_back(what());
   }
 
   // English "too" or French "trop" before a word of the same clause that is
@@ -549,17 +825,18 @@ class Engine {
   }
 
   // Single-word lookup with the elongation and hashtag fallbacks.
-  bool FindWord(const Words& words, std::size_t i, Hit& hit) {
+  bool FindWord(std::size_t i, Hit& hit) {
     const std::string_view w = t_.at(i);
-    if (const auto v = words.Find(w)) {
-      hit = Hit{*v, 1, Source::kLang, false, false};
+    if (const IndexedWord* info = s_.info[i];
+        info != nullptr && info->Has(lang_)) {
+      hit = Hit{index_.Valence(*info, lang_), 1, Source::kLang, false, false};
       return true;
     }
     char buf[kMaxWordBytes];
     for (std::size_t keep : {std::size_t{1}, std::size_t{2}}) {
       const std::string_view shorter = Collapse(w, keep, buf);
       if (shorter.empty()) break;
-      if (const auto v = words.Find(shorter)) {
+      if (const auto v = Find(shorter)) {
         hit = Hit{*v, 1, Source::kLang, true, false};
         if (ex_ != nullptr) {
           ex_->normalisation.push_back(Cat({w, " -> ", shorter}));
@@ -571,8 +848,8 @@ class Engine {
       for (std::size_t k = 3; k + 3 <= w.size(); ++k) {
         const std::string_view left = w.substr(0, k);
         const std::string_view right = w.substr(k);
-        const auto lv = words.Find(left);
-        const auto rv = words.Find(right);
+        const auto lv = Find(left);
+        const auto rv = Find(right);
         if (!lv && !rv) continue;
         if ((lv && rv) || (rv && IsHashtagNoun(left)) ||
             (lv && IsHashtagNoun(right))) {
@@ -588,6 +865,18 @@ class Engine {
       }
     }
     return false;
+  }
+
+  // The valence of `term` in this language's lexicons.
+  std::optional<double> Find(std::string_view term) const {
+    const IndexedWord* info = index_.Find(term);
+    if (info == nullptr || !info->Has(lang_)) return std::nullopt;
+    return index_.Valence(*info, lang_);
+  }
+
+  bool IsHashtagNoun(std::string_view w) const {
+    const IndexedWord* info = index_.Find(w);
+    return info != nullptr && info->hashtag_noun;
   }
 
   bool NextHitAt(std::size_t i, int k) const {
@@ -671,7 +960,7 @@ class Engine {
     return {};
   }
 
-  const ScorerLexicons& lex_;
+  const ScorerIndex& index_;
   Lang lang_;
   Scratch& s_;
   const TokenizedText& t_;
@@ -681,16 +970,26 @@ class Engine {
 }  // namespace
 
 Scorer::Scorer(ScorerLexicons lexicons, ScorerOptions opts)
-    : lex_(lexicons), opts_(opts) {}
+    : lex_(lexicons), opts_(opts), index_(BuildIndex(lex_)) {}
 
 ScoreResult Scorer::Score(std::string_view text) const {
   return Score(text, ScoreRequest{});
 }
 
 std::string_view Scorer::Language(std::string_view text) const {
-  thread_local TokenizedText scratch;
-  Tokenize(text, nullptr, scratch);
-  return IdentifyLanguage(scratch, LanguageLexicons{lex_.fr, lex_.en, lex_.de});
+  Scratch& scratch = ThreadScratch();
+  scratch.Prepare(text, *index_);
+  // Without emoticon tokens, the tokens are those Tokenize() gives without
+  // emoticons, which identification reads; with some, tokenize again.
+  const std::vector<Token>& tokens = scratch.text.tokens;
+  if (std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+        return t.kind == TokenKind::kEmoticon;
+      })) {
+    scratch.index_id = 0;
+    Tokenize(text, nullptr, scratch.text);
+    scratch.LookUp(*index_);
+  }
+  return scratch.Identify(*index_);
 }
 
 Label Scorer::LabelOf(double compound) const {
@@ -707,8 +1006,8 @@ double Scorer::BlendRating(double compound, double stars, bool had_terms) {
 
 ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
                           Explanation* explain) const {
-  thread_local Scratch scratch;
-  Tokenize(text, lex_.en, scratch.text);
+  Scratch& scratch = ThreadScratch();
+  scratch.Prepare(text, *index_);
 
   ScoreResult result;
   Lang lang = LangOf(request.language);
@@ -716,22 +1015,16 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
     *explain = Explanation{};
     explain->language_source = lang == kUnd ? "identified" : "given";
   }
-  if (lang == kUnd) {
-    lang = LangOf(IdentifyLanguage(
-        scratch.text, LanguageLexicons{lex_.fr, lex_.en, lex_.de}));
-  }
+  if (lang == kUnd) lang = LangOf(scratch.Identify(*index_));
   result.language = LangName(lang);
 
-  const Words by_lang[3] = {Words{nullptr, lex_.fr},
-                            Words{lex_.en_extra, lex_.en},
-                            Words{nullptr, lex_.de}};
   if (lang == kUnd) {
     // Unsure: the lexicon that recognises the most words.
     int best_count = -1;
     Lang best = kEn;
     for (Lang l : {kFr, kEn, kDe}) {
-      Engine probe(lex_, l, scratch, nullptr);
-      const int count = probe.FindHits(by_lang[l]);
+      Engine probe(*index_, l, scratch, nullptr);
+      const int count = probe.FindHits();
       if (count > best_count) {
         best_count = count;
         best = l;
@@ -739,8 +1032,8 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
     }
     lang = best;
   }
-  Engine engine(lex_, lang, scratch, explain);
-  engine.FindHits(by_lang[lang]);
+  Engine engine(*index_, lang, scratch, explain);
+  engine.FindHits();
   int counted = 0;
   double sum = engine.Sum(counted) + request.extra_valence;
   double stated = 0.0;

@@ -128,6 +128,15 @@ void AppendFolded(utf8proc_int32_t cp, std::string& out) {
   }
 }
 
+char Lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
 bool IsElision(std::string_view folded_word, bool& is_n) {
   for (const Elision& e : kElisions) {
     if (e.prefix == folded_word) {
@@ -156,10 +165,12 @@ std::string_view EmoticonCandidate(std::string_view text, std::size_t at) {
   return text.substr(at, size);
 }
 
-}  // namespace
-
-void Tokenize(std::string_view text, const Lexicon* emoticons,
-              TokenizedText& out) {
+// The body of Tokenize(): `emoticon(key)` tells whether lower-cased `key`
+// is an emoticon, `may_start(a, b)` false when none starts with lower-cased
+// bytes `a` `b`; `emoticons` false skips the emoticon candidates.
+template <typename IsEmoticon, typename MayStart>
+void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
+                  MayStart may_start, TokenizedText& out) {
   out.folded.clear();
   out.tokens.clear();
   out.exclamations = out.questions = 0;
@@ -174,27 +185,39 @@ void Tokenize(std::string_view text, const Lexicon* emoticons,
   int uppers = 0;
   int lowers = 0;
   bool prev_lower = false;
-  Token current;
+  // The word being read, kept in scalars (building a Token field by field
+  // on the stack stalls store forwarding).
+  std::uint32_t word_begin = 0;
+  bool word_hashtag = false;
+  bool word_boundary = false;
+  bool word_after_n = false;
 
   auto finish = [&] {
     if (!in_word) return;
-    current.size =
-        static_cast<std::uint32_t>(out.folded.size()) - current.begin;
-    current.all_caps = uppers >= 2 && lowers == 0;
-    out.any_all_caps = out.any_all_caps || current.all_caps;
+    const auto size =
+        static_cast<std::uint32_t>(out.folded.size()) - word_begin;
+    const bool all_caps = uppers >= 2 && lowers == 0;
+    out.any_all_caps = out.any_all_caps || all_caps;
     out.any_lower = out.any_lower || lowers > 0;
-    if (current.size > 0) out.tokens.push_back(current);
+    if (size > 0) {
+      Token& t = out.tokens.emplace_back();
+      t.begin = word_begin;
+      t.size = size;
+      t.kind = TokenKind::kWord;
+      t.all_caps = all_caps;
+      t.after_n_elision = word_after_n;
+      t.hashtag = word_hashtag;
+      t.boundary_before = word_boundary;
+    }
     in_word = false;
     uppers = lowers = 0;
     prev_lower = false;
   };
   auto start_word = [&](bool hashtag) {
-    current = Token{};
-    current.begin = static_cast<std::uint32_t>(out.folded.size());
-    current.kind = TokenKind::kWord;
-    current.hashtag = hashtag;
-    current.boundary_before = boundary;
-    current.after_n_elision = after_n;
+    word_begin = static_cast<std::uint32_t>(out.folded.size());
+    word_hashtag = hashtag;
+    word_boundary = boundary;
+    word_after_n = after_n;
     boundary = false;
     after_n = false;
     in_word = true;
@@ -202,7 +225,13 @@ void Tokenize(std::string_view text, const Lexicon* emoticons,
 
   std::size_t at = 0;
   while (at < text.size()) {
-    if (at_chunk_start && emoticons != nullptr) {
+    // Skipped when no emoticon starts with the chunk's first two bytes.
+    if (at_chunk_start && emoticons &&
+        (at + 1 == text.size() ||
+         !may_start(Lower(text[at]), Lower(text[at + 1])))) {
+      at_chunk_start = false;
+    }
+    if (at_chunk_start && emoticons) {
       at_chunk_start = false;
       const std::string_view chunk = EmoticonCandidate(text, at);
       char lower[kMaxEmoticon];
@@ -221,7 +250,7 @@ void Tokenize(std::string_view text, const Lexicon* emoticons,
           (first >= 'a' && first <= 'z') || (first >= '0' && first <= '9');
       const std::size_t shortest = alnum_start ? chunk.size() : 2;
       for (std::size_t len = chunk.size(); len >= shortest && len >= 2; --len) {
-        if (emoticons->Find(std::string_view(lower, len))) {
+        if (emoticon(std::string_view(lower, len))) {
           key = std::string_view(lower, len);
           break;
         }
@@ -242,6 +271,46 @@ void Tokenize(std::string_view text, const Lexicon* emoticons,
         }
       }
     }
+    // A run of ASCII letters and digits in a word that is no hashtag (where
+    // a camel-case split may fall) is copied in one go, lower-cased.
+    if (IsAsciiAlnum(text[at]) &&
+        (in_word ? !word_hashtag : !hashtag_pending)) {
+      if (!in_word) start_word(false);
+      std::size_t end = at + 1;
+      while (end < text.size() && IsAsciiAlnum(text[end])) ++end;
+      const std::size_t base = out.folded.size();
+      out.folded.append(text.data() + at, end - at);
+      char* p = out.folded.data() + base;
+      for (std::size_t k = 0; k < end - at; ++k) {
+        const char c = p[k];
+        if (c >= 'A' && c <= 'Z') {
+          p[k] = static_cast<char>(c - 'A' + 'a');
+          ++uppers;
+        } else if (c >= 'a' && c <= 'z') {
+          ++lowers;
+        }
+      }
+      const char last = text[end - 1];
+      prev_lower = !(last >= 'A' && last <= 'Z');
+      at = end;
+      continue;
+    }
+    // Other ASCII bytes but the apostrophe end a word without decoding.
+    if (const auto c = static_cast<unsigned char>(text[at]);
+        c < 0x80 && c != '\'' && !IsAsciiAlnum(text[at])) {
+      finish();
+      if (c == '#') {
+        hashtag_pending = true;
+      } else {
+        hashtag_pending = false;
+        if (c == '!') ++out.exclamations;
+        if (c == '?') ++out.questions;
+        if (IsBoundary(c)) boundary = true;
+        if (IsSpace(c)) at_chunk_start = true;
+      }
+      ++at;
+      continue;
+    }
     std::size_t len = 0;
     const utf8proc_int32_t cp = Decode(text, at, len);
     const bool ascii = cp >= 0 && cp < 0x80;
@@ -252,7 +321,7 @@ void Tokenize(std::string_view text, const Lexicon* emoticons,
               : cp >= 0 && IsWordCodepoint(cp);
     if (word_cp) {
       const bool upper = ascii ? ascii_upper : utf8proc_isupper(cp);
-      if (in_word && upper && prev_lower && current.hashtag) {
+      if (in_word && upper && prev_lower && word_hashtag) {
         finish();
         start_word(true);
       }
@@ -278,10 +347,10 @@ void Tokenize(std::string_view text, const Lexicon* emoticons,
       if (next >= 0 && IsWordCodepoint(next)) {
         bool is_n = false;
         const std::string_view word =
-            std::string_view(out.folded).substr(current.begin);
+            std::string_view(out.folded).substr(word_begin);
         if (IsElision(word, is_n)) {
-          const bool keep_boundary = current.boundary_before;
-          out.folded.resize(current.begin);
+          const bool keep_boundary = word_boundary;
+          out.folded.resize(word_begin);
           in_word = false;
           uppers = lowers = 0;
           after_n = is_n;
@@ -316,6 +385,44 @@ void Tokenize(std::string_view text, const Lexicon* emoticons,
     at += len;
   }
   finish();
+}
+
+}  // namespace
+
+EmoticonTable::EmoticonTable(const Lexicon* lexicon) {
+  if (lexicon == nullptr) return;
+  lexicon->ForEach([this](std::string_view term, double) {
+    if (term.size() < 2 || term.size() > kMaxEmoticon) return;
+    bool punct = false;
+    for (const char ch : term) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c <= 0x20 || c >= 0x80 || (c >= 'A' && c <= 'Z')) return;
+      punct = punct || !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+    }
+    if (!punct) return;
+    terms_.Insert(term);
+    const unsigned pair = static_cast<unsigned char>(term[0]) << 8 |
+                          static_cast<unsigned char>(term[1]);
+    starts_[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+  });
+}
+
+void Tokenize(std::string_view text, const Lexicon* emoticons,
+              TokenizedText& out) {
+  TokenizeWith(
+      text, emoticons != nullptr,
+      [emoticons](std::string_view key) {
+        return emoticons->Find(key).has_value();
+      },
+      [](char, char) { return true; }, out);
+}
+
+void Tokenize(std::string_view text, const EmoticonTable& emoticons,
+              TokenizedText& out) {
+  TokenizeWith(
+      text, emoticons.size() > 0,
+      [&emoticons](std::string_view key) { return emoticons.Contains(key); },
+      [&emoticons](char a, char b) { return emoticons.MayStart(a, b); }, out);
 }
 
 }  // namespace vigie

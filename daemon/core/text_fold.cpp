@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
+#include <vector>
 
 namespace vigie {
 
@@ -12,6 +13,54 @@ void AppendCodepoint(std::string& out, utf8proc_int32_t cp) {
   utf8proc_uint8_t buf[4];
   utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
   out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+// Appends `text` with every invalid UTF-8 sequence replaced by U+FFFD and
+// NUL bytes removed.
+void AppendSanitized(std::string_view text, std::string& out) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      AppendCodepoint(out, 0xFFFD);
+      ++p;
+      --left;
+      continue;
+    }
+    if (cp != 0) out.append(reinterpret_cast<const char*>(p), n);
+    p += n;
+    left -= n;
+  }
+}
+
+// Appends `piece` folded as utf8proc_map() would fold it once sanitized,
+// through a per-thread buffer. False when utf8proc fails.
+bool AppendFolded(std::string_view piece, std::string& out) {
+  constexpr auto kOptions = static_cast<utf8proc_option_t>(
+      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+      UTF8PROC_STRIPMARK);
+  thread_local std::string clean;
+  thread_local std::vector<utf8proc_int32_t> buffer(256);
+  clean.clear();
+  AppendSanitized(piece, clean);
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(clean.data());
+  const auto size = static_cast<utf8proc_ssize_t>(clean.size());
+  // Room for the code points and, once re-encoded in place, a NUL.
+  auto room = [] { return static_cast<utf8proc_ssize_t>(buffer.size()) - 1; };
+  utf8proc_ssize_t n =
+      utf8proc_decompose(p, size, buffer.data(), room(), kOptions);
+  if (n > room()) {
+    buffer.resize(static_cast<std::size_t>(n) + 1);
+    n = utf8proc_decompose(p, size, buffer.data(), room(), kOptions);
+  }
+  if (n < 0) return false;
+  n = utf8proc_reencode(buffer.data(), n, kOptions);
+  if (n < 0) return false;
+  out.append(reinterpret_cast<const char*>(buffer.data()),
+             static_cast<std::size_t>(n));
+  return true;
 }
 
 }  // namespace
@@ -38,21 +87,7 @@ bool IsWordCodepoint(std::int32_t cp) {
 std::string SanitizeUtf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {
-      AppendCodepoint(out, 0xFFFD);
-      ++p;
-      --left;
-      continue;
-    }
-    if (cp != 0) out.append(reinterpret_cast<const char*>(p), n);
-    p += n;
-    left -= n;
-  }
+  AppendSanitized(text, out);
   return out;
 }
 
@@ -70,18 +105,35 @@ bool IsValidUtf8(std::string_view text) {
 }
 
 std::string FoldText(std::string_view text) {
-  const std::string clean = SanitizeUtf8(text);
-  utf8proc_uint8_t* folded = nullptr;
-  const int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK;
-  utf8proc_ssize_t n =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(clean.data()),
-                   static_cast<utf8proc_ssize_t>(clean.size()), &folded,
-                   static_cast<utf8proc_option_t>(options));
-  if (n < 0) return clean;
-  std::string out(reinterpret_cast<const char*>(folded),
-                  static_cast<std::size_t>(n));
-  std::free(folded);
+  std::string out;
+  out.reserve(text.size());
+  const std::size_t n = text.size();
+  // A byte copied as is (lower-cased): ASCII, not NUL.
+  auto plain = [&text](std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    return c != 0 && c < 0x80;
+  };
+  // Folding is per code point except where a starter composes with the
+  // marks after it, and no ASCII character composes with what precedes it;
+  // so the text folds piecewise, cut before plain bytes, with each plain
+  // byte followed by a plain byte (or ending the text) lower-cased alone and
+  // the rest folded by utf8proc.
+  auto alone = [&](std::size_t i) {
+    return plain(i) && (i + 1 == n || plain(i + 1));
+  };
+  std::size_t i = 0;
+  while (i < n) {
+    if (alone(i)) {
+      const char c = text[i];
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      ++i;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < n && !alone(end)) ++end;
+    if (!AppendFolded(text.substr(i, end - i), out)) return SanitizeUtf8(text);
+    i = end;
+  }
   return out;
 }
 

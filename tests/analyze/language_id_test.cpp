@@ -2,8 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vigie {
 namespace {
@@ -55,6 +57,45 @@ TEST_CASE("language id survives huge and broken input") {
   while (text.size() < (1u << 20)) text += unit;
   CHECK(IdentifyLanguage(text) == "de");
   CHECK(IdentifyLanguage(std::string(1 << 20, '\'')) == "und");
+}
+
+TEST_CASE("language id from clues agrees with language id from lexicons") {
+  Result<Lexicon> fr = Lexicon::Parse("fr.tsv", "nul\t-2\nhonteux\t-2\n");
+  Result<Lexicon> en = Lexicon::Parse("en.tsv", "awful\t-2\nnul\t-1\n");
+  REQUIRE(fr.ok());
+  REQUIRE(en.ok());
+  const LanguageLexicons lexicons{&*fr, &*en, nullptr};
+  for (std::string_view text :
+       {"nul honteux", "awful", "awful nul", "le the der", "service nul !",
+        "#honteux nul", "", "Heizung", "rapidement", "the thing is nul"}) {
+    CAPTURE(text);
+    TokenizedText t;
+    Tokenize(text, nullptr, t);
+    std::vector<WordClue> clues;
+    for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+      WordClue c = FunctionWordClue(t.at(i));
+      for (int l = 0; l < 3; ++l) {
+        if (lexicons[l] != nullptr && lexicons[l]->Find(t.at(i))) {
+          c.in_lexicons |= static_cast<std::uint8_t>(1u << l);
+        }
+      }
+      clues.push_back(c);
+    }
+    CHECK(IdentifyLanguage(t, clues) == IdentifyLanguage(t, lexicons));
+  }
+}
+
+TEST_CASE("function words keep the vote listed first") {
+  CHECK(FunctionWordClue("the").function_lang == 1);
+  CHECK(FunctionWordClue("the").function_weight == 1.0);
+  // "me" is listed as English, then as a weak French vote.
+  CHECK(FunctionWordClue("me").function_lang == 1);
+  CHECK(FunctionWordClue("de").function_lang == 0);
+  CHECK(FunctionWordClue("de").function_weight == 0.3);
+  CHECK(FunctionWordClue("heizung").function_lang == -1);
+  const std::vector<std::string_view> words = FunctionWords();
+  CHECK(words.size() > 300);
+  CHECK(std::find(words.begin(), words.end(), "und") != words.end());
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace vigie {
 namespace {
@@ -114,6 +116,62 @@ TEST_CASE("the shipped lexicons load") {
   CHECK(*fr->Find("arnaque") < 0);
   CHECK(*fr->Find("delicieux") > 0);
   CHECK(*fr->Find("pas terrible") < 0);
+}
+
+TEST_CASE("TermTable numbers terms in insertion order and finds them") {
+  TermTable t;
+  CHECK(t.Find("") == TermTable::kAbsent);
+  CHECK(t.Find("a") == TermTable::kAbsent);
+  std::vector<std::string> terms;
+  for (int i = 0; i < 5000; ++i) terms.push_back("t" + std::to_string(i * 7));
+  terms.push_back("");
+  terms.push_back("a long term of more than sixteen bytes");
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    bool inserted = false;
+    CHECK(t.Insert(terms[i], &inserted) == i);
+    CHECK(inserted);
+  }
+  bool inserted = true;
+  CHECK(t.Insert("t7", &inserted) == 1);
+  CHECK_FALSE(inserted);
+  CHECK(t.size() == terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    CHECK(t.Find(terms[i]) == i);
+    CHECK(t.term(static_cast<std::uint32_t>(i)) == terms[i]);
+  }
+  // Prefixes, extensions and near misses of stored terms are absent.
+  for (std::string_view miss : {"t", "t71", "t1", "t00", "a long term of more",
+                                "a long term of more than sixteen bytes!"}) {
+    CAPTURE(miss);
+    CHECK(t.Find(miss) == TermTable::kAbsent);
+  }
+}
+
+TEST_CASE("SameBytes agrees with memcmp at every length") {
+  const std::string a = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (std::size_t n = 0; n <= a.size(); ++n) {
+    std::string b = a;
+    CHECK(SameBytes(a.data(), b.data(), n));
+    for (std::size_t k = 0; k < n; ++k) {
+      b = a;
+      b[k] = '!';
+      CAPTURE(n);
+      CAPTURE(k);
+      CHECK_FALSE(SameBytes(a.data(), b.data(), n));
+    }
+  }
+}
+
+TEST_CASE("Lexicon::ForEach visits every term once, in file order") {
+  Result<Lexicon> lex =
+      Lexicon::Parse("lex.tsv", "Bon\t2\n# c\nfed up\t-1.5\nnul\t-2\n");
+  REQUIRE(lex.ok());
+  std::vector<std::pair<std::string, double>> seen;
+  lex->ForEach([&](std::string_view term, double v) {
+    seen.emplace_back(std::string(term), v);
+  });
+  CHECK(seen == std::vector<std::pair<std::string, double>>{
+                    {"bon", 2.0}, {"fed up", -1.5}, {"nul", -2.0}});
 }
 
 }  // namespace

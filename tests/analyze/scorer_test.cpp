@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "vigie/analyze/language_id.h"
+#include "vigie/analyze/tokenizer.h"
+
 namespace vigie {
 namespace {
 
@@ -492,6 +495,44 @@ TEST_CASE_FIXTURE(Fixture, "NUL bytes, empty lines and huge inputs are safe") {
   const ScoreResult r = scorer.Score(german);
   CHECK(r.language == "de");
   CHECK(r.label == Label::kNegative);
+}
+
+TEST_CASE(
+    "vigie's English additions are looked up before the English lexicon") {
+  const Lexicon en = MustParse("good\t2\nsick\t-2\n:)\t2\nfed up\t-1\n");
+  const Lexicon extra = MustParse("sick\t1.5\nfed up\t-3\nlit\t2\n");
+  const Scorer scorer(
+      ScorerLexicons{&en, nullptr, nullptr, nullptr, &extra, nullptr});
+  const ScoreRequest english{"en", 0.0};
+  CHECK(scorer.Score("sick", english).compound ==
+        doctest::Approx(Compound(1.5)));
+  CHECK(scorer.Score("good", english).compound ==
+        doctest::Approx(Compound(2.0)));
+  CHECK(scorer.Score("lit", english).compound ==
+        doctest::Approx(Compound(2.0)));
+  CHECK(scorer.Score("i am fed up", english).compound ==
+        doctest::Approx(Compound(-3.0)));
+  CHECK(scorer.Score(":)", english).compound == doctest::Approx(Compound(2.0)));
+  // A copy scores as the original.
+  const Scorer copy = scorer;
+  CHECK(copy.Score("sick but good", english).compound ==
+        scorer.Score("sick but good", english).compound);
+}
+
+TEST_CASE("Scorer::Language agrees with language id over its lexicons") {
+  const Lexicon en = MustParse("awful\t-2\nnul\t-1\n");
+  const Lexicon fr = MustParse("nul\t-2\nhonteux\t-2\npas terrible\t-1\n");
+  const Lexicon de = MustParse("mist\t-2\n");
+  const Scorer scorer(ScorerLexicons{&en, &fr, &de, nullptr});
+  for (std::string_view text :
+       {"nul honteux", "awful", "mist", "awful nul", "#honteux", "", ":)",
+        "le the der", "Mist! nul", "HONTEUX", "honteuuuux"}) {
+    CAPTURE(text);
+    TokenizedText t;
+    Tokenize(text, nullptr, t);
+    CHECK(scorer.Language(text) ==
+          IdentifyLanguage(t, LanguageLexicons{&fr, &en, &de}));
+  }
 }
 
 }  // namespace

@@ -15,7 +15,10 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <span>
 #include <string_view>
+#include <vector>
 
 #include "vigie/analyze/lexicon.h"
 #include "vigie/analyze/tokenizer.h"
@@ -33,5 +36,29 @@ std::string_view IdentifyLanguage(const TokenizedText& tokens,
 /// The language of raw `text` (any bytes): tokenizes it, then as above,
 /// without lexicons.
 std::string_view IdentifyLanguage(std::string_view text);
+
+/// What identification reads of one folded word, for callers that look
+/// their tokens up once for several purposes (the Scorer).
+struct WordClue {
+  /// 0 French, 1 English, 2 German when the word is a function word of that
+  /// language; -1 otherwise.
+  std::int8_t function_lang = -1;
+  /// Bit l set (l as above) when lexicon l has the word.
+  std::uint8_t in_lexicons = 0;
+  /// The function word's vote.
+  double function_weight = 0.0;
+};
+
+/// The clue of `folded_word` from the function words alone (in_lexicons 0).
+WordClue FunctionWordClue(std::string_view folded_word);
+
+/// Every function word of the model, each once.
+std::vector<std::string_view> FunctionWords();
+
+/// As IdentifyLanguage(tokens, lexicons), with clues[i] the clue of token i
+/// (its in_lexicons from the lexicons given there). Does not allocate.
+/// REQUIRES: clues.size() == tokens.tokens.size().
+std::string_view IdentifyLanguage(const TokenizedText& tokens,
+                                  std::span<const WordClue> clues);
 
 }  // namespace vigie

@@ -6,23 +6,144 @@
 // `#` are comments and blank lines are skipped. A term may have up to three
 // words separated by spaces ("fed up", "pas terrible"). Terms are stored
 // folded (FoldText: lower case, no accents) with `’` written as `'`, so
-// "Déçu" and "DECU" name the same entry.
+// "Déçu" and "DECU" name the same entry. The terms sit in a TermTable (one
+// flat open-addressing array, the term bytes in one buffer), so Find() costs
+// one hash and usually one probe, without copying or allocating.
 //
 // Thread-safety: immutable once built; share it freely across threads.
 // Lifetime: a plain value; a Scorer keeps a reference, so the Lexicon must
-// outlive it.
+// outlive it, and reads it once when built, so the Lexicon must not change
+// while the Scorer lives.
 #pragma once
 
 #include <cstddef>
-#include <functional>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "vigie/core/result.h"
 
 namespace vigie {
+
+/// A fast 64-bit hash of `bytes` for in-memory tables; not a stable format
+/// (never store it). Reads at most 8 bytes at a time, no allocation.
+inline std::uint64_t HashTerm(std::string_view bytes) noexcept {
+  const char* p = bytes.data();
+  std::size_t n = bytes.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull * (n + 1);
+  auto mix = [](std::uint64_t x) {
+    x ^= x >> 31;
+    x *= 0xBF58476D1CE4E5B9ull;
+    x ^= x >> 29;
+    return x;
+  };
+  while (n > 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = mix((h ^ v) * 0x94D049BB133111EBull);
+    p += 8;
+    n -= 8;
+  }
+  std::uint64_t v = 0;
+  if (n >= 4) {
+    std::uint32_t lo;
+    std::uint32_t hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    v = (static_cast<std::uint64_t>(hi) << 32) | lo;
+  } else if (n > 0) {
+    v = (static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
+        (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2]))
+         << 8) |
+        static_cast<unsigned char>(p[n - 1]);
+  }
+  h = mix((h ^ v) * 0x94D049BB133111EBull);
+  return mix(h * 0xBF58476D1CE4E5B9ull);
+}
+
+/// memcmp(a, b, n) == 0, inlined for short strings.
+inline bool SameBytes(const char* a, const char* b, std::size_t n) noexcept {
+  auto load8 = [](const char* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  };
+  auto load4 = [](const char* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (load8(a + i) != load8(b + i)) return false;
+    }
+    return load8(a + n - 8) == load8(b + n - 8);
+  }
+  if (n >= 4) {
+    return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+/// A set of distinct byte strings numbered 0, 1, 2, ... in insertion order:
+/// one flat open-addressing array probed linearly, the strings back to back
+/// in one buffer. Find() hashes once and never allocates or copies.
+///
+/// Thread-safety: const methods may run on many threads at once; Insert()
+/// needs exclusive access.
+class TermTable {
+ public:
+  /// The id Find() returns for an absent term.
+  static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
+
+  /// The id of `term`, added when new; `inserted` (may be null) tells
+  /// which.
+  std::uint32_t Insert(std::string_view term, bool* inserted = nullptr);
+  /// The id of `term`, or kAbsent.
+  std::uint32_t Find(std::string_view term) const noexcept {
+    if (slots_.empty()) return kAbsent;
+    const std::uint64_t h = HashTerm(term);
+    const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32) | 1u;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.tag == 0) return kAbsent;
+      if (s.tag == tag && spans_[s.id].size == term.size() &&
+          SameBytes(bytes_.data() + spans_[s.id].offset, term.data(),
+                    term.size())) {
+        return s.id;
+      }
+    }
+  }
+  /// Term number `id`. REQUIRES: id < size().
+  std::string_view term(std::uint32_t id) const {
+    return std::string_view(bytes_).substr(spans_[id].offset, spans_[id].size);
+  }
+  /// The number of terms.
+  std::size_t size() const noexcept { return spans_.size(); }
+
+ private:
+  struct Slot {
+    std::uint32_t tag = 0;  // 0: empty; else the high hash bits, odd
+    std::uint32_t id = 0;
+  };
+  struct Span {
+    std::uint32_t offset;
+    std::uint32_t size;
+  };
+
+  void Grow();
+
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::vector<Span> spans_;  // by id
+  std::string bytes_;
+};
 
 /// A folded term → valence table, loaded from a TSV rule file.
 class Lexicon {
@@ -45,22 +166,27 @@ class Lexicon {
   static Result<Lexicon> Load(const std::string& path);
 
   /// The valence of `folded` (a folded term, words joined by one space), or
-  /// nothing. Does not copy `folded`.
-  std::optional<double> Find(std::string_view folded) const;
+  /// nothing. Does not copy `folded` nor allocate.
+  std::optional<double> Find(std::string_view folded) const {
+    const std::uint32_t id = terms_.Find(folded);
+    if (id == TermTable::kAbsent) return std::nullopt;
+    return valences_[id];
+  }
+  /// Calls `fn(term, valence)` for every term, in file order.
+  template <typename Fn>
+  void ForEach(Fn&& fn) const {
+    for (std::uint32_t id = 0; id < valences_.size(); ++id) {
+      fn(terms_.term(id), valences_[id]);
+    }
+  }
   /// The number of terms.
-  std::size_t size() const noexcept { return entries_.size(); }
+  std::size_t size() const noexcept { return valences_.size(); }
   /// The largest number of words in any term (0 when empty).
   int max_words() const noexcept { return max_words_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
-
-  std::unordered_map<std::string, double, Hash, std::equal_to<>> entries_;
+  TermTable terms_;
+  std::vector<double> valences_;  // by term id
   int max_words_ = 0;
 };
 

@@ -46,12 +46,20 @@
 // s = clamp((r - 3) / 2, -1, 1); the blended compound is 0.5 * compound +
 // 0.5 * s when the text had sentiment terms, s alone when it had none.
 //
+// Performance: the constructor merges the lexicons, the cue words and the
+// language-identification function words into one index, so each token is
+// hashed and looked up once per text, whatever the number of lexicons (en_extra
+// before en included); multi-word keys are built only after a word that
+// starts a multi-word term.
+//
 // Thread-safety: immutable after construction; Score() may run on many
 // threads at once (each thread reuses its own scratch buffers, so scoring
-// does not allocate once warm).
-// Lifetime: holds pointers to the lexicons, which must outlive it.
+// does not allocate once warm, unless it explains).
+// Lifetime: holds pointers to the lexicons, which must outlive it; they are
+// read once by the constructor and must not change afterwards.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +69,8 @@
 #include "vigie/core/mention.h"
 
 namespace vigie {
+
+struct ScorerIndex;
 
 /// Thresholds turning a compound score into a label.
 /// REQUIRES: negative_threshold < positive_threshold.
@@ -125,7 +135,8 @@ struct Explanation {
 /// Scores texts with per-language lexicons.
 class Scorer {
  public:
-  /// Keeps the lexicon pointers, which must outlive the scorer.
+  /// Keeps the lexicon pointers, which must outlive the scorer, and builds
+  /// its index from them (linear in their total size).
   explicit Scorer(ScorerLexicons lexicons, ScorerOptions opts = {});
 
   /// Scores raw `text` (any bytes). Linear in the size of the text.
@@ -150,6 +161,9 @@ class Scorer {
  private:
   ScorerLexicons lex_;
   ScorerOptions opts_;
+  // Every term of the lexicons and word lists, built from lex_; shared by
+  // copies.
+  std::shared_ptr<const ScorerIndex> index_;
 };
 
 }  // namespace vigie

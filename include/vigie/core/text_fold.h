@@ -1,7 +1,10 @@
 // Unicode folding shared by brand matching, lexicon lookup and regex rules.
 //
 // Folding = NFKD, case folding, combining marks removed, then NFC: "Élève" and
-// "ELEVE" both fold to "eleve". Uses utf8proc; never ASCII-only.
+// "ELEVE" both fold to "eleve". Uses utf8proc for every non-ASCII part of the
+// text and the ASCII character right before it; other ASCII is only
+// lower-cased, which is what utf8proc does to it, so plain ASCII text folds
+// without utf8proc.
 // Thread-safety: pure functions.
 #pragma once
 

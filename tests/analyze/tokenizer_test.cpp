@@ -1,0 +1,165 @@
+#include "vigie/analyze/tokenizer.h"
+
+#include <doctest/doctest.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vigie/core/text_fold.h"
+
+namespace vigie {
+namespace {
+
+void CheckSameTokens(const TokenizedText& a, const TokenizedText& b) {
+  CHECK(a.folded == b.folded);
+  REQUIRE(a.tokens.size() == b.tokens.size());
+  for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+    CAPTURE(i);
+    CHECK(a.tokens[i].begin == b.tokens[i].begin);
+    CHECK(a.tokens[i].size == b.tokens[i].size);
+    CHECK(a.tokens[i].kind == b.tokens[i].kind);
+    CHECK(a.tokens[i].all_caps == b.tokens[i].all_caps);
+    CHECK(a.tokens[i].after_n_elision == b.tokens[i].after_n_elision);
+    CHECK(a.tokens[i].hashtag == b.tokens[i].hashtag);
+    CHECK(a.tokens[i].boundary_before == b.tokens[i].boundary_before);
+  }
+  CHECK(a.exclamations == b.exclamations);
+  CHECK(a.questions == b.questions);
+  CHECK(a.any_lower == b.any_lower);
+  CHECK(a.any_all_caps == b.any_all_caps);
+  CHECK(a.german_letters == b.german_letters);
+  CHECK(a.french_letters == b.french_letters);
+  CHECK(a.elisions == b.elisions);
+}
+
+TEST_CASE("an EmoticonTable tokenizes as its lexicon does") {
+  Result<Lexicon> lex = Lexicon::Parse(
+      "en.tsv",
+      ":)\t2\n:(\t-2\n:-)\t2\n<3\t3\nxd\t2\no_o\t-1\nd:\t-2\n:((\t-3\n"
+      "good\t2\nfed up\t-2\n:/ ok\t1\n12345678:\t1\n");
+  REQUIRE(lex.ok());
+  const EmoticonTable table(&*lex);
+  // Words, multi-word terms and terms of more than 8 bytes cannot be
+  // emoticons.
+  CHECK(table.size() == 7);
+  for (std::string_view text : {"",
+                                "good :) bad :( ok",
+                                "XD so fun",
+                                "O_O",
+                                "D: no",
+                                ":((",
+                                ":(((",
+                                ":(gibt",
+                                "hey:)",
+                                ":) :)",
+                                "<3<3 <3",
+                                ":-)!!",
+                                "#ServiceNul :(",
+                                "l'avis :D",
+                                "12345678: x",
+                                "xd",
+                                ":",
+                                "x",
+                                "\xF0\x9F\x98\x8D:)",
+                                ":)\xC3\xA9",
+                                "\t:)\n:(\r",
+                                "a:)b",
+                                "DONT :( STOP"}) {
+    CAPTURE(text);
+    TokenizedText by_lexicon;
+    TokenizedText by_table;
+    Tokenize(text, &*lex, by_lexicon);
+    Tokenize(text, table, by_table);
+    CheckSameTokens(by_lexicon, by_table);
+  }
+}
+
+TEST_CASE("tokens of ASCII runs, punctuation and hashtags") {
+  TokenizedText t;
+  Tokenize("Hello WORLD, it's #ServiceNul!! n'importe?", nullptr, t);
+  REQUIRE(t.tokens.size() == 6);
+  CHECK(t.at(0) == "hello");
+  CHECK(t.at(1) == "world");
+  CHECK(t.tokens[1].all_caps);
+  CHECK(t.at(2) == "it's");
+  CHECK(t.tokens[2].boundary_before);
+  CHECK(t.at(3) == "service");
+  CHECK(t.tokens[3].hashtag);
+  CHECK(t.at(4) == "nul");
+  CHECK(t.tokens[4].hashtag);
+  CHECK(t.at(5) == "importe");
+  CHECK(t.tokens[5].after_n_elision);
+  CHECK(t.exclamations == 2);
+  CHECK(t.questions == 1);
+  CHECK(t.elisions == 1);
+}
+
+// FoldText as it was before its ASCII fast path: utf8proc over the whole
+// sanitized text.
+std::string ReferenceFold(std::string_view text) {
+  const std::string clean = SanitizeUtf8(text);
+  utf8proc_uint8_t* folded = nullptr;
+  const int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK;
+  const utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(clean.data()),
+                   static_cast<utf8proc_ssize_t>(clean.size()), &folded,
+                   static_cast<utf8proc_option_t>(options));
+  if (n < 0) return clean;
+  std::string out(reinterpret_cast<const char*>(folded),
+                  static_cast<std::size_t>(n));
+  std::free(folded);
+  return out;
+}
+
+TEST_CASE("FoldText folds piecewise exactly as utf8proc folds whole texts") {
+  // ASCII, letters with and without precomposed forms, combining marks
+  // after ASCII and non-ASCII letters, Hangul jamo that compose, NUL and
+  // invalid bytes, ligatures and full-width forms.
+  const std::vector<std::string> pieces = {"a",
+                                           "E",
+                                           " ",
+                                           "'",
+                                           "<",
+                                           std::string(1, '\0'),
+                                           "\xC3\xA9",
+                                           "\xC3\x89",
+                                           "\xCC\x81",
+                                           "\xCC\xB8",
+                                           "\xCC\x8A",
+                                           "\xE1\x84\x80",
+                                           "\xE1\x85\xA1",
+                                           "\xE1\x86\xA8",
+                                           "\xEF\xAC\x81",
+                                           "\xEF\xBC\xA1",
+                                           "\xC3\x9F",
+                                           "\xE1\xBA\x9E",
+                                           "\xC4\xB0",
+                                           "\xCE\xA3",
+                                           "\xFF",
+                                           "\xC3",
+                                           "\xE2\x80",
+                                           "\xE2\x80\x99",
+                                           "\xF0\x9F\x98\x8D",
+                                           "\xD9\x8B",
+                                           "\xE0\xA5\x8D",
+                                           "1"};
+  std::mt19937 rng(20240611);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 12);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int k = length(rng); k > 0; --k) text += pieces[pick(rng)];
+    CAPTURE(text);
+    REQUIRE(FoldText(text) == ReferenceFold(text));
+  }
+  const std::string long_text(100000, 'A');
+  CHECK(FoldText(long_text) == std::string(100000, 'a'));
+}
+
+}  // namespace
+}  // namespace vigie
