@@ -33,6 +33,11 @@ TEST_CASE("ParseScenarios rejects bad files with positions") {
       "[[scenario]]\nname = \"x\"\ndescription = \"d\"\nchannels = "
       "[\"slack\"]\n"
       "playbook_en = [\"a\"]\n";
+  // The head with a condition and a severity is valid: each subcase breaks
+  // one thing.
+  REQUIRE(ParseScenarios("s.toml", head + "condition = \"negative_spike\"\n"
+                                          "severity = \"info\"\n")
+              .ok());
   SUBCASE("unknown condition") {
     auto set = ParseScenarios("s.toml", head +
                                             "condition = \"moon_phase\"\n"
