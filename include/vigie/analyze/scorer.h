@@ -70,7 +70,7 @@
 
 namespace vigie {
 
-struct ScorerIndex;
+class ScorerIndex;
 
 /// Thresholds turning a compound score into a label.
 /// REQUIRES: negative_threshold < positive_threshold.
