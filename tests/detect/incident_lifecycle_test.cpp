@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "test_util.h"
+#include "vigie/detect/detection_step.h"
 #include "vigie/detect/incident_engine.h"
 #include "vigie/store/sqlite_store.h"
 
@@ -240,6 +241,69 @@ TEST_CASE("A specific incident takes over the general one opened before it") {
   CHECK(events->front().note.find("takes over from bad-buzz #1") !=
         std::string::npos);
   CHECK(Announced(*f.store, t0 + kMinute * 6).size() == 2);
+}
+
+TEST_CASE(
+    "A simulated source bursts: the detector and the engine open, update, "
+    "escalate and resolve one incident with exactly four notifications") {
+  Fixture f;
+  Detector detector(*f.store, DetectConfig{});
+  IncidentEngine engine(*f.store, {"slack"});
+  const TimePoint t0 = FromUnixMillis(kT0);
+  int n = 0;
+  auto mention = [&n](TimePoint at) {
+    Mention m;
+    m.source = "social";
+    m.external_id = std::to_string(++n);
+    m.url = "https://social.example/" + m.external_id;
+    m.text = "Terrible service again, complaint #" + m.external_id;
+    m.published = m.fetched = at;
+    m.brands = {"Acme"};
+    m.compound = -0.7;
+    m.label = Label::kNegative;
+    return m;
+  };
+  // Two calm days: one complaint every half hour, stored as they come.
+  std::vector<Mention> calm;
+  for (int k = 0; k < 96; ++k) calm.push_back(mention(t0 + kMinute * 30 * k));
+  REQUIRE(f.store->InsertMentions(calm).ok());
+  const TimePoint burst = t0 + kMinute * 60 * 48;
+  // Feeds `count` complaints spread over the first four minutes of the
+  // bucket starting at `at`, one batch each, as the poller would.
+  IncidentOutcome total;
+  auto feed = [&](TimePoint at, int count) {
+    for (int k = 0; k < count; ++k) {
+      std::vector<Mention> one{mention(at + Millis(240000) * k / count)};
+      REQUIRE(f.store->InsertMentions(one).ok());
+      const DetectionStepResult step = RunDetectionStep(
+          detector, engine, one, *f.rules, one.front().published);
+      REQUIRE_MESSAGE(step.status.ok(), step.status.message());
+      total.opened += step.outcome.opened;
+      total.escalated += step.outcome.escalated;
+      total.notifications += step.outcome.notifications;
+    }
+  };
+  feed(burst, 8);  // opens at the fifth, then new evidence, rate-limited
+  CHECK(total.opened == 1);
+  CHECK(total.notifications == 1);
+  feed(burst + kMinute * 35, 9);  // more after 30 minutes: one update
+  CHECK(total.notifications == 2);
+  feed(burst + kMinute * 40, 16);  // twice the opening count: escalated
+  CHECK(total.escalated == 1);
+  CHECK(total.notifications == 3);
+  // Quiet for the scenario's 120 minutes: resolved by the lifecycle tick.
+  auto early = engine.Tick(*f.rules, burst + kMinute * 100);
+  REQUIRE(early.ok());
+  CHECK(early->resolved == 0);
+  auto tick = engine.Tick(*f.rules, burst + kMinute * 170);
+  REQUIRE(tick.ok());
+  CHECK(tick->resolved == 1);
+  CHECK(Announced(*f.store, burst + kMinute * 200) ==
+        std::vector<std::string>{"Alert", "Update", "Escalated", "Resolved"});
+  auto incidents = f.store->ListIncidents();
+  REQUIRE(incidents.ok());
+  REQUIRE(incidents->size() == 1);
+  CHECK((*incidents)[0].opening_count == 5);
 }
 
 }  // namespace vigie
