@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "vigie/core/text_fold.h"
 
@@ -12,14 +13,20 @@ Analyzer::Analyzer(const Scorer& scorer, const TopicRules& rules,
     : scorer_(&scorer), rules_(&rules), brands_(&brands) {}
 
 void Analyzer::Analyze(Mention& m) const {
-  std::string whole;
-  whole.reserve(m.title.size() + 1 + m.text.size());
-  whole += m.title;
-  if (!m.title.empty() && !m.text.empty()) whole += ' ';
-  whole += m.text;
+  // Per-thread buffers, reused so that analysing does not allocate for
+  // them once warm.
+  thread_local std::string joined;
+  thread_local std::string folded;
+  std::string_view whole = m.text;
+  if (!m.title.empty()) {
+    joined.assign(m.title);
+    if (!m.text.empty()) joined += ' ';
+    joined += m.text;
+    whole = joined;
+  }
 
   const std::string_view language = scorer_->Language(whole);
-  const std::string folded = FoldText(whole);
+  FoldText(whole, folded);
   m.brands = brands_->Match(folded);
 
   ScoreRequest request;

@@ -3,7 +3,9 @@
 #include <toml++/toml.h>
 #include <utf8proc.h>
 
+#include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <unordered_map>
@@ -31,32 +33,87 @@ struct TextWord {
   std::string_view gap;  // the bytes between the previous word and this one
 };
 
+// What a byte says about the word characters (IsWordCodepoint()) of UTF-8
+// text: an ASCII byte is one (letters and digits) or not; a non-ASCII byte
+// must be decoded.
+enum ByteClass : std::uint8_t { kNotWord = 0, kWord = 1, kDecode = 2 };
+
+constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
+  std::array<std::uint8_t, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                       (c >= '0' && c <= '9');
+    classes[static_cast<std::size_t>(c)] = c >= 0x80 ? kDecode
+                                           : alnum   ? kWord
+                                                     : kNotWord;
+  }
+  return classes;
+}();
+
+// True when the non-ASCII code point at `at` of `s` is a word character;
+// sets `len` to its byte length (1 for an invalid byte, which is none).
+bool DecodedWordCharAt(std::string_view s, std::size_t at, std::size_t& len) {
+  utf8proc_int32_t cp = -1;
+  const utf8proc_ssize_t n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()) + at,
+                       static_cast<utf8proc_ssize_t>(s.size() - at), &cp);
+  len = 1;
+  if (n <= 0) return false;
+  len = static_cast<std::size_t>(n);
+  return IsWordCodepoint(cp);
+}
+
+// The first word of `s` (a run of IsWordCodepoint() code points) at or after
+// byte `at`, as [begin, end); false when there is none.
+bool NextWord(std::string_view s, std::size_t at, std::size_t& begin,
+              std::size_t& end) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t len = 0;
+  for (;;) {
+    while (at < n && kByteClasses[p[at]] == kNotWord) ++at;
+    if (at == n) return false;
+    if (kByteClasses[p[at]] == kWord) {
+      len = 1;
+      break;
+    }
+    if (DecodedWordCharAt(s, at, len)) break;
+    at += len;
+  }
+  begin = at;
+  at += len;
+  for (;;) {
+    while (at < n && kByteClasses[p[at]] == kWord) ++at;
+    if (at == n || kByteClasses[p[at]] == kNotWord) break;
+    if (!DecodedWordCharAt(s, at, len)) break;
+    at += len;
+  }
+  end = at;
+  return true;
+}
+
+// True when every byte of `s` is ASCII.
+bool IsAscii(std::string_view s) {
+  std::size_t i = 0;
+  std::uint64_t high = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    high |= v;
+  }
+  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
+  return (high & 0x8080808080808080ull) == 0;
+}
+
+// The words of `s`, each with the gap before it.
 std::vector<TextWord> SplitWords(std::string_view s) {
   std::vector<TextWord> words;
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   std::size_t at = 0;
-  std::size_t start = std::string_view::npos;
-  std::size_t gap_start = 0;
-  while (at < s.size()) {
-    utf8proc_int32_t cp = -1;
-    utf8proc_ssize_t n = utf8proc_iterate(
-        p + at, static_cast<utf8proc_ssize_t>(s.size() - at), &cp);
-    if (n <= 0) {
-      n = 1;
-      cp = -1;
-    }
-    if (cp >= 0 && IsWordCodepoint(cp)) {
-      if (start == std::string_view::npos) start = at;
-    } else if (start != std::string_view::npos) {
-      words.push_back({s.substr(start, at - start),
-                       s.substr(gap_start, start - gap_start)});
-      start = std::string_view::npos;
-      gap_start = at;
-    }
-    at += static_cast<std::size_t>(n);
-  }
-  if (start != std::string_view::npos) {
-    words.push_back({s.substr(start), s.substr(gap_start, start - gap_start)});
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  while (NextWord(s, at, begin, end)) {
+    words.push_back({s.substr(begin, end - begin), s.substr(at, begin - at)});
+    at = end;
   }
   return words;
 }
@@ -78,6 +135,39 @@ std::string HardChars(std::string_view gap) {
     at += static_cast<std::size_t>(n);
   }
   return hard;
+}
+
+// True when HardChars(gap) is empty or equals `expected`, without
+// allocating.
+bool GapAllows(std::string_view gap, std::string_view expected) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(gap.data());
+  std::size_t at = 0;
+  std::size_t matched = 0;  // bytes of `expected` matched so far
+  bool hard = false;
+  bool same = true;
+  while (at < gap.size()) {
+    std::size_t n = 1;
+    bool soft;
+    if (p[at] < 0x80) {
+      const char c = static_cast<char>(p[at]);
+      soft = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' ||
+             c == '_' || c == '\'';
+    } else {
+      utf8proc_int32_t cp = -1;
+      const utf8proc_ssize_t len = utf8proc_iterate(
+          p + at, static_cast<utf8proc_ssize_t>(gap.size() - at), &cp);
+      if (len > 0) n = static_cast<std::size_t>(len);
+      soft = cp >= 0 && IsSoftSeparator(cp);
+    }
+    if (!soft) {
+      hard = true;
+      same = same && matched + n <= expected.size() &&
+             std::memcmp(expected.data() + matched, gap.data() + at, n) == 0;
+      matched += n;
+    }
+    at += n;
+  }
+  return !hard || (same && matched == expected.size());
 }
 
 // FoldText with runs of white space collapsed to one space and trimmed.
@@ -241,6 +331,9 @@ Result<BrandMatcher> BrandMatcher::Parse(std::string_view path,
           entry.hard_gaps.push_back(HardChars(w.gap));
         }
         std::string first = entry.words.front();
+        out.first_bytes_[static_cast<unsigned char>(first[0])] = true;
+        out.first_word_bits_[FirstWordBit(first) >> 6] |=
+            std::uint64_t{1} << (FirstWordBit(first) & 63);
         out.by_first_word_[std::move(first)].push_back(std::move(entry));
       }
     }
@@ -258,32 +351,65 @@ std::vector<std::string> BrandMatcher::Match(
     std::string_view folded_text) const {
   std::vector<std::string> names;
   if (brands_.empty()) return names;
-  std::vector<bool> found(brands_.size(), false);
-  std::vector<bool> excluded(brands_.size(), false);
-  const std::vector<TextWord> words = SplitWords(folded_text);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const auto it = by_first_word_.find(words[i].text);
-    if (it == by_first_word_.end()) continue;
+  // Per-thread scratch, reused so that matching does not allocate once warm.
+  thread_local std::vector<std::uint8_t> state;  // by brand: kFound | kExcluded
+  constexpr std::uint8_t kFound = 1;
+  constexpr std::uint8_t kExcluded = 2;
+  bool any = false;
+  // Checks the phrases that start with the word [begin, end).
+  auto check = [&](std::size_t begin, std::size_t end) {
+    const std::string_view word = folded_text.substr(begin, end - begin);
+    if (!MayStartPhrase(word)) return;
+    const auto it = by_first_word_.find(word);
+    if (it == by_first_word_.end()) return;
+    if (!any) state.assign(brands_.size(), 0);
+    any = true;
     for (const Phrase& phrase : it->second) {
-      if (phrase.exclude ? excluded[phrase.brand] : found[phrase.brand]) {
+      const std::uint8_t bit = phrase.exclude ? kExcluded : kFound;
+      if (state[phrase.brand] & bit) continue;
+      bool match = true;
+      std::size_t next = end;
+      for (std::size_t k = 1; k < phrase.words.size() && match; ++k) {
+        std::size_t b = 0;
+        std::size_t e = 0;
+        match =
+            NextWord(folded_text, next, b, e) &&
+            folded_text.substr(b, e - b) == phrase.words[k] &&
+            GapAllows(folded_text.substr(next, b - next), phrase.hard_gaps[k]);
+        next = e;
+      }
+      if (match) state[phrase.brand] |= bit;
+    }
+  };
+  const auto* p = reinterpret_cast<const unsigned char*>(folded_text.data());
+  const std::size_t n = folded_text.size();
+  if (IsAscii(folded_text)) {
+    // Every byte is a character: a word starts at a letter or digit after
+    // none, and only one whose first byte starts some phrase is read.
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!first_bytes_[p[i]] || (i > 0 && kByteClasses[p[i - 1]] == kWord)) {
         continue;
       }
-      if (i + phrase.words.size() > words.size()) continue;
-      bool match = true;
-      for (std::size_t k = 1; k < phrase.words.size() && match; ++k) {
-        const TextWord& w = words[i + k];
-        match = w.text == phrase.words[k];
-        if (match) {
-          const std::string hard = HardChars(w.gap);
-          match = hard.empty() || hard == phrase.hard_gaps[k];
-        }
-      }
-      if (!match) continue;
-      (phrase.exclude ? excluded : found)[phrase.brand] = true;
+      if (kByteClasses[p[i]] != kWord) continue;
+      std::size_t end = i + 1;
+      while (end < n && kByteClasses[p[end]] == kWord) ++end;
+      check(i, end);
+      i = end;
+    }
+  } else {
+    // One pass over the words; the words after one that may start a phrase
+    // are read again only to check that phrase.
+    std::size_t at = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    while (NextWord(folded_text, at, begin, end)) {
+      at = end;
+      check(begin, end);
     }
   }
+  if (!any) return names;
   for (std::size_t b = 0; b < brands_.size(); ++b) {
-    if (found[b] && !excluded[b]) names.push_back(brands_[b].name);
+    if (state[b] == kFound) names.push_back(brands_[b].name);
   }
   return names;
 }

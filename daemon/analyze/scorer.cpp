@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
@@ -339,6 +340,7 @@ class ScorerIndex {
         bytes_.append(term);
       }
     }
+    Compact();
   }
 
   // The slot of `term`, or null.
@@ -364,13 +366,24 @@ class ScorerIndex {
     __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
   }
 
+  // Starts loading the valences of `w`.
+  void PrefetchValences(const IndexedWord& w) const {
+    if (w.has == 0) return;
+    if (!valence_ids_.empty()) {
+      __builtin_prefetch(&valence_ids_[w.valences]);
+    } else {
+      __builtin_prefetch(&valences_[w.valences]);
+    }
+  }
+
   // The valence of `w` from source `src`. REQUIRES: w.Has(src).
   double Valence(const IndexedWord& w, int src) const {
     // The number of bits set in a 5-bit mask (no popcnt instruction needed).
     static constexpr std::uint8_t kBits[32] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2,
                                                3, 2, 3, 3, 4, 1, 2, 2, 3, 2, 3,
                                                3, 4, 2, 3, 3, 4, 3, 4, 4, 5};
-    return valences_[w.valences + kBits[w.has & ((1u << src) - 1u)]];
+    const std::uint32_t at = w.valences + kBits[w.has & ((1u << src) - 1u)];
+    return valence_ids_.empty() ? valences_[at] : distinct_[valence_ids_[at]];
   }
 
   // What language identification reads of `w`.
@@ -401,10 +414,40 @@ class ScorerIndex {
     return SameBytes(key, p, n);
   }
 
+  // Replaces valences_ by valence_ids_ and distinct_ when the valences take
+  // at most 256 distinct values (lexicon valences usually have one decimal),
+  // so that they fit in cache: 1 byte per valence instead of 8. Values are
+  // told apart by their bits (-0.0 is not 0.0).
+  void Compact() {
+    std::unordered_map<std::uint64_t, std::uint8_t> ids;
+    std::vector<std::uint8_t> valence_ids;
+    valence_ids.reserve(valences_.size());
+    for (const double v : valences_) {
+      const auto [it, fresh] =
+          ids.emplace(std::bit_cast<std::uint64_t>(v),
+                      static_cast<std::uint8_t>(ids.size()));
+      if (fresh) {
+        if (ids.size() > 256) {
+          distinct_.clear();
+          return;
+        }
+        distinct_.push_back(v);
+      }
+      valence_ids.push_back(it->second);
+    }
+    if (valence_ids.empty()) return;
+    valence_ids_ = std::move(valence_ids);
+    valences_.clear();
+    valences_.shrink_to_fit();
+  }
+
   std::vector<IndexedWord> slots_;  // a power of two, at most half full
-  std::vector<double> valences_;    // each IndexedWord's, by source order
-  std::vector<double> weights_;     // distinct function-word weights
-  std::string bytes_;               // keys longer than IndexedWord::kInline
+  std::vector<double> valences_;    // each IndexedWord's, by source order;
+                                    // empty when valence_ids_ is not
+  std::vector<std::uint8_t> valence_ids_;  // same, as indexes in distinct_
+  std::vector<double> distinct_;           // the distinct valences
+  std::vector<double> weights_;            // distinct function-word weights
+  std::string bytes_;  // keys longer than IndexedWord::kInline
 };
 
 namespace {
@@ -476,6 +519,7 @@ struct Scratch {
   std::vector<WordClue> clues;           // by token
   std::vector<Hit> hits;
   std::vector<Cue> cues;
+  std::vector<std::uint8_t> negators;  // by token: Engine::IsNegator()
   std::string key;
   // `text` and `info` are those of `source`, tokenized with the emoticons of
   // the index numbered `index_id` (0: of nothing).
@@ -505,6 +549,8 @@ struct Scratch {
     info.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
       info[i] = index.Find(text.at(i), hashes[i]);
+      // The scorer reads the valences of most terms found: start loading.
+      if (info[i] != nullptr) index.PrefetchValences(*info[i]);
     }
   }
 
@@ -602,7 +648,12 @@ class Engine {
           break;
         }
       }
-      if (!found) found = FindWord(i, hit);
+      if (!found && info != nullptr && info->Has(lang_)) {
+        hit = Hit{index_.Valence(*info, lang_), 1, Source::kLang, false, false};
+        found = true;
+      } else if (!found && MayNormalise(i)) {
+        found = FindWord(i, hit);
+      }
       if (found) {
         ++count;
         i += hit.span - 1;
@@ -614,23 +665,26 @@ class Engine {
   double Sum(int& counted) {
     const bool mixed_case = t_.any_all_caps && t_.any_lower;
     const std::size_t n = t_.tokens.size();
-    s_.cues.assign(n, Cue{});
-    for (std::size_t i = 0; i < n; ++i) {
-      if (t_.tokens[i].kind != TokenKind::kWord) continue;
-      const IndexedWord* info = s_.info[i];
-      const Cue* cue = info != nullptr && info->cue_row != 0
-                           ? &index_.cues[info->cue_row][lang_]
-                           : nullptr;
-      if (cue != nullptr &&
-          (cue->booster != 0.0 || cue->negator || cue->contrast)) {
-        s_.cues[i] = *cue;
-      } else if ((lang_ == kFr || lang_ == kUnd) && i > 0 &&
-                 t_.at(i) == "peine" && t_.at(i - 1) == "a") {
-        s_.cues[i].booster = -kBoosterIncrement;  // "à peine"
-      }
-    }
+    s_.cues.resize(n);
+    s_.negators.resize(n);
     std::size_t contrast = n;
     for (std::size_t i = 0; i < n; ++i) {
+      s_.cues[i] = Cue{};
+      if (t_.tokens[i].kind == TokenKind::kWord) {
+        const IndexedWord* info = s_.info[i];
+        const Cue* cue = info != nullptr && info->cue_row != 0
+                             ? &index_.cues[info->cue_row][lang_]
+                             : nullptr;
+        if (cue != nullptr &&
+            (cue->booster != 0.0 || cue->negator || cue->contrast)) {
+          s_.cues[i] = *cue;
+        } else if ((lang_ == kFr || lang_ == kUnd) && i > 0 &&
+                   t_.at(i) == "peine" && t_.at(i - 1) == "a") {
+          s_.cues[i].booster = -kBoosterIncrement;  // "à peine"
+        }
+      }
+      // Reads only token i's cue, set above.
+      s_.negators[i] = FindNegator(i);
       if (IsContrast(i)) contrast = i;
     }
     double sum = 0.0;
@@ -723,7 +777,7 @@ class Engine {
       sum += v;
     }
     for (std::size_t j = 0; j < n; ++j) {
-      if (!IsOrphanNegator(j)) continue;
+      if (!s_.negators[j] || !IsOrphanNegator(j)) continue;
       double v = kOrphanNegation;
       if (contrast < n) v *= j < contrast ? kBeforeContrast : kAfterContrast;
       sum += v;
@@ -738,7 +792,10 @@ class Engine {
       }
     }
     for (std::size_t j = 0; j < n; ++j) {
-      if (!IsExcess(j)) continue;
+      // Only "too" and "trop" (3 or 4 bytes) may be excess.
+      if ((t_.tokens[j].size != 3 && t_.tokens[j].size != 4) || !IsExcess(j)) {
+        continue;
+      }
       double v = kExcess;
       if (contrast < n) v *= j < contrast ? kBeforeContrast : kAfterContrast;
       sum += v;
@@ -824,6 +881,19 @@ class Engine {
     return true;
   }
 
+  // False when FindWord(i) can find nothing beyond the token's own look-up:
+  // no run of three identical letters to collapse, no hashtag to split.
+  bool MayNormalise(std::size_t i) const {
+    const std::string_view w = t_.at(i);
+    if (t_.tokens[i].hashtag && w.size() >= 6) return true;
+    for (std::size_t k = 2; k < w.size(); ++k) {
+      if (w[k] == w[k - 1] && w[k] == w[k - 2] && w[k] >= 'a' && w[k] <= 'z') {
+        return w.size() <= kMaxWordBytes;
+      }
+    }
+    return false;
+  }
+
   // Single-word lookup with the elongation and hashtag fallbacks.
   bool FindWord(std::size_t i, Hit& hit) {
     const std::string_view w = t_.at(i);
@@ -898,7 +968,10 @@ class Engine {
 
   bool IsContrast(std::size_t i) const { return s_.cues[i].contrast; }
 
-  bool IsNegator(std::size_t j) const {
+  // Whether token `j` negates; cached by Sum() once the cues are set.
+  bool IsNegator(std::size_t j) const { return s_.negators[j] != 0; }
+
+  bool FindNegator(std::size_t j) const {
     if (s_.cues[j].negator) return true;
     if (t_.tokens[j].kind != TokenKind::kWord) return false;
     const std::string_view w = t_.at(j);

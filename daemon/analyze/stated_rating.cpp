@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 namespace vigie {
 
@@ -146,6 +149,38 @@ std::optional<StatedRating> GaveAt(std::string_view text, std::size_t verb) {
   return std::nullopt;
 }
 
+// The bytes a rating may start at: digits (fractions, stars) and the first
+// letters of GaveAt()'s verbs.
+constexpr std::array<bool, 256> kMayStart = [] {
+  std::array<bool, 256> may{};
+  for (char c = '0'; c <= '9'; ++c) may[static_cast<unsigned char>(c)] = true;
+  for (char c : {'g', 'G', 'r', 'R'}) may[static_cast<unsigned char>(c)] = true;
+  return may;
+}();
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
+// 0x80 in each byte of `v` (8 bytes loaded little-endian) equal to `b`.
+constexpr std::uint64_t BytesEqual(std::uint64_t v, unsigned char b) {
+  const std::uint64_t x = v ^ (b * kOnes);  // zero where equal
+  return ~(((x & ~kHighBits) + ~kHighBits) | x) & kHighBits;
+}
+
+// 0x80 in each byte of `v` for which kMayStart is true.
+constexpr std::uint64_t MayStartBytes(std::uint64_t v) {
+  const std::uint64_t ascii = ~v & kHighBits;
+  const std::uint64_t x = v | kHighBits;
+  // Low 7 bits in ['0', '9']: no borrow crosses bytes as each is >= 0x80.
+  const std::uint64_t digit =
+      ((x - '0' * kOnes) & ~(x - ('9' + 1) * kOnes) & kHighBits) & ascii;
+  const std::uint64_t folded = v | (0x20 * kOnes);  // 'G' -> 'g', 'R' -> 'r'
+  return digit | BytesEqual(folded, 'g') | BytesEqual(folded, 'r');
+}
+
+static_assert(std::endian::native == std::endian::little,
+              "the SWAR scan assumes little-endian loads");
+
 }  // namespace
 
 std::optional<StatedRating> FindStatedRating(std::string_view text) {
@@ -153,6 +188,22 @@ std::optional<StatedRating> FindStatedRating(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
+    // Most bytes can start no rating: neither a digit nor g/G/r/R. Skipped
+    // eight at a time.
+    if (!kMayStart[static_cast<unsigned char>(c)]) {
+      ++i;
+      while (i + 8 <= text.size()) {
+        std::uint64_t v;
+        std::memcpy(&v, text.data() + i, 8);
+        const std::uint64_t may = MayStartBytes(v);
+        if (may != 0) {
+          i += static_cast<std::size_t>(std::countr_zero(may) / 8);
+          break;
+        }
+        i += 8;
+      }
+      continue;
+    }
     if (IsDigit(c) &&
         (i == 0 ||
          (!IsDigit(text[i - 1]) && !IsAsciiAlpha(text[i - 1]) &&
@@ -167,7 +218,10 @@ std::optional<StatedRating> FindStatedRating(std::string_view text) {
         i = r->end;
         continue;
       }
-    } else if ((c == 'g' || c == 'G' || c == 'r' || c == 'R')) {
+    } else if ((c == 'g' || c == 'G' || c == 'r' || c == 'R') &&
+               (i == 0 || !IsAsciiAlpha(text[i - 1]))) {
+      // GaveAt() needs a verb that starts a word; checked here first, as
+      // most 'g' and 'r' are inside words.
       if (auto r = GaveAt(text, i)) {
         last = r;
         i = r->end;

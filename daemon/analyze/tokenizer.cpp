@@ -3,7 +3,11 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
 
 #include "vigie/core/text_fold.h"
 
@@ -101,16 +105,60 @@ utf8proc_int32_t Decode(std::string_view s, std::size_t at, std::size_t& len) {
   return n > 0 ? cp : -1;
 }
 
+// `out.folded` written as a raw buffer: sized ahead, its first size() bytes
+// used; Finish() cuts it to them. Saves std::string's per-append checks.
+class FoldedWriter {
+ public:
+  // Starts writing `folded` from empty, room made for `expected` bytes.
+  FoldedWriter(std::string& folded, std::size_t expected) : s_(folded) {
+    s_.clear();
+    s_.resize(expected + kSlack);
+    p_ = s_.data();
+  }
+  std::size_t size() const { return len_; }
+  // Room for `n` more bytes at the end (at least kSlack more, for 8-byte
+  // stores); returns where they start.
+  char* Room(std::size_t n) {
+    if (len_ + n + kSlack > s_.size()) {
+      s_.resize(std::max(2 * s_.size(), len_ + n + kSlack));
+      p_ = s_.data();
+    }
+    return p_ + len_;
+  }
+  void Advance(std::size_t n) { len_ += n; }
+  void Append(std::string_view bytes) {
+    std::memcpy(Room(bytes.size()), bytes.data(), bytes.size());
+    len_ += bytes.size();
+  }
+  void Push(char c) {
+    *Room(1) = c;
+    ++len_;
+  }
+  void Truncate(std::size_t n) { len_ = n; }
+  // The bytes written from `from` on.
+  std::string_view From(std::size_t from) const {
+    return std::string_view(p_ + from, len_ - from);
+  }
+  void Finish() { s_.resize(len_); }
+
+  static constexpr std::size_t kSlack = 16;
+
+ private:
+  std::string& s_;
+  char* p_ = nullptr;
+  std::size_t len_ = 0;
+};
+
 // Appends code point `cp` folded (case folded, compatibility-decomposed,
-// marks stripped), without allocating beyond `out`'s capacity.
-void AppendFolded(utf8proc_int32_t cp, std::string& out) {
+// marks stripped).
+void AppendFolded(utf8proc_int32_t cp, FoldedWriter& out) {
   if (cp < 0x80) {
     const char c = static_cast<char>(cp);
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    out.Push((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
     return;
   }
   if (IsApostrophe(cp)) {
-    out += '\'';
+    out.Push('\'');
     return;
   }
   utf8proc_int32_t buf[8];
@@ -121,12 +169,49 @@ void AppendFolded(utf8proc_int32_t cp, std::string& out) {
                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK),
       &last_boundclass);
   if (n <= 0 || n > 8) return;
+  char* at = out.Room(4 * static_cast<std::size_t>(n));
+  std::size_t written = 0;
   for (utf8proc_ssize_t i = 0; i < n; ++i) {
-    utf8proc_uint8_t enc[4];
-    const utf8proc_ssize_t m = utf8proc_encode_char(buf[i], enc);
-    out.append(reinterpret_cast<const char*>(enc), static_cast<std::size_t>(m));
+    const utf8proc_ssize_t m = utf8proc_encode_char(
+        buf[i], reinterpret_cast<utf8proc_uint8_t*>(at + written));
+    written += static_cast<std::size_t>(m);
   }
+  out.Advance(written);
 }
+
+// SWAR over 8 text bytes loaded little-endian: a mask holds 0x80 in each
+// byte that has the property.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
+// For `x` with every byte's high bit set: the bytes whose low 7 bits are at
+// least `lo` (no borrow crosses bytes).
+constexpr std::uint64_t AtLeast(std::uint64_t x, unsigned lo) {
+  return (x - lo * kOnes) & kHighBits;
+}
+
+struct AsciiAlnum {
+  std::uint64_t alnum;  // ASCII letters and digits
+  std::uint64_t upper;  // A-Z
+  std::uint64_t lower;  // a-z
+};
+
+constexpr AsciiAlnum ClassifyBytes(std::uint64_t v) {
+  const std::uint64_t ascii = ~v & kHighBits;
+  const std::uint64_t x = v | kHighBits;
+  const std::uint64_t digit = AtLeast(x, '0') & ~AtLeast(x, '9' + 1);
+  const std::uint64_t upper = AtLeast(x, 'A') & ~AtLeast(x, 'Z' + 1) & ascii;
+  const std::uint64_t lower = AtLeast(x, 'a') & ~AtLeast(x, 'z' + 1) & ascii;
+  return {(digit & ascii) | upper | lower, upper, lower};
+}
+
+// The number of bytes set in mask `m` (only high bits set).
+constexpr int CountBytes(std::uint64_t m) {
+  return static_cast<int>(((m >> 7) * kOnes) >> 56);
+}
+
+static_assert(std::endian::native == std::endian::little,
+              "the SWAR scan assumes little-endian loads");
 
 char Lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -171,7 +256,7 @@ std::string_view EmoticonCandidate(std::string_view text, std::size_t at) {
 template <typename IsEmoticon, typename MayStart>
 void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
                   MayStart may_start, TokenizedText& out) {
-  out.folded.clear();
+  FoldedWriter folded(out.folded, text.size());
   out.tokens.clear();
   out.exclamations = out.questions = 0;
   out.any_lower = out.any_all_caps = false;
@@ -194,8 +279,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
 
   auto finish = [&] {
     if (!in_word) return;
-    const auto size =
-        static_cast<std::uint32_t>(out.folded.size()) - word_begin;
+    const auto size = static_cast<std::uint32_t>(folded.size()) - word_begin;
     const bool all_caps = uppers >= 2 && lowers == 0;
     out.any_all_caps = out.any_all_caps || all_caps;
     out.any_lower = out.any_lower || lowers > 0;
@@ -214,7 +298,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     prev_lower = false;
   };
   auto start_word = [&](bool hashtag) {
-    word_begin = static_cast<std::uint32_t>(out.folded.size());
+    word_begin = static_cast<std::uint32_t>(folded.size());
     word_hashtag = hashtag;
     word_boundary = boundary;
     word_after_n = after_n;
@@ -259,8 +343,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         {
           finish();
           Token t;
-          t.begin = static_cast<std::uint32_t>(out.folded.size());
-          out.folded.append(key);
+          t.begin = static_cast<std::uint32_t>(folded.size());
+          folded.Append(key);
           t.size = static_cast<std::uint32_t>(key.size());
           t.kind = TokenKind::kEmoticon;
           t.boundary_before = true;
@@ -276,23 +360,33 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     if (IsAsciiAlnum(text[at]) &&
         (in_word ? !word_hashtag : !hashtag_pending)) {
       if (!in_word) start_word(false);
-      std::size_t end = at + 1;
-      while (end < text.size() && IsAsciiAlnum(text[end])) ++end;
-      const std::size_t base = out.folded.size();
-      out.folded.append(text.data() + at, end - at);
-      char* p = out.folded.data() + base;
-      for (std::size_t k = 0; k < end - at; ++k) {
-        const char c = p[k];
-        if (c >= 'A' && c <= 'Z') {
-          p[k] = static_cast<char>(c - 'A' + 'a');
-          ++uppers;
-        } else if (c >= 'a' && c <= 'z') {
-          ++lowers;
+      // Eight bytes at a time: the run's length, lower-cased copy and
+      // letter counts (the bytes past the text read as zeros, which end it).
+      const auto* src = reinterpret_cast<const unsigned char*>(text.data());
+      for (;;) {
+        std::uint64_t v = 0;
+        if (text.size() - at >= 8) {
+          std::memcpy(&v, src + at, 8);
+        } else {
+          for (std::size_t k = 0; at + k < text.size(); ++k) {
+            v |= std::uint64_t{src[at + k]} << (8 * k);
+          }
         }
+        const AsciiAlnum c = ClassifyBytes(v);
+        const std::uint64_t stop = ~c.alnum & kHighBits;
+        const int run = stop == 0 ? 8 : std::countr_zero(stop) / 8;
+        if (run == 0) break;  // the run ended with the previous 8 bytes
+        const std::uint64_t keep =
+            run == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * run)) - 1;
+        const std::uint64_t lowered = v | ((c.upper & keep) >> 2);
+        std::memcpy(folded.Room(8), &lowered, 8);
+        folded.Advance(static_cast<std::size_t>(run));
+        uppers += CountBytes(c.upper & keep);
+        lowers += CountBytes(c.lower & keep);
+        prev_lower = ((c.upper >> (8 * run - 1)) & 1u) == 0;
+        at += static_cast<std::size_t>(run);
+        if (run < 8) break;
       }
-      const char last = text[end - 1];
-      prev_lower = !(last >= 'A' && last <= 'Z');
-      at = end;
       continue;
     }
     // Other ASCII bytes but the apostrophe end a word without decoding.
@@ -337,7 +431,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         if (IsGermanLetter(cp)) ++out.german_letters;
         if (IsFrenchLetter(cp)) ++out.french_letters;
       }
-      AppendFolded(cp, out.folded);
+      AppendFolded(cp, folded);
       at += len;
       continue;
     }
@@ -346,18 +440,17 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       const utf8proc_int32_t next = Decode(text, at + len, next_len);
       if (next >= 0 && IsWordCodepoint(next)) {
         bool is_n = false;
-        const std::string_view word =
-            std::string_view(out.folded).substr(word_begin);
+        const std::string_view word = folded.From(word_begin);
         if (IsElision(word, is_n)) {
           const bool keep_boundary = word_boundary;
-          out.folded.resize(word_begin);
+          folded.Truncate(word_begin);
           in_word = false;
           uppers = lowers = 0;
           after_n = is_n;
           ++out.elisions;
           boundary = keep_boundary;
         } else {
-          out.folded += '\'';
+          folded.Push('\'');
         }
         at += len;
         continue;
@@ -366,8 +459,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     finish();
     if (cp >= 0 && IsEmoji(cp)) {
       Token t;
-      t.begin = static_cast<std::uint32_t>(out.folded.size());
-      out.folded.append(text.substr(at, len));
+      t.begin = static_cast<std::uint32_t>(folded.size());
+      folded.Append(text.substr(at, len));
       t.size = static_cast<std::uint32_t>(len);
       t.kind = TokenKind::kEmoji;
       t.boundary_before = true;
@@ -385,6 +478,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     at += len;
   }
   finish();
+  folded.Finish();
 }
 
 }  // namespace

@@ -106,6 +106,12 @@ bool IsValidUtf8(std::string_view text) {
 
 std::string FoldText(std::string_view text) {
   std::string out;
+  FoldText(text, out);
+  return out;
+}
+
+void FoldText(std::string_view text, std::string& out) {
+  out.clear();
   out.reserve(text.size());
   const std::size_t n = text.size();
   // A byte copied as is (lower-cased): ASCII, not NUL.
@@ -123,18 +129,29 @@ std::string FoldText(std::string_view text) {
   };
   std::size_t i = 0;
   while (i < n) {
-    if (alone(i)) {
-      const char c = text[i];
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      ++i;
-      continue;
+    // A run of plain bytes [i, end): all alone but its last one, which is
+    // alone only when it ends the text. Copied lower-cased in one go.
+    std::size_t end = i;
+    while (end < n && plain(end)) ++end;
+    const std::size_t copy = end == n ? end - i : (end > i ? end - 1 - i : 0);
+    if (copy > 0) {
+      const std::size_t base = out.size();
+      out.append(text.data() + i, copy);
+      for (std::size_t k = base; k < out.size(); ++k) {
+        const char c = out[k];
+        if (c >= 'A' && c <= 'Z') out[k] = static_cast<char>(c - 'A' + 'a');
+      }
+      i += copy;
+      if (i == n) break;
     }
-    std::size_t end = i + 1;
+    end = i + 1;
     while (end < n && !alone(end)) ++end;
-    if (!AppendFolded(text.substr(i, end - i), out)) return SanitizeUtf8(text);
+    if (!AppendFolded(text.substr(i, end - i), out)) {
+      out = SanitizeUtf8(text);
+      return;
+    }
     i = end;
   }
-  return out;
 }
 
 }  // namespace vigie

@@ -187,5 +187,47 @@ TEST_CASE("matching 1 MB of text and invalid bytes does not break") {
   CHECK(m->Match(text) == std::vector<std::string>{"Duval"});
 }
 
+TEST_CASE("ASCII and non-ASCII texts match alike") {
+  Result<BrandMatcher> m = BrandMatcher::Parse("b.toml", kBrands);
+  REQUIRE(m.ok());
+  const std::vector<std::string> duval{"Duval"};
+  const std::vector<std::string> creme{"Crème & Co"};
+  // Each text, then with a non-ASCII letter far from the brand (the other
+  // matching path).
+  for (const std::string tail : {"", " \xc3\xa9t\xc3\xa9"}) {
+    CAPTURE(tail);
+    CHECK(MatchText(*m, "chez fournil-duval" + tail) == duval);
+    CHECK(MatchText(*m,
+                    "fournil\xc2\xa0"
+                    "duval" +
+                        tail) == duval);
+    CHECK(MatchText(*m, "xduval duvalx" + tail).empty());
+    CHECK(MatchText(*m, "a duval immobilier" + tail).empty());
+    CHECK(MatchText(*m, "creme & co" + tail) == creme);
+    CHECK(MatchText(*m, "creme &co" + tail) == creme);
+    CHECK(MatchText(*m, "creme - co" + tail) == creme);
+    CHECK(MatchText(*m, "creme && co" + tail).empty());
+    CHECK(MatchText(*m, "creme . co" + tail).empty());
+    CHECK(MatchText(*m, "creme" + tail).empty());
+  }
+  // A non-ASCII letter glued to the keyword makes another word.
+  CHECK(MatchText(*m,
+                  "\xc3\xa9"
+                  "duval")
+            .empty());
+  CHECK(MatchText(*m, "duval\xc3\xa9").empty());
+  CHECK(MatchText(*m, "\xc3\xa9 duval") == duval);
+}
+
+TEST_CASE("FoldText into a reused buffer folds as FoldText") {
+  std::string out = "stale contents, longer than the next text";
+  for (std::string_view text :
+       {"Crème BRÛLÉE", "", "ABC", "ﬁne ½", "a\xffz", "Straße", "e\xcc\x81"}) {
+    CAPTURE(text);
+    FoldText(text, out);
+    CHECK(out == FoldText(text));
+  }
+}
+
 }  // namespace
 }  // namespace vigie

@@ -535,5 +535,31 @@ TEST_CASE("Scorer::Language agrees with language id over its lexicons") {
   }
 }
 
+TEST_CASE("valences are exact with few or many distinct values") {
+  // 300 terms with 300 distinct valences (too many for the compact
+  // valence table), and a lexicon with a few, including -0 and 0.
+  std::string many;
+  for (int i = 0; i < 300; ++i) {
+    many +=
+        "w" + std::to_string(i) + "\t" + std::to_string(-3.0 + 0.02 * i) + "\n";
+  }
+  const Lexicon en_many = MustParse(many);
+  const Lexicon en_few = MustParse("good\t2.3\nnothing\t-0\nnil\t0\n");
+  for (const Lexicon* en : {&en_many, &en_few}) {
+    const Scorer scorer{ScorerLexicons{en, nullptr, nullptr, nullptr}};
+    ScoreRequest req;
+    req.language = "en";
+    en->ForEach([&](std::string_view term, double v) {
+      CAPTURE(term);
+      CHECK(scorer.Score(term, req).compound == (v == 0.0 ? 0.0 : Compound(v)));
+      Explanation ex;
+      scorer.Score(term, req, &ex);
+      REQUIRE(ex.contributions.size() == 1);
+      CHECK(std::signbit(ex.contributions[0].valence) == std::signbit(v));
+      CHECK(ex.contributions[0].valence == v);
+    });
+  }
+}
+
 }  // namespace
 }  // namespace vigie

@@ -49,4 +49,14 @@ TEST_CASE("StatedRating valence: the middle of the scale is neutral") {
   CHECK(FindStatedRating("8/10")->valence > 1.5);
 }
 
+TEST_CASE("FindStatedRating finds ratings after long stretches of text") {
+  CHECK(ValueOf("xxxxxxxx xxxxxxxx xxxxxxxx 8/10") == doctest::Approx(0.8));
+  CHECK(ValueOf("honestly, the worst xxxxxxx; GAVE IT A 2") ==
+        doctest::Approx(0.2));
+  CHECK(ValueOf("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx 4 stars") ==
+        doctest::Approx(0.8));
+  CHECK_FALSE(
+      FindStatedRating("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx").has_value());
+}
+
 }  // namespace vigie

@@ -161,5 +161,33 @@ TEST_CASE("FoldText folds piecewise exactly as utf8proc folds whole texts") {
   CHECK(FoldText(long_text) == std::string(100000, 'a'));
 }
 
+TEST_CASE("ASCII runs of any length fold and count letters") {
+  TokenizedText t;
+  // 16, 8 and 9 bytes: runs that end exactly on, and just past, 8 bytes.
+  Tokenize("ABCDEFGHIJKLMNOP qrstuvwx AbCdEfGhI", nullptr, t);
+  REQUIRE(t.tokens.size() == 3);
+  CHECK(t.at(0) == "abcdefghijklmnop");
+  CHECK(t.tokens[0].all_caps);
+  CHECK(t.at(1) == "qrstuvwx");
+  CHECK_FALSE(t.tokens[1].all_caps);
+  CHECK(t.at(2) == "abcdefghi");
+  CHECK_FALSE(t.tokens[2].all_caps);
+  CHECK(t.any_lower);
+  CHECK(t.any_all_caps);
+  // A run ending the text on an 8-byte boundary, then a shorter text: the
+  // reused buffer keeps no stale bytes.
+  Tokenize("12345678", nullptr, t);
+  REQUIRE(t.tokens.size() == 1);
+  CHECK(t.folded == "12345678");
+  Tokenize("OK", nullptr, t);
+  CHECK(t.folded == "ok");
+  CHECK(t.tokens[0].all_caps);
+  // A run continued by a non-ASCII letter stays one word.
+  Tokenize("CAFEEEEEÉS", nullptr, t);
+  REQUIRE(t.tokens.size() == 1);
+  CHECK(t.folded == "cafeeeeees");
+  CHECK(t.tokens[0].all_caps);
+}
+
 }  // namespace
 }  // namespace vigie

@@ -10,6 +10,11 @@
 // the mention has a star rating, it is blended in with Scorer::BlendRating and
 // the label recomputed.
 //
+// Performance: the text is tokenized once for language and score (the
+// Scorer's per-thread cache), folded once for brands and rules, and each
+// thread reuses its own buffers for the joined title + text and the folded
+// text (they keep the capacity of the longest mention seen).
+//
 // Thread-safety: immutable; Analyze() may run on many threads at once (each
 // on its own Mention).
 // Lifetime: holds references to the scorer, the topic rules and the brand

@@ -14,12 +14,20 @@
 // A brand matches when one of its keywords occurs and none of its exclusions
 // does. Errors read "path:line:col: message".
 //
-// Thread-safety: immutable once built; Match() may run on many threads.
+// Match() reads an all-ASCII text byte by byte, looking words up only where
+// a word starts with a byte some phrase starts with; other texts word by
+// word. Either way a word is hashed only when its first byte and length
+// fit some phrase's first word.
+//
+// Thread-safety: immutable once built; Match() may run on many threads
+// (each keeps a small per-thread scratch).
 // Lifetime: a movable value; pointers from Find() and brands() stay valid
 // while it lives.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -81,7 +89,25 @@ class BrandMatcher {
     }
   };
 
+  // The bit of `word` in first_word_bits_: its first byte and its length
+  // (up to 63).
+  static std::size_t FirstWordBit(std::string_view word) noexcept {
+    const std::size_t size = word.size() < 63 ? word.size() : 63;
+    return static_cast<std::size_t>(static_cast<unsigned char>(word[0])) << 6 |
+           size;
+  }
+  // False when no phrase starts with `word` (non-empty); a cheap filter
+  // before the hash look-up.
+  bool MayStartPhrase(std::string_view word) const noexcept {
+    const std::size_t bit = FirstWordBit(word);
+    return (first_word_bits_[bit >> 6] >> (bit & 63)) & 1u;
+  }
+
   std::vector<Brand> brands_;
+  // By byte: some key of by_first_word_ starts with it.
+  std::array<bool, 256> first_bytes_{};
+  // Bit set of FirstWordBit() over the keys of by_first_word_.
+  std::array<std::uint64_t, 256> first_word_bits_{};
   // First word of a phrase → the phrases starting with it.
   std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>>
       by_first_word_;

@@ -18,6 +18,11 @@ namespace vigie {
 /// U+FFFD first, so the result is always valid UTF-8.
 std::string FoldText(std::string_view text);
 
+/// Same as FoldText(text), written into `out`, whose contents it replaces
+/// and whose capacity it reuses (no allocation once `out` is large enough).
+/// REQUIRES: `text` does not point into `out`.
+void FoldText(std::string_view text, std::string& out);
+
 /// Returns `text` with every invalid UTF-8 sequence replaced by U+FFFD and NUL
 /// bytes removed.
 std::string SanitizeUtf8(std::string_view text);
