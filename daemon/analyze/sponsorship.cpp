@@ -6,25 +6,12 @@
 #include <algorithm>
 #include <utility>
 
+#include "analyze/folded_regex.h"
 #include "vigie/core/toml_fields.h"
 
 namespace vigie {
 
 namespace {
-
-RE2::Options FoldedOptions() {
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_case_sensitive(false);
-  return options;
-}
-
-bool IsTopicName(std::string_view topic) {
-  return !topic.empty() && std::all_of(topic.begin(), topic.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_';
-  });
-}
 
 // Reads the array of patterns under `key`; `required` rejects a missing or
 // empty one.
@@ -55,7 +42,7 @@ std::vector<SponsorshipPattern> ReadPatterns(TomlFields& fields,
 }  // namespace
 
 struct SponsorshipDetector::Compiled {
-  Compiled() : set(FoldedOptions(), RE2::UNANCHORED) {}
+  Compiled() : set(FoldedRegexOptions(), RE2::UNANCHORED) {}
   RE2::Set set;
   std::vector<std::unique_ptr<const RE2>> singles;  // same order as the set
   int disclosure_begin = 0;  // index of the first disclosure pattern
@@ -115,7 +102,7 @@ Result<SponsorshipDetector> SponsorshipDetector::FromToml(
         return FileError(path, text, p.pos, "bad pattern: " + set_error);
       }
       compiled->singles.push_back(
-          std::make_unique<const RE2>(p.pattern, FoldedOptions()));
+          std::make_unique<const RE2>(p.pattern, FoldedRegexOptions()));
     }
   }
   if (!compiled->set.Compile()) {

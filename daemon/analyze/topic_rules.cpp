@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyze/folded_regex.h"
 #include "vigie/analyze/sponsorship.h"
 #include "vigie/core/log.h"
 #include "vigie/core/read_file.h"
@@ -21,20 +22,6 @@
 namespace vigie {
 
 namespace {
-
-RE2::Options FoldedOptions() {
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_case_sensitive(false);
-  return options;
-}
-
-bool IsTopicName(std::string_view topic) {
-  return !topic.empty() && std::all_of(topic.begin(), topic.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_';
-  });
-}
 
 // The first non-ASCII character of `pattern` that folding would change ("é",
 // "ß"), or an empty view.
@@ -69,7 +56,7 @@ std::string FoldedPatternError(std::string_view pattern) {
            "', which folded text never holds; write '" + FoldText(letter) +
            "' (patterns see lower-case text without accents)";
   }
-  const RE2 re(pattern, FoldedOptions());
+  const RE2 re(pattern, FoldedRegexOptions());
   if (!re.ok()) return "bad pattern: " + re.error();
   return {};
 }
@@ -77,11 +64,11 @@ std::string FoldedPatternError(std::string_view pattern) {
 // Topic rules, then the detector's promo patterns, then its disclosure
 // patterns, all in one set.
 struct TopicRules::Compiled {
-  Compiled() : set(FoldedOptions(), RE2::UNANCHORED) {}
+  Compiled() : set(FoldedRegexOptions(), RE2::UNANCHORED) {}
 
   // Adds `pattern`; false (with `error` set) when RE2 rejects it.
   bool Add(const std::string& pattern, std::string* error) {
-    auto single = std::make_unique<const RE2>(pattern, FoldedOptions());
+    auto single = std::make_unique<const RE2>(pattern, FoldedRegexOptions());
     if (!single->ok()) {
       *error = "bad pattern: " + single->error();
       return false;
