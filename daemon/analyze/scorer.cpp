@@ -187,18 +187,85 @@ const CueMap& Cues(Lang lang) {
   return (*kMaps)[lang];
 }
 
-// Words that close French "ne ... pas" after the negated word.
-bool IsFrenchCloser(std::string_view w) {
-  return w == "pas" || w == "plus" || w == "jamais" || w == "rien" ||
-         w == "guere" || w == "point";
-}
+// What the scorer's rules test of a word itself, as bits of
+// IndexedWord::flags, so that they compare no strings; kFlaggedWords lists
+// the words of each.
+enum WordFlag : std::uint16_t {
+  kFlagPeu = 1u << 0,    // "peu"
+  kFlagPeine = 1u << 1,  // "peine"
+  kFlagA = 1u << 2,      // "a" ("à" folded)
+  kFlagUn = 1u << 3,     // "un"
+  kFlagNe = 1u << 4,     // "ne"
+  kFlagPlus = 1u << 5,   // "plus"
+  kFlagNicht = 1u << 6,  // "nicht"
+  kFlagToo = 1u << 7,    // "too"
+  kFlagTrop = 1u << 8,   // "trop"
+  // Negators whose negation "so", "aussi", ... may turn into emphasis.
+  kFlagNever = 1u << 9,
+  // After "never"/"jamais"/"nie", these turn the negation into emphasis.
+  kFlagComparative = 1u << 10,
+  // Words that close French "ne ... pas" after the negated word.
+  kFlagCloser = 1u << 11,
+  // Negators that are no complaint alone (Engine::IsOrphanNegator).
+  kFlagNoOrphan = 1u << 12,
+  // After a negator, these make it no complaint ("not only", "ne ... que").
+  kFlagOnlyNext = 1u << 13,
+};
 
-// After "never"/"jamais"/"nie", these turn the negation into emphasis.
-bool IsComparativeAfterNever(std::string_view w) {
-  return w == "aussi" || w == "si" || w == "autant" || w == "tellement" ||
-         w == "so" || w == "more" || w == "this" || w == "such" ||
-         w == "better" || w == "mieux" || w == "besser" || w == "schoner";
-}
+struct FlaggedWord {
+  std::string_view word;
+  std::uint16_t flag;
+};
+
+// The words of each WordFlag; a word may have several.
+constexpr FlaggedWord kFlaggedWords[] = {
+    {"peu", kFlagPeu},
+    {"peine", kFlagPeine},
+    {"a", kFlagA},
+    {"un", kFlagUn},
+    {"ne", kFlagNe},
+    {"plus", kFlagPlus},
+    {"nicht", kFlagNicht},
+    {"too", kFlagToo},
+    {"trop", kFlagTrop},
+    {"jamais", kFlagNever},
+    {"never", kFlagNever},
+    {"nie", kFlagNever},
+    {"niemals", kFlagNever},
+    {"aussi", kFlagComparative},
+    {"si", kFlagComparative},
+    {"autant", kFlagComparative},
+    {"tellement", kFlagComparative},
+    {"so", kFlagComparative},
+    {"more", kFlagComparative},
+    {"this", kFlagComparative},
+    {"such", kFlagComparative},
+    {"better", kFlagComparative},
+    {"mieux", kFlagComparative},
+    {"besser", kFlagComparative},
+    {"schoner", kFlagComparative},
+    {"pas", kFlagCloser},
+    {"plus", kFlagCloser},
+    {"jamais", kFlagCloser},
+    {"rien", kFlagCloser},
+    {"guere", kFlagCloser},
+    {"point", kFlagCloser},
+    {"no", kFlagNoOrphan},
+    {"non", kFlagNoOrphan},
+    {"ni", kFlagNoOrphan},
+    {"sans", kFlagNoOrphan},
+    {"without", kFlagNoOrphan},
+    {"ohne", kFlagNoOrphan},
+    {"nor", kFlagNoOrphan},
+    {"neither", kFlagNoOrphan},
+    {"weder", kFlagNoOrphan},
+    {"only", kFlagOnlyNext},
+    {"just", kFlagOnlyNext},
+    {"seulement", kFlagOnlyNext},
+    {"nur", kFlagOnlyNext},
+    {"que", kFlagOnlyNext},
+    {"mal", kFlagOnlyNext},
+};
 
 // Nouns of customer talk that may make up one half of a hashtag.
 constexpr std::string_view kHashtagNouns[] = {
@@ -264,17 +331,20 @@ struct TermFacts {
                                    // given, has it)
   bool hashtag_noun = false;
   std::uint16_t cue_row = 0;
+  std::uint16_t flags = 0;  // WordFlag bits
   WordClue clue;
 };
 
 }  // namespace
 
-// One slot of ScorerIndex: a term and everything the scorer reads about it,
-// in 32 bytes, so that a look-up mostly touches one cache line.
+// One slot of ScorerIndex: a term and everything the scorer reads about it
+// but its tag (in ScorerIndex::tags_), in 32 bytes, so that a look-up mostly
+// touches one cache line of slots.
 struct IndexedWord {
   static constexpr std::uint32_t kInline = 13;  // longest key held inline
 
-  std::uint32_t tag = 0;           // 0: empty slot; else high hash bits, odd
+  std::uint16_t flags = 0;         // WordFlag bits
+  std::uint16_t clue = 0;          // in ScorerIndex::clues_: Clue()
   std::uint32_t size = 0;          // key bytes
   std::uint32_t valences = 0;      // ScorerIndex::valences_ offset of valence 0
   std::uint16_t cue_row = 0;       // in ScorerIndex::cues; 0: no cue
@@ -308,20 +378,22 @@ class ScorerIndex {
     std::size_t capacity = 16;
     while (capacity < 2 * terms.size()) capacity *= 2;
     slots_.assign(capacity, IndexedWord{});
+    tags_.assign(capacity, 0);
     for (std::uint32_t id = 0; id < terms.size(); ++id) {
       const std::string_view term = terms.term(id);
       const TermFacts& f = facts[id];
       const std::uint64_t h = HashTerm(term);
       std::size_t at = h & (capacity - 1);
-      while (slots_[at].tag != 0) at = (at + 1) & (capacity - 1);
+      while (tags_[at] != 0) at = (at + 1) & (capacity - 1);
       IndexedWord& w = slots_[at];
-      w.tag = static_cast<std::uint32_t>(h >> 32) | 1u;
+      tags_[at] = TagOf(h);
       w.size = static_cast<std::uint32_t>(term.size());
       w.valences = static_cast<std::uint32_t>(valences_.size());
       for (int src = 0; src < kSources; ++src) {
         if ((f.has >> src) & 1u) valences_.push_back(f.valence[src]);
       }
       w.cue_row = f.cue_row;
+      w.flags = f.flags;
       w.has = f.has;
       w.starts_phrase = f.starts_phrase;
       w.function_lang = f.clue.function_lang;
@@ -332,6 +404,7 @@ class ScorerIndex {
         if (it == weights_.end()) weights_.push_back(f.clue.function_weight);
       }
       w.hashtag_noun = f.hashtag_noun;
+      w.clue = ClueRow(MakeClue(w));
       if (term.size() <= IndexedWord::kInline) {
         std::memcpy(w.key, term.data(), term.size());
       } else {
@@ -349,31 +422,35 @@ class ScorerIndex {
   }
   // Same, with `h` = HashTerm(term).
   const IndexedWord* Find(std::string_view term, std::uint64_t h) const {
-    const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32) | 1u;
-    const std::size_t mask = slots_.size() - 1;
+    const std::uint32_t tag = TagOf(h);
+    const std::size_t mask = tags_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const std::uint32_t t = tags_[i];
+      if (t == 0) return nullptr;
+      if (t != tag) continue;
       const IndexedWord& w = slots_[i];
-      if (w.tag == 0) return nullptr;
-      if (w.tag == tag && w.size == term.size() &&
-          SameKey(w, term.data(), term.size())) {
+      if (w.size == term.size() && SameKey(w, term.data(), term.size())) {
         return &w;
       }
     }
   }
 
-  // Starts loading the first slot Find(term, h) reads.
-  void Prefetch(std::uint64_t h) const {
-    __builtin_prefetch(&slots_[h & (slots_.size() - 1)]);
+  // Notes that a multi-word term starts with the words hashed `first` and
+  // `second` (HashTerm).
+  void AddPair(std::uint64_t first, std::uint64_t second) {
+    const std::uint32_t bit = PairBit(first, second);
+    pairs_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
+  // False when no multi-word term starts with the words hashed `first` and
+  // `second`; true may be wrong (a cheap filter before building keys).
+  bool MayPair(std::uint64_t first, std::uint64_t second) const {
+    const std::uint32_t bit = PairBit(first, second);
+    return (pairs_[bit / 64] >> (bit % 64)) & 1u;
   }
 
-  // Starts loading the valences of `w`.
-  void PrefetchValences(const IndexedWord& w) const {
-    if (w.has == 0) return;
-    if (!valence_ids_.empty()) {
-      __builtin_prefetch(&valence_ids_[w.valences]);
-    } else {
-      __builtin_prefetch(&valences_[w.valences]);
-    }
+  // Starts loading the first tag Find(term, h) reads.
+  void Prefetch(std::uint64_t h) const {
+    __builtin_prefetch(&tags_[h & (tags_.size() - 1)]);
   }
 
   // The valence of `w` from source `src`. REQUIRES: w.Has(src).
@@ -387,7 +464,11 @@ class ScorerIndex {
   }
 
   // What language identification reads of `w`.
-  WordClue Clue(const IndexedWord& w) const {
+  const WordClue& Clue(const IndexedWord& w) const { return clues_[w.clue]; }
+
+ private:
+  // Clue(w), from its fields.
+  WordClue MakeClue(const IndexedWord& w) const {
     WordClue clue;
     clue.function_lang = w.function_lang;
     if (w.function_lang >= 0) clue.function_weight = weights_[w.weight];
@@ -398,10 +479,34 @@ class ScorerIndex {
     return clue;
   }
 
- private:
+  // The row of clues_ equal to `clue`, added when new.
+  std::uint16_t ClueRow(const WordClue& clue) {
+    for (std::size_t r = 0; r < clues_.size(); ++r) {
+      const WordClue& c = clues_[r];
+      if (c.function_lang == clue.function_lang &&
+          c.in_lexicons == clue.in_lexicons &&
+          std::bit_cast<std::uint64_t>(c.function_weight) ==
+              std::bit_cast<std::uint64_t>(clue.function_weight)) {
+        return static_cast<std::uint16_t>(r);
+      }
+    }
+    clues_.push_back(clue);
+    return static_cast<std::uint16_t>(clues_.size() - 1);
+  }
+
   static std::uint64_t NextId() {
     static std::atomic<std::uint64_t> next{1};
     return next.fetch_add(1, std::memory_order_relaxed);
+  }
+
+  static std::uint32_t PairBit(std::uint64_t first, std::uint64_t second) {
+    const std::uint64_t h =
+        (first ^ (second * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+    return static_cast<std::uint32_t>(h >> 48);  // one of pairs_' 2^16
+  }
+
+  static std::uint32_t TagOf(std::uint64_t h) {
+    return static_cast<std::uint32_t>(h >> 32) | 1u;
   }
 
   bool SameKey(const IndexedWord& w, const char* p, std::size_t n) const {
@@ -442,11 +547,17 @@ class ScorerIndex {
   }
 
   std::vector<IndexedWord> slots_;  // a power of two, at most half full
-  std::vector<double> valences_;    // each IndexedWord's, by source order;
-                                    // empty when valence_ids_ is not
+  // By slot: its tag (high hash bits, odd; 0: empty), apart so that probes
+  // read 4 bytes per slot (the tags stay in cache; the slots need not).
+  std::vector<std::uint32_t> tags_;
+  // Bit PairBit() set for the first two words of every multi-word term.
+  std::vector<std::uint64_t> pairs_ = std::vector<std::uint64_t>(65536 / 64);
+  std::vector<double> valences_;  // each IndexedWord's, by source order;
+                                  // empty when valence_ids_ is not
   std::vector<std::uint8_t> valence_ids_;  // same, as indexes in distinct_
   std::vector<double> distinct_;           // the distinct valences
   std::vector<double> weights_;            // distinct function-word weights
+  std::vector<WordClue> clues_;            // distinct Clue()s
   std::string bytes_;  // keys longer than IndexedWord::kInline
 };
 
@@ -475,6 +586,8 @@ std::shared_ptr<const ScorerIndex> BuildIndex(const ScorerLexicons& lex) {
       const std::size_t space = term.find(' ');
       if (lang < 0 || space == std::string_view::npos) return;
       const std::string_view first = term.substr(0, space);
+      const std::string_view rest = term.substr(space + 1);
+      index->AddPair(HashTerm(first), HashTerm(rest.substr(0, rest.find(' '))));
       if (lex.phrase_starts != nullptr && !lex.phrase_starts->Contains(first)) {
         return;
       }
@@ -507,6 +620,7 @@ std::shared_ptr<const ScorerIndex> BuildIndex(const ScorerLexicons& lex) {
     }
   }
   for (std::string_view w : FunctionWords()) add(w).clue = FunctionWordClue(w);
+  for (const FlaggedWord& fw : kFlaggedWords) add(fw.word).flags |= fw.flag;
   index->Build(terms, facts);
   return index;
 }
@@ -516,7 +630,7 @@ struct Scratch {
   TokenizedText text;
   std::vector<std::uint64_t> hashes;     // by token
   std::vector<const IndexedWord*> info;  // by token; null: not in the index
-  std::vector<WordClue> clues;           // by token
+  std::vector<WordClue> clues;           // by token: of info, by LookUp()
   std::vector<Hit> hits;
   std::vector<Cue> cues;
   std::vector<std::uint8_t> negators;  // by token: Engine::IsNegator()
@@ -546,28 +660,34 @@ struct Scratch {
       hashes[i] = HashTerm(text.at(i));
       index.Prefetch(hashes[i]);
     }
+    // Then finds them, and notes what identification reads of each.
     info.resize(n);
+    clues.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-      info[i] = index.Find(text.at(i), hashes[i]);
-      // The scorer reads the valences of most terms found: start loading.
-      if (info[i] != nullptr) index.PrefetchValences(*info[i]);
+      const IndexedWord* w = index.Find(text.at(i), hashes[i]);
+      info[i] = w;
+      clues[i] = w != nullptr ? index.Clue(*w) : WordClue{};
     }
   }
 
-  std::string_view Identify(const ScorerIndex& index) {
-    const std::size_t n = text.tokens.size();
-    clues.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      clues[i] = info[i] != nullptr ? index.Clue(*info[i]) : WordClue{};
-    }
-    return IdentifyLanguage(text, clues);
-  }
+  // The language of `text`, from the clues LookUp() noted.
+  std::string_view Identify() const { return IdentifyLanguage(text, clues); }
 };
 
 // The calling thread's scratch buffers, shared by every Scorer.
 Scratch& ThreadScratch() {
   thread_local Scratch scratch;
   return scratch;
+}
+
+static_assert(std::endian::native == std::endian::little,
+              "MayNormalise() reads bytes in little-endian order");
+
+// The 8 bytes at `p`, the first in the low bits.
+std::uint64_t Load8(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
 }
 
 // Collapses runs of 3+ identical ASCII letters in `w` to `keep` letters into
@@ -628,7 +748,8 @@ class Engine {
       }
       if (!has_words) continue;
       int span = std::min<int>(max_words, static_cast<int>(n - i));
-      if (info == nullptr || ((info->starts_phrase >> lang_) & 1u) == 0) {
+      if (info == nullptr || ((info->starts_phrase >> lang_) & 1u) == 0 ||
+          (span >= 2 && !index_.MayPair(s_.hashes[i], s_.hashes[i + 1]))) {
         span = 1;
       }
       bool found = false;
@@ -668,8 +789,13 @@ class Engine {
     s_.cues.resize(n);
     s_.negators.resize(n);
     std::size_t contrast = n;
+    // Whether some token negates, and some is "too" or "trop": else the
+    // orphan-negator and excess passes below have nothing to find.
+    bool any_negator = false;
+    bool any_excess_word = false;
     for (std::size_t i = 0; i < n; ++i) {
       s_.cues[i] = Cue{};
+      any_excess_word = any_excess_word || Is(i, kFlagToo | kFlagTrop);
       if (t_.tokens[i].kind == TokenKind::kWord) {
         const IndexedWord* info = s_.info[i];
         const Cue* cue = info != nullptr && info->cue_row != 0
@@ -679,12 +805,13 @@ class Engine {
             (cue->booster != 0.0 || cue->negator || cue->contrast)) {
           s_.cues[i] = *cue;
         } else if ((lang_ == kFr || lang_ == kUnd) && i > 0 &&
-                   t_.at(i) == "peine" && t_.at(i - 1) == "a") {
+                   Is(i, kFlagPeine) && Is(i - 1, kFlagA)) {
           s_.cues[i].booster = -kBoosterIncrement;  // "à peine"
         }
       }
       // Reads only token i's cue, set above.
       s_.negators[i] = FindNegator(i);
+      any_negator = any_negator || s_.negators[i] != 0;
       if (IsContrast(i)) contrast = i;
     }
     double sum = 0.0;
@@ -776,7 +903,7 @@ class Engine {
       if (c != nullptr) c->adjusted = v;
       sum += v;
     }
-    for (std::size_t j = 0; j < n; ++j) {
+    for (std::size_t j = 0; any_negator && j < n; ++j) {
       if (!s_.negators[j] || !IsOrphanNegator(j)) continue;
       double v = kOrphanNegation;
       if (contrast < n) v *= j < contrast ? kBeforeContrast : kAfterContrast;
@@ -791,9 +918,9 @@ class Engine {
         ex_->contributions.push_back(std::move(c));
       }
     }
-    for (std::size_t j = 0; j < n; ++j) {
-      // Only "too" and "trop" (3 or 4 bytes) may be excess.
-      if ((t_.tokens[j].size != 3 && t_.tokens[j].size != 4) || !IsExcess(j)) {
+    for (std::size_t j = 0; any_excess_word && j < n; ++j) {
+      // Only "too" and "trop" may be excess.
+      if (!IsExcess(j)) {
         continue;
       }
       double v = kExcess;
@@ -831,8 +958,7 @@ class Engine {
         t_.tokens[j + 1].kind != TokenKind::kWord) {
       return false;
     }
-    const std::string_view w = t_.at(j);
-    if (!(lang_ == kEn ? w == "too" : w == "trop")) return false;
+    if (!Is(j, lang_ == kEn ? kFlagToo : kFlagTrop)) return false;
     if (s_.hits[j].span > 0 || s_.hits[j + 1].span > 0) return false;
     if (j > 0 && !t_.tokens[j].boundary_before && IsNegator(j - 1)) {
       return false;
@@ -844,18 +970,11 @@ class Engine {
   // in reviews "it doesn't hold a charge" is a complaint.
   bool IsOrphanNegator(std::size_t j) const {
     if (s_.hits[j].span > 0 || !IsNegator(j)) return false;
-    const std::string_view w = t_.at(j);
-    if (w == "no" || w == "non" || w == "ni" || w == "sans" || w == "without" ||
-        w == "ohne" || w == "nor" || w == "neither" || w == "weder") {
-      return false;
-    }
+    if (Is(j, kFlagNoOrphan)) return false;
     const std::size_t n = t_.tokens.size();
-    if (j + 1 < n && !t_.tokens[j + 1].boundary_before) {
-      const std::string_view next = t_.at(j + 1);
-      if (next == "only" || next == "just" || next == "seulement" ||
-          next == "nur" || next == "que" || next == "mal") {
-        return false;
-      }
+    if (j + 1 < n && !t_.tokens[j + 1].boundary_before &&
+        Is(j + 1, kFlagOnlyNext)) {
+      return false;
     }
     for (std::size_t d = 1; d <= kWindow && d <= j; ++d) {
       if (t_.tokens[j - d + 1].boundary_before) break;
@@ -886,6 +1005,20 @@ class Engine {
   bool MayNormalise(std::size_t i) const {
     const std::string_view w = t_.at(i);
     if (t_.tokens[i].hashtag && w.size() >= 6) return true;
+    if (w.size() < 3) return false;
+    // Words of 3 to 9 bytes with 8 more bytes of `folded` after their
+    // start + 2 (most): a triple at j <=> byte j of (a ^ b) | (b ^ c) is 0.
+    if (w.size() <= 9 && w.data() + 10 <= t_.folded.data() + t_.folded.size()) {
+      const std::uint64_t a = Load8(w.data());
+      const std::uint64_t b = Load8(w.data() + 1);
+      const std::uint64_t c = Load8(w.data() + 2);
+      const std::uint64_t x = (a ^ b) | (b ^ c);
+      constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+      const std::uint64_t zero = ~(((x & kLow7) + kLow7) | x) & ~kLow7;
+      const std::uint64_t windows =
+          (std::uint64_t{1} << (8 * (w.size() - 2))) - 1;
+      if ((zero & windows) == 0) return false;
+    }
     for (std::size_t k = 2; k < w.size(); ++k) {
       if (w[k] == w[k - 1] && w[k] == w[k - 2] && w[k] >= 'a' && w[k] <= 'z') {
         return w.size() <= kMaxWordBytes;
@@ -962,11 +1095,17 @@ class Engine {
 
   // French "peu" not after "un": "peu convaincant" is not convincing.
   bool IsLitotes(std::size_t j) const {
-    return (lang_ == kFr || lang_ == kUnd) && t_.at(j) == "peu" &&
-           (j == 0 || t_.at(j - 1) != "un");
+    return (lang_ == kFr || lang_ == kUnd) && Is(j, kFlagPeu) &&
+           (j == 0 || !Is(j - 1, kFlagUn));
   }
 
   bool IsContrast(std::size_t i) const { return s_.cues[i].contrast; }
+
+  // Whether token `j` is one of the words of `flag` (WordFlag).
+  bool Is(std::size_t j, std::uint16_t flag) const {
+    const IndexedWord* w = s_.info[j];
+    return w != nullptr && (w->flags & flag) != 0;
+  }
 
   // Whether token `j` negates; cached by Sum() once the cues are set.
   bool IsNegator(std::size_t j) const { return s_.negators[j] != 0; }
@@ -977,10 +1116,11 @@ class Engine {
     const std::string_view w = t_.at(j);
     if (lang_ == kFr || lang_ == kUnd) {
       // "plus" is "more" unless ne/n' comes before it ("n'est plus bon").
-      if (w == "plus") return NeBefore(j);
+      if (Is(j, kFlagPlus)) return NeBefore(j);
     }
     if (lang_ == kEn || lang_ == kUnd) {
-      return w.size() > 3 && w.substr(w.size() - 3) == "n't";
+      const std::size_t k = w.size();
+      return k > 3 && w[k - 3] == 'n' && w[k - 2] == '\'' && w[k - 1] == 't';
     }
     return false;
   }
@@ -990,7 +1130,7 @@ class Engine {
     const std::size_t lowest = i >= kWindow ? i - kWindow : 0;
     for (std::size_t k = i + 1; k-- > lowest;) {
       if (t_.tokens[k].after_n_elision) return true;
-      if (k < i && t_.at(k) == "ne") return true;
+      if (k < i && Is(k, kFlagNe)) return true;
       if (k > 0 && t_.tokens[k].boundary_before) break;
     }
     return false;
@@ -1005,9 +1145,9 @@ class Engine {
       const std::string_view w = t_.at(j);
       if (d == 1 && IsLitotes(j)) return w;
       if (!IsNegator(j)) continue;
-      if (w == "jamais" || w == "never" || w == "nie" || w == "niemals") {
+      if (Is(j, kFlagNever)) {
         for (std::size_t t = j + 1; t < i; ++t) {
-          if (IsComparativeAfterNever(t_.at(t))) {
+          if (Is(t, kFlagComparative)) {
             return std::string_view("+never");
           }
         }
@@ -1019,14 +1159,14 @@ class Engine {
     if ((lang_ == kFr || lang_ == kUnd) && NeBefore(i)) {
       for (std::size_t t = after; t < n && t < after + 2; ++t) {
         if (t_.tokens[t].boundary_before) break;
-        if (IsFrenchCloser(t_.at(t))) return t_.at(t);
+        if (Is(t, kFlagCloser)) return t_.at(t);
       }
     }
     if (lang_ == kDe || lang_ == kUnd) {
       // Clause-final "nicht": "das gefällt mir nicht".
       for (std::size_t t = after; t < n && t < after + 4; ++t) {
         if (t_.tokens[t].boundary_before || s_.hits[t].span > 0) break;
-        if (t_.at(t) != "nicht") continue;
+        if (!Is(t, kFlagNicht)) continue;
         if (t + 1 == n || t_.tokens[t + 1].boundary_before) return t_.at(t);
       }
     }
@@ -1062,7 +1202,7 @@ std::string_view Scorer::Language(std::string_view text) const {
     Tokenize(text, nullptr, scratch.text);
     scratch.LookUp(*index_);
   }
-  return scratch.Identify(*index_);
+  return scratch.Identify();
 }
 
 Label Scorer::LabelOf(double compound) const {
@@ -1088,7 +1228,7 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
     *explain = Explanation{};
     explain->language_source = lang == kUnd ? "identified" : "given";
   }
-  if (lang == kUnd) lang = LangOf(scratch.Identify(*index_));
+  if (lang == kUnd) lang = LangOf(scratch.Identify());
   result.language = LangName(lang);
 
   if (lang == kUnd) {

@@ -181,10 +181,31 @@ constexpr std::uint64_t MayStartBytes(std::uint64_t v) {
 static_assert(std::endian::native == std::endian::little,
               "the SWAR scan assumes little-endian loads");
 
+// Whether `text` holds an ASCII digit, read eight bytes at a time. Every
+// rating has one (its value), so most texts need no closer look.
+bool HasDigit(std::string_view text) {
+  const char* p = text.data();
+  std::size_t n = text.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    const std::uint64_t x = v | kHighBits;
+    // Low 7 bits in ['0', '9'] of a byte below 0x80.
+    if (((x - '0' * kOnes) & ~(x - ('9' + 1) * kOnes) & kHighBits & ~v) != 0) {
+      return true;
+    }
+  }
+  for (; n > 0; ++p, --n) {
+    if (IsDigit(*p)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<StatedRating> FindStatedRating(std::string_view text) {
   std::optional<StatedRating> last;
+  if (!HasDigit(text)) return last;
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];

@@ -561,5 +561,58 @@ TEST_CASE("valences are exact with few or many distinct values") {
   }
 }
 
+TEST_CASE("multi-word terms match only their own words") {
+  const Lexicon en = MustParse(
+      "waste of time\t-2\nwaste\t-1\nof course\t0.5\nworth it\t2\n"
+      "worth the money\t-3\n");
+  const Scorer s{ScorerLexicons{&en, nullptr, nullptr, nullptr}};
+  auto terms = [&](std::string_view text) {
+    Explanation ex;
+    s.Score(text, ScoreRequest{"en"}, &ex);
+    std::vector<std::string> out;
+    for (const Contribution& c : ex.contributions) out.push_back(c.term);
+    return out;
+  };
+  CHECK(terms("a waste of time") == std::vector<std::string>{"waste of time"});
+  CHECK(terms("a waste of money") == std::vector<std::string>{"waste"});
+  CHECK(terms("waste, of course") ==
+        std::vector<std::string>{"waste", "of course"});
+  CHECK(terms("worth it") == std::vector<std::string>{"worth it"});
+  CHECK(terms("worth the price") == std::vector<std::string>{});
+  CHECK(terms("so worth the money") ==
+        std::vector<std::string>{"worth the money"});
+}
+
+TEST_CASE_FIXTURE(Fixture, "elongated words are found wherever they are") {
+  const double elongated = Compound(2 + 0.293);
+  for (const char* text :
+       {"goood", "gooood", "gggood", "goooooood", "gooooooooooooooooood",
+        "it was goood", "goood it was", "xxxxxxxxxxxx goood yyyyyyyyyyyyyyyy",
+        "a goood b", "yyyyyyyyyyyyyyyyyyyy gooooooooooooooooood"}) {
+    CAPTURE(text);
+    CHECK(scorer.Score(text, ScoreRequest{"en"}).compound ==
+          doctest::Approx(elongated));
+  }
+  // Runs of other bytes or of two letters are no elongation.
+  for (const char* text :
+       {"goodd", "go0od", "g000d", "xxxxxxxxxx goo0d yyyy"}) {
+    CAPTURE(text);
+    CHECK(scorer.Score(text, ScoreRequest{"en"}).compound == 0);
+  }
+}
+
+TEST_CASE_FIXTURE(Fixture, "cue words are told apart from their look-alikes") {
+  // "peu" after "un" is no litotes; "peux" is no "peu".
+  CHECK(scorer.Score("un peu bon", ScoreRequest{"fr"}).compound > 0);
+  CHECK(scorer.Score("peu bon", ScoreRequest{"fr"}).compound < 0);
+  CHECK(scorer.Score("peux bon", ScoreRequest{"fr"}).compound > 0);
+  // "too"/"trop" before a word that is no term is a complaint; "tooo" is not
+  // "too".
+  CHECK(scorer.Score("too long", ScoreRequest{"en"}).compound < 0);
+  CHECK(scorer.Score("tooo long", ScoreRequest{"en"}).compound == 0);
+  CHECK(scorer.Score("trop cher", ScoreRequest{"fr"}).compound < 0);
+  CHECK(scorer.Score("trope cher", ScoreRequest{"fr"}).compound == 0);
+}
+
 }  // namespace
 }  // namespace vigie

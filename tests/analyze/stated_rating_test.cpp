@@ -59,4 +59,18 @@ TEST_CASE("FindStatedRating finds ratings after long stretches of text") {
       FindStatedRating("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx").has_value());
 }
 
+TEST_CASE("FindStatedRating needs a digit, wherever it is") {
+  CHECK_FALSE(
+      FindStatedRating("I gave it a ten out of ten, five stars").has_value());
+  CHECK_FALSE(FindStatedRating("rated it a nine").has_value());
+  CHECK(ValueOf("gave it a 9") == doctest::Approx(0.9));
+  CHECK(ValueOf("1/5") == doctest::Approx(0.2));
+  // The only digit in the last byte, or in a partial last group of eight.
+  CHECK(ValueOf("xxxxxxxxxxxxxxxx rated it a 7") == doctest::Approx(0.7));
+  CHECK(ValueOf("xxxxxxxxxxxxxxxxx 2 stars") == doctest::Approx(0.4));
+  // Bytes >= 0x80 whose low bits read as digits are no digits.
+  CHECK_FALSE(
+      FindStatedRating("\xb8\xb0\xb9\xb5 \xb1\xaf\xb5 stars").has_value());
+}
+
 }  // namespace vigie

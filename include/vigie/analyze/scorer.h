@@ -50,9 +50,12 @@
 // language-identification function words into one index, so each token is
 // hashed and looked up once per text, whatever the number of lexicons (en_extra
 // before en included); multi-word keys are built only after a word that
-// starts a multi-word term. Valences are stored as one-byte indexes into a
-// table of the distinct values when there are at most 256 of them (so they
-// stay in cache); the negators of a text are found once per score.
+// starts a multi-word term, when a bit filter over the first two words of
+// every such term lets them through. The cue words the rules test are flags
+// of their index entries (no string comparison while scoring). Valences are
+// stored as one-byte indexes into a table of the distinct values when there are
+// at most 256 of them (so they stay in cache); the negators of a text are found
+// once per score.
 //
 // Thread-safety: immutable after construction; Score() may run on many
 // threads at once (each thread reuses its own scratch buffers, so scoring

@@ -58,9 +58,9 @@ struct TokenizedText {
   int french_letters = 0;     ///< é è ê à â ç ù û î ô ë ï œ seen
   int elisions = 0;           ///< French elisions split off (l', qu', ...)
 
-  /// The folded text of token `i`.
+  /// The folded text of token `i`. REQUIRES: i < tokens.size().
   std::string_view at(std::size_t i) const {
-    return std::string_view(folded).substr(tokens[i].begin, tokens[i].size);
+    return std::string_view(folded.data() + tokens[i].begin, tokens[i].size);
   }
 };
 
