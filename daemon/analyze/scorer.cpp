@@ -265,6 +265,7 @@ constexpr FlaggedWord kFlaggedWords[] = {
     {"nur", kFlagOnlyNext},
     {"que", kFlagOnlyNext},
     {"mal", kFlagOnlyNext},
+    {"too", kFlagOnlyNext},  // "not too long" is no complaint
 };
 
 // Nouns of customer talk that may make up one half of a hashtag.
