@@ -34,13 +34,17 @@ std::int64_t Measured(const BucketCount& c, SeriesMeasure measure) {
 
 }  // namespace
 
-Result<BucketCount> Detector::CountAt(const Key& key, TimePoint bucket) {
+Result<std::vector<BucketCount>> Detector::Counts(const Key& key,
+                                                  TimePoint from,
+                                                  TimePoint to) {
   const auto& [brand, topic, measure] = key;
-  const TimePoint end = bucket + options_.bucket;
-  auto counts = topic.empty()
-                    ? store_.CountByBucket(brand, bucket, end, options_.bucket)
-                    : store_.CountByBucketTopic(brand, topic, bucket, end,
-                                                options_.bucket);
+  return topic.empty() ? store_.CountByBucket(brand, from, to, options_.bucket)
+                       : store_.CountByBucketTopic(brand, topic, from, to,
+                                                   options_.bucket);
+}
+
+Result<BucketCount> Detector::CountAt(const Key& key, TimePoint bucket) {
+  auto counts = Counts(key, bucket, bucket + options_.bucket);
   if (!counts.ok()) return counts.status();
   if (counts->empty()) return BucketCount{bucket, 0, 0};
   return counts->front();
@@ -80,9 +84,7 @@ Result<Detector::Series*> Detector::SeriesUpTo(const Key& key,
   Series& series = it->second;
   if (bucket <= series.next) return &series;
   const TimePoint from = std::max(series.next, earliest);
-  auto counts = topic.empty() ? store_.CountByBucket(brand, from, bucket, width)
-                              : store_.CountByBucketTopic(brand, topic, from,
-                                                          bucket, width);
+  auto counts = Counts(key, from, bucket);
   if (!counts.ok()) return counts.status();
   // A series' history starts at the brand's first mention, not at empty
   // buckets; a topic's, at the brand's (a topic new to the brand is news).
@@ -90,10 +92,12 @@ Result<Detector::Series*> Detector::SeriesUpTo(const Key& key,
   if (!fresh) {
     start = from;
   } else {
-    auto brand_counts = counts;
+    Result<std::vector<BucketCount>> brand_only = std::vector<BucketCount>{};
+    const std::vector<BucketCount>* brand_counts = &*counts;
     if (!topic.empty()) {
-      brand_counts = store_.CountByBucket(brand, from, bucket, width);
-      if (!brand_counts.ok()) return brand_counts.status();
+      brand_only = store_.CountByBucket(brand, from, bucket, width);
+      if (!brand_only.ok()) return brand_only.status();
+      brand_counts = &*brand_only;
     }
     for (const BucketCount& c : *brand_counts) {
       if (c.total > 0) {

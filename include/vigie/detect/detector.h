@@ -77,6 +77,10 @@ class Detector {
   };
   Result<Series*> SeriesUpTo(const Key& key, const RuleSet& rules,
                              double alerts_per_week, TimePoint bucket);
+  // The series' counts of the buckets in [from, to).
+  Result<std::vector<BucketCount>> Counts(const Key& key, TimePoint from,
+                                          TimePoint to);
+  // The series' counts of the bucket starting at `bucket`.
   Result<BucketCount> CountAt(const Key& key, TimePoint bucket);
 
   Store& store_;
