@@ -23,6 +23,13 @@ double AlertsPerWeekFor(const Scenario& sc, std::string_view brand,
   return config.alerts_per_week;
 }
 
+double SeriesAlertsPerWeek(const Scenario& sc, std::string_view brand,
+                           const RuleSet& rules, const DetectConfig& config) {
+  const double series =
+      static_cast<double>(std::max<std::size_t>(1, sc.topics.size()));
+  return AlertsPerWeekFor(sc, brand, rules, config) / series;
+}
+
 Detector::Detector(Store& store, DetectConfig options)
     : store_(store), options_(options) {}
 
@@ -131,7 +138,7 @@ Result<std::vector<SpikeSignal>> Detector::Evaluate(
             m.label != Label::kNegative) {
           continue;
         }
-        const double per_week = AlertsPerWeekFor(sc, brand, rules, options_);
+        const double per_week = SeriesAlertsPerWeek(sc, brand, rules, options_);
         auto add = [&](const std::string& topic) {
           Key key{brand, topic, measure};
           touched[key].insert(bucket);

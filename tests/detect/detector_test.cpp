@@ -312,4 +312,32 @@ alerts_per_week = 0.01
                          DetectConfig{}) == DetectConfig{}.alerts_per_week);
 }
 
+TEST_CASE("A scenario's rate is split over the topic series it watches") {
+  auto rules = Rules(R"(
+[[scenario]]
+name = "two-topics"
+description = "Two topics"
+condition = "negative_spike"
+topics = ["hygiene", "delivery"]
+severity = "warning"
+channels = ["slack"]
+alerts_per_week = 4
+playbook_en = ["Look"]
+
+[[scenario]]
+name = "overall"
+description = "Overall"
+condition = "negative_spike"
+severity = "warning"
+channels = ["slack"]
+alerts_per_week = 4
+playbook_en = ["Look"]
+)");
+  const auto& scenarios = rules->scenarios.scenarios;
+  CHECK(SeriesAlertsPerWeek(scenarios[0], "Acme", *rules, DetectConfig{}) ==
+        2.0);
+  CHECK(SeriesAlertsPerWeek(scenarios[1], "Acme", *rules, DetectConfig{}) ==
+        4.0);
+}
+
 }  // namespace vigie

@@ -7,7 +7,8 @@
 // Near-duplicate mentions count once (Store::CountByBucket). One model per
 // series, kept in memory, with the loosest sensitivity among the scenarios
 // that watch it; a spike names each scenario whose own sensitivity (the
-// scenario's alerts_per_week, else the brand's, else [detect]'s) it meets.
+// scenario's alerts_per_week, else the brand's, else [detect]'s, split over
+// the scenario's topic series: SeriesAlertsPerWeek) it meets.
 // On a series' first evaluation the model is warmed by replaying up to
 // `history_days` of its stored counts, from the first bucket with a
 // mention; then each bucket is learnt once complete, i.e. when a later
@@ -44,6 +45,13 @@ CountModelOptions CountModelOptionsFrom(const DetectConfig& config);
 /// scenario's setting, else the brand's (from `rules`), else `config`'s.
 double AlertsPerWeekFor(const Scenario& sc, std::string_view brand,
                         const RuleSet& rules, const DetectConfig& config);
+
+/// False alarms per week that each series scenario `sc` watches for `brand`
+/// may raise: AlertsPerWeekFor split evenly over the scenario's topic series
+/// (one series when it names no topic), so that the scenario as a whole
+/// keeps its rate for the brand on calm data.
+double SeriesAlertsPerWeek(const Scenario& sc, std::string_view brand,
+                           const RuleSet& rules, const DetectConfig& config);
 
 /// Finds spikes in the series touched by new mentions.
 class Detector {
