@@ -8,6 +8,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -194,6 +195,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
           HttpCallback done)
       : tls_(std::move(tls)),
         resolver_(strand),
+        resolve_timer_(strand),
         stream_(MakeStream(strand, tls_)),
         endpoint_(std::move(endpoint)),
         request_(std::move(request)),
@@ -225,13 +227,29 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     }
   }
 
+  // The system resolver may take far longer than connect_timeout_ (retries
+  // against an unreachable name server): the session gives up at the
+  // deadline and ignores the late answer.
   void DoResolve() {
+    resolve_timer_.expires_after(connect_timeout_);
+    resolve_timer_.async_wait(beast::bind_front_handler(
+        &Session::OnResolveDeadline, this->shared_from_this()));
     resolver_.async_resolve(endpoint_.host, endpoint_.port,
                             beast::bind_front_handler(
                                 &Session::OnResolve, this->shared_from_this()));
   }
 
+  void OnResolveDeadline(error_code ec) {
+    if (ec || !done_) return;
+    resolver_.cancel();
+    Finish(Status::Unavailable("timeout: resolving " + endpoint_.authority +
+                               " took longer than " +
+                               MillisText(connect_timeout_)));
+  }
+
   void OnResolve(error_code ec, tcp::resolver::results_type results) {
+    resolve_timer_.cancel();
+    if (!done_) return;
     if (ec) {
       return Finish(Status::Unavailable(
           "dns: cannot resolve " + endpoint_.authority, ec.message()));
@@ -382,6 +400,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 
   std::shared_ptr<ssl::context> tls_;  // outlives stream_, which uses it
   tcp::resolver resolver_;
+  net::steady_timer resolve_timer_;
   Stream stream_;
   Endpoint endpoint_;
   Request request_;

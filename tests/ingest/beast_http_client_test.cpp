@@ -548,6 +548,27 @@ TEST_SUITE("BeastHttpClient") {
     CheckRedacted(res.status());
   }
 
+  TEST_CASE("name resolution has the connect deadline") {
+    net::io_context ioc;
+    FetchOptions opts = FastOptions();
+    // Expires before any resolver can answer, even from /etc/hosts.
+    opts.connect_timeout = 0ms;
+    BeastHttpClient client(ioc.get_executor(), opts);
+    int calls = 0;
+    Result<HttpResponse> res = Status::IOError("no answer");
+    client.Send(Get("http://localhost:9/secret-path?token=abc"),
+                [&](Result<HttpResponse> r) {
+                  ++calls;
+                  res = std::move(r);
+                });
+    ioc.run_for(3000ms);
+    CHECK(calls == 1);
+    REQUIRE_FALSE(res.ok());
+    CHECK(res.status().message().rfind(
+              "timeout: resolving localhost:9 took longer than 0 ms", 0) == 0);
+    CheckRedacted(res.status());
+  }
+
   TEST_CASE("https refuses a certificate nobody vouches for") {
     net::io_context ioc;
     TlsPeer peer(ioc, "127.0.0.1", kTlsReply);

@@ -19,8 +19,8 @@ namespace vigie {
 struct FetchOptions {
   // Behaviour.
 
-  /// Deadline for the TCP connect, and again for the TLS handshake. DNS
-  /// resolution is bounded by the system resolver's own timeouts.
+  /// Deadline for resolving the host name, again for the TCP connect, and
+  /// again for the TLS handshake.
   Millis connect_timeout{5000};
   /// Deadline for writing the request and reading the whole response,
   /// measured from the first byte written (not an idle timeout).
