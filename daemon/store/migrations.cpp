@@ -209,6 +209,11 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what) {
   switch (rc & 0xff) {
     case SQLITE_CONSTRAINT:
       return Status::Rejected(what, text);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      return Status::Unavailable(what, text);
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       return Status::Corruption(what, text);

@@ -40,8 +40,9 @@ Result<int> Migrate(sqlite3* db);
 
 /// The Status for SQLite result code `rc` from the last call on `db` (which
 /// may be null): "what: <sqlite3_errmsg>". Rejected for a violated constraint,
-/// Corruption for a damaged file or one that is not a database, IOError for
-/// everything else. Shared with sqlite_store.cpp. REQUIRES: rc is an error.
+/// Corruption for a damaged file or one that is not a database, Unavailable
+/// for what may pass (a lock held elsewhere, a full disk, a failed read or
+/// write: busy, locked, full, ioerr), IOError for everything else. Shared with sqlite_store.cpp. REQUIRES: rc is an error.
 Status SqliteError(sqlite3* db, int rc, std::string_view what);
 
 }  // namespace vigie

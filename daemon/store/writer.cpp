@@ -21,10 +21,9 @@ bool Writer::Submit(std::vector<Mention> batch) {
   if (batch.empty()) return true;
   std::unique_lock<std::mutex> lock(mu_);
   changed_.wait(lock, [this] {
-    return stopping_ || !failure_.ok() ||
-           queue_.size() < options_.queue_batches;
+    return stopping_ || permanent_ || queue_.size() < options_.queue_batches;
   });
-  if (stopping_ || !failure_.ok()) return false;
+  if (stopping_ || permanent_) return false;
   queue_.push_back(std::move(batch));
   changed_.notify_all();
   return true;
@@ -42,7 +41,7 @@ void Writer::Stop() {
 bool Writer::WaitIdle(Millis timeout) {
   std::unique_lock<std::mutex> lock(mu_);
   return changed_.wait_for(lock, timeout, [this] {
-    return (queue_.empty() && !busy_) || !failure_.ok();
+    return (queue_.empty() && !busy_) || permanent_;
   });
 }
 
@@ -61,14 +60,31 @@ std::int64_t Writer::duplicates() const {
   return duplicates_;
 }
 
+namespace {
+
+// Errors that may go away by themselves (SqliteError's Unavailable): a lock
+// held by another connection, a full disk, a failing read or write. A
+// constraint violation, a damaged file or a broken schema will not.
+bool IsTransient(const Status& s) { return s.IsUnavailable(); }
+
+}  // namespace
+
 void Writer::Run() {
+  std::vector<Mention> rows;  // a batch whose commit failed, kept for a retry
+  Millis backoff = options_.retry_initial;
   for (;;) {
-    std::vector<Mention> rows;
     {
       std::unique_lock<std::mutex> lock(mu_);
-      changed_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (!failure_.ok()) queue_.clear();  // refused: the error is sticky
-      if (queue_.empty()) {
+      if (!rows.empty()) {
+        // Wait before retrying; Stop() cuts the wait short for a last try.
+        changed_.wait_for(lock, backoff, [this] { return stopping_; });
+        backoff = std::min(backoff * 2, options_.retry_max);
+      }
+      changed_.wait(lock, [this, &rows] {
+        return stopping_ || !queue_.empty() || !rows.empty();
+      });
+      if (permanent_) queue_.clear();  // refused: the error is sticky
+      if (queue_.empty() && rows.empty()) {
         changed_.notify_all();
         return;  // stopping, and everything queued is written
       }
@@ -92,20 +108,38 @@ void Writer::Run() {
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (!result.ok()) {
+        const bool first = failure_.ok();
         failure_ = result.status().WithContext("store writer");
-        log::Error("store")
-            << failure_.ToString() << "; the writer refuses further batches";
+        if (!IsTransient(result.status())) {
+          permanent_ = true;
+          log::Error("store")
+              << failure_.ToString() << "; the writer refuses further batches";
+          rows.clear();
+        } else if (stopping_) {
+          log::Error("store") << failure_.ToString() << "; stopping, "
+                              << rows.size() << " mentions not written";
+          rows.clear();
+        } else if (first) {
+          log::Warn("store")
+              << failure_.ToString() << "; keeping the batch and retrying";
+        }
       } else {
+        if (!failure_.ok()) {
+          log::Info("store") << "writes succeed again";
+          failure_ = Status::Ok();
+        }
+        backoff = options_.retry_initial;
         inserted_ += static_cast<std::int64_t>(inserted.size());
         duplicates_ += static_cast<std::int64_t>(rows.size() - inserted.size());
       }
     }
-    if (result.ok() && !inserted.empty() && on_committed_) {
-      on_committed_(inserted);
+    if (result.ok()) {
+      if (!inserted.empty() && on_committed_) on_committed_(inserted);
+      rows.clear();
     }
     {
       std::lock_guard<std::mutex> lock(mu_);
-      busy_ = false;
+      busy_ = !rows.empty();  // a batch waiting for its retry
       changed_.notify_all();
     }
   }

@@ -141,6 +141,12 @@ TEST_CASE("migrations: SQLite errors map to status kinds") {
   CHECK(SqliteError(nullptr, SQLITE_NOTADB, "store: test").kind() ==
         Status::Kind::kCorruption);
   CHECK(SqliteError(nullptr, SQLITE_FULL, "store: test").kind() ==
+        Status::Kind::kUnavailable);
+  CHECK(SqliteError(nullptr, SQLITE_BUSY, "store: test").kind() ==
+        Status::Kind::kUnavailable);
+  CHECK(SqliteError(nullptr, SQLITE_IOERR_WRITE, "store: test").kind() ==
+        Status::Kind::kUnavailable);
+  CHECK(SqliteError(nullptr, SQLITE_ERROR, "store: test").kind() ==
         Status::Kind::kIOError);
 }
 

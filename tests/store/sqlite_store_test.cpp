@@ -630,7 +630,7 @@ TEST_CASE("SqliteStore: a locked database fails the batch and stores nothing") {
                                 MakeMention("b", Millis(1))};
   auto r = store->InsertMentions(batch);
   REQUIRE_FALSE(r.ok());
-  CHECK(r.status().kind() == Status::Kind::kIOError);
+  CHECK(r.status().kind() == Status::Kind::kUnavailable);
   CHECK(r.status().message() == "store: insert mentions: database is locked");
   CHECK(batch[0].id == 0);
   CHECK(batch[1].id == 0);

@@ -20,6 +20,26 @@ Mention M(const std::string& id) {
   m.published = FromUnixMillis(1793602800000);
   return m;
 }
+// Another connection holding the write lock of the database at `path`.
+class WriteLock {
+ public:
+  explicit WriteLock(const std::string& path) {
+    REQUIRE(sqlite3_open(path.c_str(), &db_) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) ==
+            SQLITE_OK);
+  }
+  ~WriteLock() { Release(); }
+  void Release() {
+    if (db_ == nullptr) return;
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(db_);
+    db_ = nullptr;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
 }  // namespace
 
 TEST_CASE("Writer stores batches, reports only new mentions, drains on Stop") {
@@ -46,26 +66,82 @@ TEST_CASE("Writer stores batches, reports only new mentions, drains on Stop") {
   CHECK_FALSE(writer.Submit({M("late")}));
 }
 
-TEST_CASE("A failed commit makes the writer refuse further batches") {
+TEST_CASE("A locked database delays the batch; it is written once free") {
   testing::TempDir dir;
   const std::string path = dir.file("v.db");
   auto store = SqliteStore::Open(path, StoreOptions{false, 50});
   REQUIRE(store.ok());
   // Another connection holds the write lock: the writer's commit fails.
-  Writer writer(**store, nullptr);
+  std::atomic<int> committed{0};
+  WriterOptions options;
+  options.retry_initial = Millis(20);
+  options.retry_max = Millis(50);
+  Writer writer(
+      **store,
+      [&](const std::vector<Mention>& in) {
+        committed += static_cast<int>(in.size());
+      },
+      options);
+  WriteLock lock(path);
+  writer.Start();
+  CHECK(writer.Submit({M("a")}));
+  CHECK_FALSE(writer.WaitIdle(Millis(300)));
+  CHECK(writer.failure().IsUnavailable());
+  CHECK(writer.failure().message().find("database is locked") !=
+        std::string::npos);
+  // Still accepting while the lock is held.
+  CHECK(writer.Submit({M("b"), M("a")}));
+  lock.Release();
+  CHECK(writer.WaitIdle(Millis(5000)));
+  CHECK(writer.failure().ok());
+  writer.Stop();
+  CHECK(*(*store)->CountMentions() == 2);
+  CHECK(committed.load() == 2);
+  CHECK(writer.duplicates() == 1);
+}
+
+TEST_CASE("Stop gives a failing batch one last try, then gives up") {
+  testing::TempDir dir;
+  const std::string path = dir.file("v.db");
+  auto store = SqliteStore::Open(path, StoreOptions{false, 50});
+  REQUIRE(store.ok());
+  WriterOptions options;
+  options.retry_initial = Millis(10000);
+  Writer writer(**store, nullptr, options);
+  WriteLock lock(path);
+  writer.Start();
+  CHECK(writer.Submit({M("a")}));
+  CHECK_FALSE(writer.WaitIdle(Millis(200)));
+  const auto before = std::chrono::steady_clock::now();
+  writer.Stop();  // does not wait out the 10 s backoff
+  CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(5));
+  CHECK_FALSE(writer.Submit({M("b")}));
+  lock.Release();
+  CHECK(*(*store)->CountMentions() == 0);
+}
+
+TEST_CASE("A damaged database makes the writer refuse further batches") {
+  testing::TempDir dir;
+  const std::string path = dir.file("v.db");
+  auto store = SqliteStore::Open(path, StoreOptions{false, 50});
+  REQUIRE(store.ok());
+  // Another connection replaces a table with one the insert cannot use: the
+  // error is not one that passes.
   sqlite3* raw = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(raw, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) ==
-          SQLITE_OK);
+  REQUIRE(sqlite3_exec(raw,
+                       "PRAGMA foreign_keys=OFF; DROP TABLE mention_brands; "
+                       "CREATE TABLE mention_brands(x)",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(raw);
+  Writer writer(**store, nullptr);
   writer.Start();
   CHECK(writer.Submit({M("a")}));
   CHECK(writer.WaitIdle(Millis(5000)));
   CHECK_FALSE(writer.failure().ok());
+  CHECK_FALSE(writer.failure().IsUnavailable());
   CHECK_FALSE(writer.Submit({M("b")}));
-  sqlite3_exec(raw, "ROLLBACK", nullptr, nullptr, nullptr);
-  sqlite3_close(raw);
   writer.Stop();
-  CHECK(*(*store)->CountMentions() == 0);
 }
 
 }  // namespace vigie

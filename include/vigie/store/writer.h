@@ -4,9 +4,14 @@
 // it, merges queued batches into one transaction (up to `max_rows` rows),
 // commits, then calls `on_committed` with the mentions that were new — still
 // on the writer thread, so detection sees every committed batch in order.
-// A full queue makes Submit() wait (backpressure). A failed commit puts the
-// writer in a sticky failed state: later batches are refused and failure()
-// reports why (readiness checks read it).
+// A full queue makes Submit() wait (backpressure). A commit that fails for a
+// reason that may pass (the database locked by another connection, a full
+// disk, an I/O error) keeps its batch and is retried with a backoff from
+// `retry_initial` doubling up to `retry_max`; failure() reports the error
+// until a commit succeeds (readiness checks read it), and Submit() keeps
+// queueing meanwhile. On Stop() a failing batch gets one last try. Any other
+// failure (a damaged file, a violated constraint) is sticky: the batch is
+// dropped and later batches are refused.
 // Thread-safety: Submit(), failure() and counters from any thread.
 // Lifetime: `store` and whatever `on_committed` uses must outlive Stop().
 #pragma once
@@ -19,6 +24,7 @@
 #include <thread>
 #include <vector>
 
+#include "vigie/core/clock.h"
 #include "vigie/core/mention.h"
 #include "vigie/store/store.h"
 
@@ -31,6 +37,8 @@ using CommittedFn = std::function<void(const std::vector<Mention>& inserted)>;
 struct WriterOptions {
   std::size_t queue_batches = 256;  ///< Submit() waits beyond this
   std::size_t max_rows = 2000;      ///< rows merged into one transaction
+  Millis retry_initial{200};        ///< first wait after a transient failure
+  Millis retry_max{30000};          ///< longest wait between retries
 };
 
 /// The one writer of mentions.
@@ -50,10 +58,10 @@ class Writer {
   bool Submit(std::vector<Mention> batch);
   /// Writes what is queued, then stops the thread. Idempotent.
   void Stop();
-  /// Blocks until the queue is empty and nothing is being written, or
-  /// `timeout` passes; true when idle.
+  /// Blocks until the queue is empty and nothing is being written (or the
+  /// writer failed for good), or `timeout` passes; true when idle.
   bool WaitIdle(Millis timeout);
-  /// OK, or the sticky error of a failed commit.
+  /// OK, or the error of the last commit when it failed.
   Status failure() const;
   /// Mentions inserted so far.
   std::int64_t inserted() const;
@@ -75,6 +83,7 @@ class Writer {
   bool stopping_ = false;
   bool busy_ = false;
   Status failure_;
+  bool permanent_ = false;  // failure_ is sticky
   std::int64_t inserted_ = 0;
   std::int64_t duplicates_ = 0;
 };
