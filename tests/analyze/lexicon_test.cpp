@@ -116,6 +116,14 @@ TEST_CASE("the shipped lexicons load") {
   CHECK(*fr->Find("arnaque") < 0);
   CHECK(*fr->Find("delicieux") > 0);
   CHECK(*fr->Find("pas terrible") < 0);
+
+  Result<Lexicon> de = Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/de.tsv");
+  REQUIRE_MESSAGE(de.ok(), de.status().ToString());
+  CHECK(*de->Find("enttauscht") < 0);
+  CHECK(*de->Find("schone") > 0);
+  // "schön" folds to "schon" (already): no term may fold to a commoner word.
+  CHECK_FALSE(de->Find("schon").has_value());
+  CHECK_FALSE(de->Find("forderung").has_value());
 }
 
 TEST_CASE("TermTable numbers terms in insertion order and finds them") {
