@@ -12,6 +12,9 @@ namespace {
 
 constexpr std::uint64_t kFnvOffset = 14695981039346656037ULL;
 constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+// Words hashed at most: a retweet cut to the platform's length keeps at least
+// this many of the original's first words.
+constexpr int kMaxWords = 12;
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
@@ -22,8 +25,16 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-// Hashes the words of one white-space-separated chunk of folded text.
-void HashChunk(std::string_view chunk, std::uint64_t& h, bool& any) {
+// The hash of the words so far.
+struct WordHash {
+  std::uint64_t h = kFnvOffset;
+  int words = 0;
+  bool full() const { return words >= kMaxWords; }
+};
+
+// Hashes the words of one white-space-separated chunk of folded text, up to
+// kMaxWords in all.
+void HashChunk(std::string_view chunk, WordHash& w) {
   if (StartsWith(chunk, "http://") || StartsWith(chunk, "https://") ||
       StartsWith(chunk, "www.") || StartsWith(chunk, "@")) {
     return;
@@ -31,23 +42,25 @@ void HashChunk(std::string_view chunk, std::uint64_t& h, bool& any) {
   if (chunk == "rt" || chunk == "via" || chunk == "rt:") return;
   std::size_t i = 0;
   bool in_word = false;
-  while (i < chunk.size()) {
+  while (i < chunk.size() && !(w.full() && !in_word)) {
     utf8proc_int32_t cp = -1;
     const utf8proc_ssize_t n = utf8proc_iterate(
         reinterpret_cast<const utf8proc_uint8_t*>(chunk.data() + i),
         static_cast<utf8proc_ssize_t>(chunk.size() - i), &cp);
     const std::size_t len = n > 0 ? static_cast<std::size_t>(n) : 1;
     if (cp >= 0 && IsWordCodepoint(cp)) {
-      if (!in_word && any) {
-        h ^= ' ';
-        h *= kFnvPrime;
+      if (!in_word) {
+        if (w.words > 0) {
+          w.h ^= ' ';
+          w.h *= kFnvPrime;
+        }
+        ++w.words;
       }
       for (std::size_t k = 0; k < len; ++k) {
-        h ^= static_cast<unsigned char>(chunk[i + k]);
-        h *= kFnvPrime;
+        w.h ^= static_cast<unsigned char>(chunk[i + k]);
+        w.h *= kFnvPrime;
       }
       in_word = true;
-      any = true;
     } else {
       in_word = false;
     }
@@ -59,17 +72,17 @@ void HashChunk(std::string_view chunk, std::uint64_t& h, bool& any) {
 
 std::uint64_t NearDuplicateKey(std::string_view text) {
   const std::string folded = FoldText(text);
-  std::uint64_t h = kFnvOffset;
-  bool any = false;
+  WordHash w;
   std::size_t i = 0;
-  while (i < folded.size()) {
+  while (i < folded.size() && !w.full()) {
     while (i < folded.size() && IsSpace(folded[i])) ++i;
     const std::size_t start = i;
     while (i < folded.size() && !IsSpace(folded[i])) ++i;
     if (i > start)
-      HashChunk(std::string_view(folded).substr(start, i - start), h, any);
+      HashChunk(std::string_view(folded).substr(start, i - start), w);
   }
-  return any ? (h == 0 ? 1 : h) : 0;
+  if (w.words == 0) return 0;
+  return w.h == 0 ? 1 : w.h;
 }
 
 }  // namespace vigie

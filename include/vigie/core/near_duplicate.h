@@ -2,10 +2,12 @@
 // a retweet, a copy-paste campaign, the same review cross-posted — so that
 // counts can take them once.
 //
-// The key hashes the text's words after folding (case, accents), in order,
-// leaving out links (http…, www.…), @handles, #-signs, the retweet markers
-// "rt" and "via", punctuation, emoji and spacing. Two texts differing only in
-// those have the same key; any other word changes it. 0 means "no words".
+// The key hashes the text's first twelve words after folding (case,
+// accents), in order, leaving out links (http…, www.…), @handles, #-signs,
+// the retweet markers "rt" and "via", punctuation, emoji and spacing. Two
+// texts differing only in those, or only after their twelfth word (a
+// retweet cut short, hashtags added at the end of a long post), have the
+// same key; any other word changes it. 0 means "no words".
 //
 // A pure function; thread-safe.
 #pragma once
