@@ -28,6 +28,9 @@ TEST_CASE("language id on short customer sentences") {
            Case{"Vielen Dank für die schnelle Hilfe", "de"},
            Case{"Ich würde das nicht wieder kaufen", "de"},
            Case{"Schöne Grüße aus München", "de"},
+           // "will" is German too ("wants"), "man" English too.
+           Case{"Mein Sohn will seit Wochen sein Geld zurück", "de"},
+           Case{"Man wartet ewig, wieso antwortet niemand?", "de"},
        }) {
     CAPTURE(c.text);
     CHECK(IdentifyLanguage(c.text) == c.language);
