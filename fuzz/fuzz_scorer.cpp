@@ -2,7 +2,8 @@
 // (VIGIE_FUZZ_RULES_DIR): any bytes — invalid UTF-8, NUL bytes, huge texts —
 // give a compound in [-1, 1], with and without an explanation, and a topic
 // match. The first byte picks the language the caller passes (none, fr, en,
-// de); the rest is the text.
+// de); the rest is the text. The text's near-duplicate key must not change
+// when an @handle is appended.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include "vigie/analyze/lexicon.h"
 #include "vigie/analyze/scorer.h"
 #include "vigie/analyze/topic_rules.h"
+#include "vigie/core/near_duplicate.h"
 #include "vigie/core/text_fold.h"
 
 namespace {
@@ -75,6 +77,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   for (const vigie::TopicRule* rule :
        shipped.topics.MatchRules(folded, explained.language)) {
     if (rule->topic.empty()) __builtin_trap();
+  }
+  if (vigie::NearDuplicateKey(text) !=
+      vigie::NearDuplicateKey(std::string(text) + " @someone")) {
+    __builtin_trap();
   }
   return 0;
 }
