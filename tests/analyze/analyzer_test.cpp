@@ -18,6 +18,8 @@ T MustLoad(Result<T> r) {
 // The shipped rule files, loaded once.
 struct Shipped {
   Lexicon en = MustLoad(Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/en.tsv"));
+  Lexicon en_extra =
+      MustLoad(Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/en_extra.tsv"));
   Lexicon fr = MustLoad(Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/fr.tsv"));
   Lexicon de = MustLoad(Lexicon::Load(VIGIE_TEST_RULES_DIR "/lexicons/de.tsv"));
   Lexicon emoji =
@@ -26,14 +28,17 @@ struct Shipped {
       MustLoad(TopicRules::Load(VIGIE_TEST_RULES_DIR "/topics.toml"));
   BrandMatcher brands =
       MustLoad(BrandMatcher::Load(VIGIE_TEST_RULES_DIR "/brands.toml"));
-  Scorer scorer{ScorerLexicons{&en, &fr, &de, &emoji}};
+  Scorer scorer{ScorerLexicons{
+      .en = &en, .fr = &fr, .de = &de, .emoji = &emoji, .en_extra = &en_extra}};
   Analyzer analyzer{scorer, rules, brands};
 };
 
-const Analyzer& TheAnalyzer() {
+const Shipped& TheShipped() {
   static const Shipped shipped;
-  return shipped.analyzer;
+  return shipped;
 }
+
+const Analyzer& TheAnalyzer() { return TheShipped().analyzer; }
 
 TEST_CASE("a French complaint gets brand, language, sentiment and topics") {
   Mention m;
@@ -58,6 +63,19 @@ TEST_CASE("an English compliment is positive and has no topics") {
   CHECK(m.label == Label::kPositive);
   CHECK(m.compound > 0.5);
   CHECK(m.topics.empty());
+}
+
+TEST_CASE("sarcastic thanks and praise are complaints in every language") {
+  const Scorer& scorer = TheShipped().scorer;
+  for (const char* text :
+       {"Thanks for nothing", "Merci pour rien, le colis est perdu",
+        "Danke für nichts", "Na toll, schon wieder kaputt"}) {
+    CAPTURE(text);
+    CHECK(scorer.Score(text).label == Label::kNegative);
+  }
+  // "schon" (already) is no "schön"; "sehr schön" still is.
+  CHECK(scorer.Score("Ich warte schon lange").label == Label::kNeutral);
+  CHECK(scorer.Score("Das war sehr schön").label == Label::kPositive);
 }
 
 TEST_CASE("title and text are read as one text") {
