@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -175,6 +176,17 @@ Result<Lexicon> Lexicon::Parse(std::string_view path, std::string_view text) {
     lex.valences_.push_back(valence);
   }
   return lex;
+}
+
+bool Lexicon::AddIfAbsent(std::string_view folded, double valence) {
+  bool inserted = false;
+  terms_.Insert(folded, &inserted);
+  if (!inserted) return false;
+  valences_.push_back(valence);
+  const int words =
+      1 + static_cast<int>(std::count(folded.begin(), folded.end(), ' '));
+  if (words > max_words_) max_words_ = words;
+  return true;
 }
 
 Result<Lexicon> Lexicon::Load(const std::string& path) {

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "vigie/analyze/french_inflections.h"
 #include "vigie/analyze/sponsorship.h"
 #include "vigie/core/read_file.h"
 
@@ -37,6 +38,7 @@ Result<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::string& dir,
   load_lexicon("en.tsv", set->english);
   load_lexicon("en_extra.tsv", set->english_extra);
   load_lexicon("fr.tsv", set->french);
+  AddFrenchInflections(set->french);
   load_lexicon("de.tsv", set->german);
   load_lexicon("emoji.tsv", set->emoji);
   auto topics = TopicRules::Load(dir + "/topics.toml");

@@ -172,6 +172,10 @@ class Lexicon {
     if (id == TermTable::kAbsent) return std::nullopt;
     return valences_[id];
   }
+  /// Adds `folded` (a folded term, words joined by one space) with
+  /// `valence` unless the lexicon has it; true when added.
+  /// REQUIRES: `folded` is not empty and has at most kMaxWords words.
+  bool AddIfAbsent(std::string_view folded, double valence);
   /// Calls `fn(term, valence)` for every term, in file order.
   template <typename Fn>
   void ForEach(Fn&& fn) const {
