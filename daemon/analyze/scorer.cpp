@@ -417,7 +417,8 @@ class ScorerIndex {
     Compact();
   }
 
-  // The slot of `term`, or null.
+  // The slot of `term`, or absent() when it has none: never null, so that
+  // callers test what a word has without testing the pointer first.
   const IndexedWord* Find(std::string_view term) const {
     return Find(term, HashTerm(term));
   }
@@ -427,7 +428,7 @@ class ScorerIndex {
     const std::size_t mask = tags_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const std::uint32_t t = tags_[i];
-      if (t == 0) return nullptr;
+      if (t == 0) return &absent_;
       if (t != tag) continue;
       const IndexedWord& w = slots_[i];
       if (w.size == term.size() && SameKey(w, term.data(), term.size())) {
@@ -448,6 +449,10 @@ class ScorerIndex {
     const std::uint32_t bit = PairBit(first, second);
     return (pairs_[bit / 64] >> (bit % 64)) & 1u;
   }
+
+  // The entry of every word the index lacks: no valence, flag, cue, phrase
+  // start or clue.
+  const IndexedWord* absent() const { return &absent_; }
 
   // Starts loading the first tag Find(term, h) reads.
   void Prefetch(std::uint64_t h) const {
@@ -558,8 +563,10 @@ class ScorerIndex {
   std::vector<std::uint8_t> valence_ids_;  // same, as indexes in distinct_
   std::vector<double> distinct_;           // the distinct valences
   std::vector<double> weights_;            // distinct function-word weights
-  std::vector<WordClue> clues_;            // distinct Clue()s
-  std::string bytes_;  // keys longer than IndexedWord::kInline
+  // Distinct Clue()s; row 0 is the empty clue, absent_'s.
+  std::vector<WordClue> clues_ = std::vector<WordClue>(1);
+  IndexedWord absent_;  // Find()'s answer for a word not in slots_
+  std::string bytes_;   // keys longer than IndexedWord::kInline
 };
 
 namespace {
@@ -630,8 +637,8 @@ std::shared_ptr<const ScorerIndex> BuildIndex(const ScorerLexicons& lex) {
 struct Scratch {
   TokenizedText text;
   std::vector<std::uint64_t> hashes;     // by token
-  std::vector<const IndexedWord*> info;  // by token; null: not in the index
-  std::vector<WordClue> clues;           // by token: of info, by LookUp()
+  std::vector<const IndexedWord*> info;  // by token; never null
+  LanguageVotes votes;                   // of the tokens, by LookUp()
   std::vector<Hit> hits;
   std::vector<Cue> cues;
   std::vector<std::uint8_t> negators;  // by token: Engine::IsNegator()
@@ -661,18 +668,22 @@ struct Scratch {
       hashes[i] = HashTerm(text.at(i));
       index.Prefetch(hashes[i]);
     }
-    // Then finds them, and notes what identification reads of each.
+    // Then finds them, and counts the votes identification reads of each.
     info.resize(n);
-    clues.resize(n);
+    votes = LanguageVotes{};
     for (std::size_t i = 0; i < n; ++i) {
-      const IndexedWord* w = index.Find(text.at(i), hashes[i]);
+      const std::string_view word = text.at(i);
+      const IndexedWord* w = index.Find(word, hashes[i]);
       info[i] = w;
-      clues[i] = w != nullptr ? index.Clue(*w) : WordClue{};
+      const Token& t = text.tokens[i];
+      if (t.kind == TokenKind::kWord && !t.hashtag) {
+        votes.Add(word, index.Clue(*w));
+      }
     }
   }
 
-  // The language of `text`, from the clues LookUp() noted.
-  std::string_view Identify() const { return IdentifyLanguage(text, clues); }
+  // The language of `text`, from the votes LookUp() counted.
+  std::string_view Identify() const { return votes.Decide(text); }
 };
 
 // The calling thread's scratch buffers, shared by every Scorer.
@@ -734,14 +745,14 @@ class Engine {
       const IndexedWord* info = s_.info[i];
       Hit& hit = s_.hits[i];
       if (tok.kind == TokenKind::kEmoji) {
-        if (info != nullptr && info->Has(kSrcEmoji)) {
+        if (info->Has(kSrcEmoji)) {
           hit = Hit{index_.Valence(*info, kSrcEmoji), 1, Source::kEmoji, false,
                     false};
         }
         continue;
       }
       if (tok.kind == TokenKind::kEmoticon) {
-        if (info != nullptr && info->Has(kSrcEnBase)) {
+        if (info->Has(kSrcEnBase)) {
           hit = Hit{index_.Valence(*info, kSrcEnBase), 1, Source::kEmoticon,
                     false, false};
         }
@@ -749,7 +760,7 @@ class Engine {
       }
       if (!has_words) continue;
       int span = std::min<int>(max_words, static_cast<int>(n - i));
-      if (info == nullptr || ((info->starts_phrase >> lang_) & 1u) == 0 ||
+      if (((info->starts_phrase >> lang_) & 1u) == 0 ||
           (span >= 2 && !index_.MayPair(s_.hashes[i], s_.hashes[i + 1]))) {
         span = 1;
       }
@@ -761,8 +772,7 @@ class Engine {
           s_.key += ' ';
           s_.key.append(t_.at(i + static_cast<std::size_t>(k)));
         }
-        if (const IndexedWord* term = index_.Find(s_.key);
-            term != nullptr && term->Has(lang_)) {
+        if (const IndexedWord* term = index_.Find(s_.key); term->Has(lang_)) {
           hit =
               Hit{index_.Valence(*term, lang_), static_cast<std::uint8_t>(span),
                   Source::kLang, false, false};
@@ -770,7 +780,7 @@ class Engine {
           break;
         }
       }
-      if (!found && info != nullptr && info->Has(lang_)) {
+      if (!found && info->Has(lang_)) {
         hit = Hit{index_.Valence(*info, lang_), 1, Source::kLang, false, false};
         found = true;
       } else if (!found && MayNormalise(i)) {
@@ -798,13 +808,10 @@ class Engine {
       s_.cues[i] = Cue{};
       any_excess_word = any_excess_word || Is(i, kFlagToo | kFlagTrop);
       if (t_.tokens[i].kind == TokenKind::kWord) {
-        const IndexedWord* info = s_.info[i];
-        const Cue* cue = info != nullptr && info->cue_row != 0
-                             ? &index_.cues[info->cue_row][lang_]
-                             : nullptr;
-        if (cue != nullptr &&
-            (cue->booster != 0.0 || cue->negator || cue->contrast)) {
-          s_.cues[i] = *cue;
+        // Row 0, every word's without a cue, has none.
+        const Cue& cue = index_.cues[s_.info[i]->cue_row][lang_];
+        if (cue.booster != 0.0 || cue.negator || cue.contrast) {
+          s_.cues[i] = cue;
         } else if ((lang_ == kFr || lang_ == kUnd) && i > 0 &&
                    Is(i, kFlagPeine) && Is(i - 1, kFlagA)) {
           s_.cues[i].booster = -kBoosterIncrement;  // "à peine"
@@ -1031,8 +1038,7 @@ class Engine {
   // Single-word lookup with the elongation and hashtag fallbacks.
   bool FindWord(std::size_t i, Hit& hit) {
     const std::string_view w = t_.at(i);
-    if (const IndexedWord* info = s_.info[i];
-        info != nullptr && info->Has(lang_)) {
+    if (const IndexedWord* info = s_.info[i]; info->Has(lang_)) {
       hit = Hit{index_.Valence(*info, lang_), 1, Source::kLang, false, false};
       return true;
     }
@@ -1074,13 +1080,13 @@ class Engine {
   // The valence of `term` in this language's lexicons.
   std::optional<double> Find(std::string_view term) const {
     const IndexedWord* info = index_.Find(term);
-    if (info == nullptr || !info->Has(lang_)) return std::nullopt;
+    if (!info->Has(lang_)) return std::nullopt;
     return index_.Valence(*info, lang_);
   }
 
   bool IsHashtagNoun(std::string_view w) const {
     const IndexedWord* info = index_.Find(w);
-    return info != nullptr && info->hashtag_noun;
+    return info->hashtag_noun;
   }
 
   bool NextHitAt(std::size_t i, int k) const {
@@ -1104,8 +1110,7 @@ class Engine {
 
   // Whether token `j` is one of the words of `flag` (WordFlag).
   bool Is(std::size_t j, std::uint16_t flag) const {
-    const IndexedWord* w = s_.info[j];
-    return w != nullptr && (w->flags & flag) != 0;
+    return (s_.info[j]->flags & flag) != 0;
   }
 
   // Whether token `j` negates; cached by Sum() once the cues are set.
