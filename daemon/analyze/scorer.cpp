@@ -210,6 +210,9 @@ enum WordFlag : std::uint16_t {
   kFlagNoOrphan = 1u << 12,
   // After a negator, these make it no complaint ("not only", "ne ... que").
   kFlagOnlyNext = 1u << 13,
+  // Nouns of customer talk that may make up one half of a hashtag
+  // (kHashtagNouns).
+  kFlagHashtagNoun = 1u << 14,
 };
 
 struct FlaggedWord {
@@ -330,7 +333,6 @@ struct TermFacts {
   std::uint8_t starts_phrase = 0;  // bit l: a multi-word term of language l
                                    // starts with it (and phrase_starts, when
                                    // given, has it)
-  bool hashtag_noun = false;
   std::uint16_t cue_row = 0;
   std::uint16_t flags = 0;  // WordFlag bits
   WordClue clue;
@@ -342,20 +344,18 @@ struct TermFacts {
 // but its tag (in ScorerIndex::tags_), in 32 bytes, so that a look-up mostly
 // touches one cache line of slots.
 struct IndexedWord {
-  static constexpr std::uint32_t kInline = 13;  // longest key held inline
+  static constexpr std::uint32_t kInline = 16;  // longest key held whole
 
-  std::uint16_t flags = 0;         // WordFlag bits
-  std::uint16_t clue = 0;          // in ScorerIndex::clues_: Clue()
+  // HeadOf() the key; for a key longer than kInline, `hi` is instead the
+  // offset of its bytes in ScorerIndex::bytes_.
+  TermHead head;
   std::uint32_t size = 0;          // key bytes
   std::uint32_t valences = 0;      // ScorerIndex::valences_ offset of valence 0
+  std::uint16_t flags = 0;         // WordFlag bits
+  std::uint16_t clue = 0;          // in ScorerIndex::clues_: Clue()
   std::uint16_t cue_row = 0;       // in ScorerIndex::cues; 0: no cue
   std::uint8_t has = 0;            // bit s: has a valence from source s
   std::uint8_t starts_phrase = 0;  // bit l: as TermFacts::starts_phrase
-  std::int8_t function_lang = -1;  // as WordClue
-  std::uint8_t weight = 0;         // WordClue::function_weight index
-  bool hashtag_noun = false;
-  char key[kInline] = {};  // the key when size <= kInline, else the
-                           // offset of its bytes in ScorerIndex::bytes_
 
   bool Has(int src) const { return (has >> src) & 1u; }
 };
@@ -383,7 +383,8 @@ class ScorerIndex {
     for (std::uint32_t id = 0; id < terms.size(); ++id) {
       const std::string_view term = terms.term(id);
       const TermFacts& f = facts[id];
-      const std::uint64_t h = HashTerm(term);
+      const TermHead head = HeadOf(term);
+      const std::uint64_t h = HashTerm(term, head);
       std::size_t at = h & (capacity - 1);
       while (tags_[at] != 0) at = (at + 1) & (capacity - 1);
       IndexedWord& w = slots_[at];
@@ -397,20 +398,10 @@ class ScorerIndex {
       w.flags = f.flags;
       w.has = f.has;
       w.starts_phrase = f.starts_phrase;
-      w.function_lang = f.clue.function_lang;
-      if (w.function_lang >= 0) {
-        const auto it =
-            std::find(weights_.begin(), weights_.end(), f.clue.function_weight);
-        w.weight = static_cast<std::uint8_t>(it - weights_.begin());
-        if (it == weights_.end()) weights_.push_back(f.clue.function_weight);
-      }
-      w.hashtag_noun = f.hashtag_noun;
-      w.clue = ClueRow(MakeClue(w));
-      if (term.size() <= IndexedWord::kInline) {
-        std::memcpy(w.key, term.data(), term.size());
-      } else {
-        const std::uint64_t offset = bytes_.size();
-        std::memcpy(w.key, &offset, sizeof offset);
+      w.clue = ClueRow(MakeClue(f));
+      w.head = head;
+      if (term.size() > IndexedWord::kInline) {
+        w.head.hi = bytes_.size();
         bytes_.append(term);
       }
     }
@@ -420,18 +411,25 @@ class ScorerIndex {
   // The slot of `term`, or absent() when it has none: never null, so that
   // callers test what a word has without testing the pointer first.
   const IndexedWord* Find(std::string_view term) const {
-    return Find(term, HashTerm(term));
+    TokenKey key;
+    key.head = HeadOf(term);
+    key.hash = HashTerm(term, key.head);
+    return Find(term, key);
   }
-  // Same, with `h` = HashTerm(term).
-  const IndexedWord* Find(std::string_view term, std::uint64_t h) const {
-    const std::uint32_t tag = TagOf(h);
+  // Same, with `key` that of `term`.
+  const IndexedWord* Find(std::string_view term, const TokenKey& key) const {
+    const std::uint32_t tag = TagOf(key.hash);
     const std::size_t mask = tags_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = key.hash & mask;; i = (i + 1) & mask) {
       const std::uint32_t t = tags_[i];
       if (t == 0) return &absent_;
       if (t != tag) continue;
       const IndexedWord& w = slots_[i];
-      if (w.size == term.size() && SameKey(w, term.data(), term.size())) {
+      if (w.size == term.size() &&
+          (term.size() <= IndexedWord::kInline
+               ? w.head == key.head
+               : SameBytes(bytes_.data() + w.head.hi, term.data(),
+                           term.size()))) {
         return &w;
       }
     }
@@ -473,15 +471,13 @@ class ScorerIndex {
   const WordClue& Clue(const IndexedWord& w) const { return clues_[w.clue]; }
 
  private:
-  // Clue(w), from its fields.
-  WordClue MakeClue(const IndexedWord& w) const {
-    WordClue clue;
-    clue.function_lang = w.function_lang;
-    if (w.function_lang >= 0) clue.function_weight = weights_[w.weight];
+  // What identification reads of a term with facts `f`.
+  static WordClue MakeClue(const TermFacts& f) {
+    WordClue clue = f.clue;
     clue.in_lexicons =
-        static_cast<std::uint8_t>((w.Has(kSrcFr) ? 1u << kFr : 0u) |
-                                  (w.Has(kSrcEnBase) ? 1u << kEn : 0u) |
-                                  (w.Has(kSrcDe) ? 1u << kDe : 0u));
+        static_cast<std::uint8_t>((((f.has >> kSrcFr) & 1u) << kFr) |
+                                  (((f.has >> kSrcEnBase) & 1u) << kEn) |
+                                  (((f.has >> kSrcDe) & 1u) << kDe));
     return clue;
   }
 
@@ -513,16 +509,6 @@ class ScorerIndex {
 
   static std::uint32_t TagOf(std::uint64_t h) {
     return static_cast<std::uint32_t>(h >> 32) | 1u;
-  }
-
-  bool SameKey(const IndexedWord& w, const char* p, std::size_t n) const {
-    const char* key = w.key;
-    if (n > IndexedWord::kInline) {
-      std::uint64_t offset;
-      std::memcpy(&offset, w.key, sizeof offset);
-      key = bytes_.data() + offset;
-    }
-    return SameBytes(key, p, n);
   }
 
   // Replaces valences_ by valence_ids_ and distinct_ when the valences take
@@ -562,7 +548,6 @@ class ScorerIndex {
                                   // empty when valence_ids_ is not
   std::vector<std::uint8_t> valence_ids_;  // same, as indexes in distinct_
   std::vector<double> distinct_;           // the distinct valences
-  std::vector<double> weights_;            // distinct function-word weights
   // Distinct Clue()s; row 0 is the empty clue, absent_'s.
   std::vector<WordClue> clues_ = std::vector<WordClue>(1);
   IndexedWord absent_;  // Find()'s answer for a word not in slots_
@@ -616,7 +601,7 @@ std::shared_ptr<const ScorerIndex> BuildIndex(const ScorerLexicons& lex) {
       index->max_words[l] = std::max(index->max_words[l], x->max_words());
     }
   }
-  for (std::string_view w : kHashtagNouns) add(w).hashtag_noun = true;
+  for (std::string_view w : kHashtagNouns) add(w).flags |= kFlagHashtagNoun;
   for (Lang l : {kFr, kEn, kDe, kUnd}) {
     for (const auto& [w, cue] : Cues(l)) {
       TermFacts& f = add(w);
@@ -636,7 +621,6 @@ std::shared_ptr<const ScorerIndex> BuildIndex(const ScorerLexicons& lex) {
 // Per-thread buffers, reused so that scoring does not allocate once warm.
 struct Scratch {
   TokenizedText text;
-  std::vector<std::uint64_t> hashes;     // by token
   std::vector<const IndexedWord*> info;  // by token; never null
   LanguageVotes votes;                   // of the tokens, by LookUp()
   std::vector<Hit> hits;
@@ -659,21 +643,17 @@ struct Scratch {
     source.assign(raw);
   }
 
-  // Looks every token up once; hashes them all first and prefetches their
-  // slots, so that the cache misses overlap.
+  // Looks every token up once, with the keys Tokenize() gave; prefetches
+  // their first tags first, so that the cache misses overlap.
   void LookUp(const ScorerIndex& index) {
     const std::size_t n = text.tokens.size();
-    hashes.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      hashes[i] = HashTerm(text.at(i));
-      index.Prefetch(hashes[i]);
-    }
+    for (std::size_t i = 0; i < n; ++i) index.Prefetch(text.keys[i].hash);
     // Then finds them, and counts the votes identification reads of each.
     info.resize(n);
     votes = LanguageVotes{};
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view word = text.at(i);
-      const IndexedWord* w = index.Find(word, hashes[i]);
+      const IndexedWord* w = index.Find(word, text.keys[i]);
       info[i] = w;
       const Token& t = text.tokens[i];
       if (t.kind == TokenKind::kWord && !t.hashtag) {
@@ -761,7 +741,8 @@ class Engine {
       if (!has_words) continue;
       int span = std::min<int>(max_words, static_cast<int>(n - i));
       if (((info->starts_phrase >> lang_) & 1u) == 0 ||
-          (span >= 2 && !index_.MayPair(s_.hashes[i], s_.hashes[i + 1]))) {
+          (span >= 2 &&
+           !index_.MayPair(t_.keys[i].hash, t_.keys[i + 1].hash))) {
         span = 1;
       }
       bool found = false;
@@ -1086,7 +1067,7 @@ class Engine {
 
   bool IsHashtagNoun(std::string_view w) const {
     const IndexedWord* info = index_.Find(w);
-    return info->hashtag_noun;
+    return (info->flags & kFlagHashtagNoun) != 0;
   }
 
   bool NextHitAt(std::size_t i, int k) const {

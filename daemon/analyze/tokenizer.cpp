@@ -135,6 +135,15 @@ class FoldedWriter {
     ++len_;
   }
   void Truncate(std::size_t n) { len_ = n; }
+  // The key of the bytes written from `from` on: kSlack bytes are readable
+  // past them, so their head needs no bounds test.
+  TokenKey KeyFrom(std::size_t from) const {
+    static_assert(kSlack >= 16, "PaddedHeadOf() reads 16 bytes");
+    TokenKey key;
+    key.head = PaddedHeadOf(p_ + from, len_ - from);
+    key.hash = HashTerm(From(from), key.head);
+    return key;
+  }
   // The bytes written from `from` on.
   std::string_view From(std::size_t from) const {
     return std::string_view(p_ + from, len_ - from);
@@ -258,6 +267,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
                   MayStart may_start, TokenizedText& out) {
   FoldedWriter folded(out.folded, text.size());
   out.tokens.clear();
+  out.keys.clear();
   out.exclamations = out.questions = 0;
   out.any_lower = out.any_all_caps = false;
   out.german_letters = out.french_letters = out.elisions = 0;
@@ -292,6 +302,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.after_n_elision = word_after_n;
       t.hashtag = word_hashtag;
       t.boundary_before = word_boundary;
+      out.keys.push_back(folded.KeyFrom(word_begin));
     }
     in_word = false;
     uppers = lowers = 0;
@@ -350,6 +361,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
           t.boundary_before = true;
           boundary = true;
           out.tokens.push_back(t);
+          out.keys.push_back(folded.KeyFrom(t.begin));
           at += key.size();
           continue;
         }
@@ -466,6 +478,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.boundary_before = true;
       boundary = true;
       out.tokens.push_back(t);
+      out.keys.push_back(folded.KeyFrom(t.begin));
     } else if (cp == '#') {
       hashtag_pending = true;
     } else {

@@ -46,17 +46,24 @@ struct Token {
                                  ///< it, or it is an emoji or emoticon
 };
 
+/// What a look-up reads of a token besides its bytes.
+struct TokenKey {
+  TermHead head;           ///< HeadOf() the token's folded text
+  std::uint64_t hash = 0;  ///< HashTerm() of it
+};
+
 /// The tokens of one text, plus punctuation counts.
 struct TokenizedText {
-  std::string folded;         ///< every token's folded text, back to back
-  std::vector<Token> tokens;  ///< in text order
-  int exclamations = 0;       ///< '!' characters
-  int questions = 0;          ///< '?' characters
-  bool any_lower = false;     ///< some word has a lower-case letter
-  bool any_all_caps = false;  ///< some word is ALL CAPS
-  int german_letters = 0;     ///< ä ö ü ß seen (before folding)
-  int french_letters = 0;     ///< é è ê à â ç ù û î ô ë ï œ seen
-  int elisions = 0;           ///< French elisions split off (l', qu', ...)
+  std::string folded;          ///< every token's folded text, back to back
+  std::vector<Token> tokens;   ///< in text order
+  std::vector<TokenKey> keys;  ///< by token, so look-ups do not rehash
+  int exclamations = 0;        ///< '!' characters
+  int questions = 0;           ///< '?' characters
+  bool any_lower = false;      ///< some word has a lower-case letter
+  bool any_all_caps = false;   ///< some word is ALL CAPS
+  int german_letters = 0;      ///< ä ö ü ß seen (before folding)
+  int french_letters = 0;      ///< é è ê à â ç ù û î ô ë ï œ seen
+  int elisions = 0;            ///< French elisions split off (l', qu', ...)
 
   /// The folded text of token `i`. REQUIRES: i < tokens.size().
   std::string_view at(std::size_t i) const {
