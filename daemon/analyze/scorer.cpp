@@ -416,22 +416,23 @@ class ScorerIndex {
     key.hash = HashTerm(term, key.head);
     return Find(term, key);
   }
-  // Same, with `key` that of `term`.
+  // Same, with `key` that of `term`. Found or not, the answer usually
+  // costs one branch that goes the same way: the slot is chosen without one.
   const IndexedWord* Find(std::string_view term, const TokenKey& key) const {
     const std::uint32_t tag = TagOf(key.hash);
     const std::size_t mask = tags_.size() - 1;
+    const std::size_t n = term.size();
     for (std::size_t i = key.hash & mask;; i = (i + 1) & mask) {
-      const std::uint32_t t = tags_[i];
-      if (t == 0) return &absent_;
-      if (t != tag) continue;
-      const IndexedWord& w = slots_[i];
-      if (w.size == term.size() &&
-          (term.size() <= IndexedWord::kInline
-               ? w.head == key.head
-               : SameBytes(bytes_.data() + w.head.hi, term.data(),
-                           term.size()))) {
-        return &w;
-      }
+      while (tags_[i] != tag && tags_[i] != 0) i = (i + 1) & mask;
+      const bool empty = tags_[i] == 0;
+      const IndexedWord* w = empty ? &absent_ : &slots_[i];
+      // absent_ has size 0, which no token has.
+      const bool same =
+          n <= IndexedWord::kInline
+              ? (w->size == n) & (w->head == key.head)
+              : w->size == n &&
+                    SameBytes(bytes_.data() + w->head.hi, term.data(), n);
+      if (empty | same) return w;
     }
   }
 
@@ -625,7 +626,6 @@ struct Scratch {
   LanguageVotes votes;                   // of the tokens, by LookUp()
   std::vector<Hit> hits;
   std::vector<Cue> cues;
-  std::vector<std::uint8_t> negators;  // by token: Engine::IsNegator()
   std::string key;
   // `text` and `info` are those of `source`, tokenized with the emoticons of
   // the index numbered `index_id` (0: of nothing).
@@ -673,14 +673,7 @@ Scratch& ThreadScratch() {
 }
 
 static_assert(std::endian::native == std::endian::little,
-              "MayNormalise() reads bytes in little-endian order");
-
-// The 8 bytes at `p`, the first in the low bits.
-std::uint64_t Load8(const char* p) {
-  std::uint64_t v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
+              "MayNormalise() reads term heads in little-endian order");
 
 // Collapses runs of 3+ identical ASCII letters in `w` to `keep` letters into
 // `buf`; returns the new view, or an empty one when nothing changed.
@@ -779,7 +772,6 @@ class Engine {
     const bool mixed_case = t_.any_all_caps && t_.any_lower;
     const std::size_t n = t_.tokens.size();
     s_.cues.resize(n);
-    s_.negators.resize(n);
     std::size_t contrast = n;
     // Whether some token negates, and some is "too" or "trop": else the
     // orphan-negator and excess passes below have nothing to find.
@@ -798,9 +790,11 @@ class Engine {
           s_.cues[i].booster = -kBoosterIncrement;  // "à peine"
         }
       }
-      // Reads only token i's cue, set above.
-      s_.negators[i] = FindNegator(i);
-      any_negator = any_negator || s_.negators[i] != 0;
+      // Whether the token negates, kept in its cue: FindNegator() reads
+      // only token i's cue, set above (and stores to a byte vector of their
+      // own would alias every pointer the loop reads).
+      s_.cues[i].negator = FindNegator(i);
+      any_negator = any_negator || s_.cues[i].negator;
       if (IsContrast(i)) contrast = i;
     }
     double sum = 0.0;
@@ -893,7 +887,7 @@ class Engine {
       sum += v;
     }
     for (std::size_t j = 0; any_negator && j < n; ++j) {
-      if (!s_.negators[j] || !IsOrphanNegator(j)) continue;
+      if (!IsNegator(j) || !IsOrphanNegator(j)) continue;
       double v = kOrphanNegation;
       if (contrast < n) v *= j < contrast ? kBeforeContrast : kAfterContrast;
       sum += v;
@@ -994,18 +988,18 @@ class Engine {
   bool MayNormalise(std::size_t i) const {
     const std::string_view w = t_.at(i);
     if (t_.tokens[i].hashtag && w.size() >= 6) return true;
-    if (w.size() < 3) return false;
-    // Words of 3 to 9 bytes with 8 more bytes of `folded` after their
-    // start + 2 (most): a triple at j <=> byte j of (a ^ b) | (b ^ c) is 0.
-    if (w.size() <= 9 && w.data() + 10 <= t_.folded.data() + t_.folded.size()) {
-      const std::uint64_t a = Load8(w.data());
-      const std::uint64_t b = Load8(w.data() + 1);
-      const std::uint64_t c = Load8(w.data() + 2);
+    // Words of at most 9 bytes (most), from their head: a triple at j <=>
+    // byte j of (a ^ b) | (b ^ c) is 0. Shorter than 3: no window.
+    if (w.size() <= 9) {
+      const TermHead& head = t_.keys[i].head;
+      const std::uint64_t a = head.lo;
+      const std::uint64_t b = (head.lo >> 8) | (head.hi << 56);
+      const std::uint64_t c = (head.lo >> 16) | (head.hi << 48);
       const std::uint64_t x = (a ^ b) | (b ^ c);
       constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
       const std::uint64_t zero = ~(((x & kLow7) + kLow7) | x) & ~kLow7;
       const std::uint64_t windows =
-          (std::uint64_t{1} << (8 * (w.size() - 2))) - 1;
+          w.size() < 3 ? 0 : (std::uint64_t{1} << (8 * (w.size() - 2))) - 1;
       if ((zero & windows) == 0) return false;
     }
     for (std::size_t k = 2; k < w.size(); ++k) {
@@ -1095,7 +1089,7 @@ class Engine {
   }
 
   // Whether token `j` negates; cached by Sum() once the cues are set.
-  bool IsNegator(std::size_t j) const { return s_.negators[j] != 0; }
+  bool IsNegator(std::size_t j) const { return s_.cues[j].negator; }
 
   bool FindNegator(std::size_t j) const {
     if (s_.cues[j].negator) return true;
@@ -1106,8 +1100,10 @@ class Engine {
       if (Is(j, kFlagPlus)) return NeBefore(j);
     }
     if (lang_ == kEn || lang_ == kUnd) {
+      // Ends with "n't" (one test: few words do).
       const std::size_t k = w.size();
-      return k > 3 && w[k - 3] == 'n' && w[k - 2] == '\'' && w[k - 1] == 't';
+      return k > 3 &&
+             ((w[k - 3] ^ 'n') | (w[k - 2] ^ '\'') | (w[k - 1] ^ 't')) == 0;
     }
     return false;
   }
