@@ -453,9 +453,10 @@ class ScorerIndex {
   // start or clue.
   const IndexedWord* absent() const { return &absent_; }
 
-  // Starts loading the first tag Find(term, h) reads.
+  // Starts loading the first tag and slot Find(term, h) reads.
   void Prefetch(std::uint64_t h) const {
     __builtin_prefetch(&tags_[h & (tags_.size() - 1)]);
+    __builtin_prefetch(&slots_[h & (tags_.size() - 1)]);
   }
 
   // The valence of `w` from source `src`. REQUIRES: w.Has(src).
@@ -637,18 +638,22 @@ struct Scratch {
   // Score() of each text).
   void Prepare(std::string_view raw, const ScorerIndex& index) {
     if (index_id == index.id && source == raw) return;
-    Tokenize(raw, index.emoticons, text);
+    // Each token's slot starts loading as soon as the token ends, well
+    // before LookUp() reads it.
+    Tokenize(raw, index.emoticons, text,
+             KeyHook{[](const void* index, std::uint64_t hash) {
+                       static_cast<const ScorerIndex*>(index)->Prefetch(hash);
+                     },
+                     &index});
     LookUp(index);
     index_id = index.id;
     source.assign(raw);
   }
 
-  // Looks every token up once, with the keys Tokenize() gave; prefetches
-  // their first tags first, so that the cache misses overlap.
+  // Looks every token up once, with the keys Tokenize() gave, and counts
+  // the votes identification reads of each.
   void LookUp(const ScorerIndex& index) {
     const std::size_t n = text.tokens.size();
-    for (std::size_t i = 0; i < n; ++i) index.Prefetch(text.keys[i].hash);
-    // Then finds them, and counts the votes identification reads of each.
     info.resize(n);
     votes = LanguageVotes{};
     for (std::size_t i = 0; i < n; ++i) {

@@ -261,13 +261,20 @@ std::string_view EmoticonCandidate(std::string_view text, std::size_t at) {
 
 // The body of Tokenize(): `emoticon(key)` tells whether lower-cased `key`
 // is an emoticon, `may_start(a, b)` false when none starts with lower-cased
-// bytes `a` `b`; `emoticons` false skips the emoticon candidates.
+// bytes `a` `b`; `emoticons` false skips the emoticon candidates; `hook`
+// hears of each key.
 template <typename IsEmoticon, typename MayStart>
 void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
-                  MayStart may_start, TokenizedText& out) {
+                  MayStart may_start, KeyHook hook, TokenizedText& out) {
+  // Keeps the key of the token that ends at folded's end.
   FoldedWriter folded(out.folded, text.size());
   out.tokens.clear();
   out.keys.clear();
+  // Keeps the key of the token that ends where `folded` does.
+  auto add_key = [&](std::size_t begin) {
+    const TokenKey& key = out.keys.emplace_back(folded.KeyFrom(begin));
+    if (hook.fn != nullptr) hook.fn(hook.context, key.hash);
+  };
   out.exclamations = out.questions = 0;
   out.any_lower = out.any_all_caps = false;
   out.german_letters = out.french_letters = out.elisions = 0;
@@ -303,7 +310,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.after_n_elision = word_after_n;
       t.hashtag = word_hashtag;
       t.boundary_before = word_boundary;
-      out.keys.push_back(folded.KeyFrom(word_begin));
+      add_key(word_begin);
     }
     in_word = false;
     uppers = lowers = 0;
@@ -362,7 +369,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
           t.boundary_before = true;
           boundary = true;
           out.tokens.push_back(t);
-          out.keys.push_back(folded.KeyFrom(t.begin));
+          add_key(t.begin);
           at += key.size();
           continue;
         }
@@ -479,7 +486,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.boundary_before = true;
       boundary = true;
       out.tokens.push_back(t);
-      out.keys.push_back(folded.KeyFrom(t.begin));
+      add_key(t.begin);
     } else if (cp == '#') {
       hashtag_pending = true;
     } else {
@@ -522,15 +529,16 @@ void Tokenize(std::string_view text, const Lexicon* emoticons,
       [emoticons](std::string_view key) {
         return emoticons->Find(key).has_value();
       },
-      [](char, char) { return true; }, out);
+      [](char, char) { return true; }, KeyHook{}, out);
 }
 
 void Tokenize(std::string_view text, const EmoticonTable& emoticons,
-              TokenizedText& out) {
+              TokenizedText& out, KeyHook hook) {
   TokenizeWith(
       text, emoticons.size() > 0,
       [&emoticons](std::string_view key) { return emoticons.Contains(key); },
-      [&emoticons](char a, char b) { return emoticons.MayStart(a, b); }, out);
+      [&emoticons](char a, char b) { return emoticons.MayStart(a, b); }, hook,
+      out);
 }
 
 }  // namespace vigie
