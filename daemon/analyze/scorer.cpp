@@ -1238,7 +1238,10 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
   int counted = 0;
   double sum = engine.Sum(counted) + request.extra_valence;
   double stated = 0.0;
-  if (const auto rating = FindStatedRating(text)) {
+  // Every stated rating has a digit, which most texts lack.
+  if (const auto rating = scratch.text.any_digit
+                              ? FindStatedRating(text)
+                              : std::optional<StatedRating>()) {
     stated = kStatedRatingWeight * rating->valence;
     sum += stated;
     ++counted;

@@ -278,6 +278,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   out.exclamations = out.questions = 0;
   out.any_lower = out.any_all_caps = false;
   out.german_letters = out.french_letters = out.elisions = 0;
+  out.any_digit = false;
 
   bool in_word = false;
   bool hashtag_pending = false;  // a '#' right before the next word
@@ -360,6 +361,9 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       }
       if (!key.empty()) {
         {
+          for (const char ch : key) {
+            out.any_digit = out.any_digit || (ch >= '0' && ch <= '9');
+          }
           finish();
           Token t;
           t.begin = static_cast<std::uint32_t>(folded.size());
@@ -401,6 +405,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         const std::uint64_t lowered = v | ((c.upper & keep) >> 2);
         std::memcpy(folded.Room(8), &lowered, 8);
         folded.Advance(static_cast<std::size_t>(run));
+        out.any_digit =
+            out.any_digit || (c.alnum & ~(c.upper | c.lower) & keep) != 0;
         uppers += CountBytes(c.upper & keep);
         lowers += CountBytes(c.lower & keep);
         prev_lower = ((c.upper >> (8 * run - 1)) & 1u) == 0;
@@ -447,6 +453,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         ++lowers;
       }
       prev_lower = !upper;
+      out.any_digit = out.any_digit || (cp >= '0' && cp <= '9');
       if (cp >= 0x80) {
         if (IsGermanLetter(cp)) ++out.german_letters;
         if (IsFrenchLetter(cp)) ++out.french_letters;

@@ -64,6 +64,7 @@ struct TokenizedText {
   int german_letters = 0;      ///< ä ö ü ß seen (before folding)
   int french_letters = 0;      ///< é è ê à â ç ù û î ô ë ï œ seen
   int elisions = 0;            ///< French elisions split off (l', qu', ...)
+  bool any_digit = false;      ///< the text holds an ASCII digit
 
   /// The folded text of token `i`. REQUIRES: i < tokens.size().
   std::string_view at(std::size_t i) const {
