@@ -180,7 +180,7 @@ bool EndsWith(std::string_view w, std::string_view suffix) {
 
 // The best language of `votes`, or -1 when it has too few votes or too
 // small a lead.
-int Decide(const double (&votes)[kLangs], double min_votes, double min_lead) {
+int Best(const double (&votes)[kLangs], double min_votes, double min_lead) {
   int best = 0;
   for (int l = 1; l < kLangs; ++l) {
     if (votes[l] > votes[best]) best = l;
@@ -215,90 +215,68 @@ bool Counted(const TokenizedText& tokens, std::size_t i) {
   return tokens.tokens[i].kind == TokenKind::kWord && !tokens.tokens[i].hashtag;
 }
 
-// The identification of IdentifyLanguage(): `function_of(i)` gives the
-// function-word vote of token i (null when none), called once per counted
-// token; `lexicons_of(i)` the in_lexicons bits of a counted token that is
-// not a function word, called only when the function words and other cues
-// leave the language unclear.
-template <typename FunctionOf, typename LexiconsOf>
-std::string_view Identify(const TokenizedText& tokens, FunctionOf function_of,
-                          LexiconsOf lexicons_of) {
-  double votes[kLangs] = {0.0, 0.0, 0.0};
-  const std::size_t n = tokens.tokens.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!Counted(tokens, i)) continue;
-    if (const Vote* v = function_of(i); v != nullptr) {
-      votes[v->lang] += v->weight;
-      continue;
-    }
-    const std::string_view w = tokens.at(i);
-    if (w.empty()) continue;
-    const auto last = static_cast<unsigned char>(w.back());
-    for (int k = 0; k < kEndingsByLast.count[last]; ++k) {
-      const Ending& e = kEndings[kEndingsByLast.index[last][k]];
-      if (EndsWith(w, e.suffix)) {
-        votes[e.lang] += kEndingWeight;
-        break;
-      }
+}  // namespace
+
+void LanguageVotes::AddEnding(std::string_view w) {
+  if (w.empty()) return;
+  const auto last = static_cast<unsigned char>(w.back());
+  for (int k = 0; k < kEndingsByLast.count[last]; ++k) {
+    const Ending& e = kEndings[kEndingsByLast.index[last][k]];
+    if (EndsWith(w, e.suffix)) {
+      votes_[e.lang] += kEndingWeight;
+      return;
     }
   }
+}
+
+std::string_view LanguageVotes::Decide(const TokenizedText& tokens) const {
+  double votes[kLangs] = {votes_[kFr], votes_[kEn], votes_[kDe]};
   votes[kFr] += kElisionWeight * tokens.elisions;
   votes[kDe] += kLetterWeight * tokens.german_letters;
   votes[kFr] += kLetterWeight * tokens.french_letters;
-  // Clear without the lexicons: skip their look-ups.
-  if (const int sure = Decide(votes, kSureVotes, kSureLead); sure >= 0) {
+  // Clear without the lexicons: their votes are not needed.
+  if (const int sure = Best(votes, kSureVotes, kSureLead); sure >= 0) {
     return kNames[sure];
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!Counted(tokens, i)) continue;
-    const unsigned bits = lexicons_of(i);
-    int in_lexicons = 0;
-    int only = -1;
-    for (int l = 0; l < kLangs; ++l) {
-      if ((bits >> l) & 1u) {
-        ++in_lexicons;
-        only = l;
-      }
-    }
-    if (in_lexicons == 1) votes[only] += kLexiconWeight;
+  // One addition per word, as the words come, so that the sums round alike
+  // whatever the caller.
+  for (int l = 0; l < kLangs; ++l) {
+    for (int k = 0; k < only_in_[l]; ++k) votes[l] += kLexiconWeight;
   }
-  const int best = Decide(votes, kMinVotes, kMinLead);
+  const int best = Best(votes, kMinVotes, kMinLead);
   return best < 0 ? std::string_view("und") : kNames[best];
 }
-
-}  // namespace
 
 std::string_view IdentifyLanguage(const TokenizedText& tokens,
                                   const LanguageLexicons& lexicons) {
   const FunctionWordTable& words = Words();
-  return Identify(
-      tokens, [&](std::size_t i) { return words.Find(tokens.at(i)); },
-      [&](std::size_t i) {
-        const std::string_view w = tokens.at(i);
-        unsigned bits = 0;
-        if (words.Find(w) != nullptr) return bits;
-        for (int l = 0; l < kLangs; ++l) {
-          if (lexicons[l] != nullptr && lexicons[l]->Find(w)) bits |= 1u << l;
+  LanguageVotes votes;
+  for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
+    if (!Counted(tokens, i)) continue;
+    const std::string_view w = tokens.at(i);
+    WordClue clue;
+    if (const Vote* v = words.Find(w); v != nullptr) {
+      clue.function_lang = static_cast<std::int8_t>(v->lang);
+      clue.function_weight = v->weight;
+    } else {
+      for (int l = 0; l < kLangs; ++l) {
+        if (lexicons[l] != nullptr && lexicons[l]->Find(w)) {
+          clue.in_lexicons |= static_cast<std::uint8_t>(1u << l);
         }
-        return bits;
-      });
+      }
+    }
+    votes.Add(w, clue);
+  }
+  return votes.Decide(tokens);
 }
 
 std::string_view IdentifyLanguage(const TokenizedText& tokens,
                                   std::span<const WordClue> clues) {
-  Vote vote{kFr, 0.0};
-  return Identify(
-      tokens,
-      [&](std::size_t i) -> const Vote* {
-        const WordClue& c = clues[i];
-        if (c.function_lang < 0) return nullptr;
-        vote = Vote{static_cast<Lang>(c.function_lang), c.function_weight};
-        return &vote;
-      },
-      [&](std::size_t i) -> unsigned {
-        const WordClue& c = clues[i];
-        return c.function_lang < 0 ? c.in_lexicons : 0u;
-      });
+  LanguageVotes votes;
+  for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
+    if (Counted(tokens, i)) votes.Add(tokens.at(i), clues[i]);
+  }
+  return votes.Decide(tokens);
 }
 
 WordClue FunctionWordClue(std::string_view folded_word) {

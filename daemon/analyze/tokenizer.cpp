@@ -135,6 +135,15 @@ class FoldedWriter {
     ++len_;
   }
   void Truncate(std::size_t n) { len_ = n; }
+  // The key of the bytes written from `from` on: kSlack bytes are readable
+  // past them, so their head needs no bounds test.
+  TokenKey KeyFrom(std::size_t from) const {
+    static_assert(kSlack >= 16, "PaddedHeadOf() reads 16 bytes");
+    TokenKey key;
+    key.head = PaddedHeadOf(p_ + from, len_ - from);
+    key.hash = HashTerm(From(from), key.head);
+    return key;
+  }
   // The bytes written from `from` on.
   std::string_view From(std::size_t from) const {
     return std::string_view(p_ + from, len_ - from);
@@ -252,15 +261,24 @@ std::string_view EmoticonCandidate(std::string_view text, std::size_t at) {
 
 // The body of Tokenize(): `emoticon(key)` tells whether lower-cased `key`
 // is an emoticon, `may_start(a, b)` false when none starts with lower-cased
-// bytes `a` `b`; `emoticons` false skips the emoticon candidates.
+// bytes `a` `b`; `emoticons` false skips the emoticon candidates; `hook`
+// hears of each key.
 template <typename IsEmoticon, typename MayStart>
 void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
-                  MayStart may_start, TokenizedText& out) {
+                  MayStart may_start, KeyHook hook, TokenizedText& out) {
+  // Keeps the key of the token that ends at folded's end.
   FoldedWriter folded(out.folded, text.size());
   out.tokens.clear();
+  out.keys.clear();
+  // Keeps the key of the token that ends where `folded` does.
+  auto add_key = [&](std::size_t begin) {
+    const TokenKey& key = out.keys.emplace_back(folded.KeyFrom(begin));
+    if (hook.fn != nullptr) hook.fn(hook.context, key.hash);
+  };
   out.exclamations = out.questions = 0;
   out.any_lower = out.any_all_caps = false;
   out.german_letters = out.french_letters = out.elisions = 0;
+  out.any_digit = false;
 
   bool in_word = false;
   bool hashtag_pending = false;  // a '#' right before the next word
@@ -277,7 +295,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   bool word_boundary = false;
   bool word_after_n = false;
 
-  auto finish = [&] {
+  // Inlined: as a call, it costs more than its work on a short word.
+  auto finish = [&]() __attribute__((always_inline)) {
     if (!in_word) return;
     const auto size = static_cast<std::uint32_t>(folded.size()) - word_begin;
     const bool all_caps = uppers >= 2 && lowers == 0;
@@ -292,6 +311,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.after_n_elision = word_after_n;
       t.hashtag = word_hashtag;
       t.boundary_before = word_boundary;
+      add_key(word_begin);
     }
     in_word = false;
     uppers = lowers = 0;
@@ -341,6 +361,9 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       }
       if (!key.empty()) {
         {
+          for (const char ch : key) {
+            out.any_digit = out.any_digit || (ch >= '0' && ch <= '9');
+          }
           finish();
           Token t;
           t.begin = static_cast<std::uint32_t>(folded.size());
@@ -350,6 +373,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
           t.boundary_before = true;
           boundary = true;
           out.tokens.push_back(t);
+          add_key(t.begin);
           at += key.size();
           continue;
         }
@@ -381,6 +405,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         const std::uint64_t lowered = v | ((c.upper & keep) >> 2);
         std::memcpy(folded.Room(8), &lowered, 8);
         folded.Advance(static_cast<std::size_t>(run));
+        out.any_digit =
+            out.any_digit || (c.alnum & ~(c.upper | c.lower) & keep) != 0;
         uppers += CountBytes(c.upper & keep);
         lowers += CountBytes(c.lower & keep);
         prev_lower = ((c.upper >> (8 * run - 1)) & 1u) == 0;
@@ -427,6 +453,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         ++lowers;
       }
       prev_lower = !upper;
+      out.any_digit = out.any_digit || (cp >= '0' && cp <= '9');
       if (cp >= 0x80) {
         if (IsGermanLetter(cp)) ++out.german_letters;
         if (IsFrenchLetter(cp)) ++out.french_letters;
@@ -466,6 +493,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.boundary_before = true;
       boundary = true;
       out.tokens.push_back(t);
+      add_key(t.begin);
     } else if (cp == '#') {
       hashtag_pending = true;
     } else {
@@ -508,15 +536,16 @@ void Tokenize(std::string_view text, const Lexicon* emoticons,
       [emoticons](std::string_view key) {
         return emoticons->Find(key).has_value();
       },
-      [](char, char) { return true; }, out);
+      [](char, char) { return true; }, KeyHook{}, out);
 }
 
 void Tokenize(std::string_view text, const EmoticonTable& emoticons,
-              TokenizedText& out) {
+              TokenizedText& out, KeyHook hook) {
   TokenizeWith(
       text, emoticons.size() > 0,
       [&emoticons](std::string_view key) { return emoticons.Contains(key); },
-      [&emoticons](char a, char b) { return emoticons.MayStart(a, b); }, out);
+      [&emoticons](char a, char b) { return emoticons.MayStart(a, b); }, hook,
+      out);
 }
 
 }  // namespace vigie

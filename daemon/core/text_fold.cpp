@@ -2,12 +2,35 @@
 
 #include <utf8proc.h>
 
+#include <bit>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 namespace vigie {
 
 namespace {
+
+static_assert(std::endian::native == std::endian::little,
+              "the 8-byte scans below assume little-endian loads");
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
+// Whether the 8 bytes `v` are all plain: ASCII and not NUL.
+constexpr bool AllPlain(std::uint64_t v) {
+  const std::uint64_t zero = (v - kOnes) & ~v & kHighBits;
+  return ((v & kHighBits) | zero) == 0;
+}
+
+// `v`, 8 ASCII bytes, with A-Z lower-cased.
+constexpr std::uint64_t LowerAscii(std::uint64_t v) {
+  const std::uint64_t x = v | kHighBits;  // no borrow crosses bytes
+  const std::uint64_t upper =
+      ((x - 'A' * kOnes) & ~(x - ('Z' + 1) * kOnes)) & kHighBits;
+  return v | (upper >> 2);
+}
 
 void AppendCodepoint(std::string& out, utf8proc_int32_t cp) {
   utf8proc_uint8_t buf[4];
@@ -131,15 +154,27 @@ void FoldText(std::string_view text, std::string& out) {
   while (i < n) {
     // A run of plain bytes [i, end): all alone but its last one, which is
     // alone only when it ends the text. Copied lower-cased in one go.
+    // Eight bytes at a time, then one at a time.
     std::size_t end = i;
+    for (std::uint64_t v; end + 8 <= n; end += 8) {
+      std::memcpy(&v, text.data() + end, 8);
+      if (!AllPlain(v)) break;
+    }
     while (end < n && plain(end)) ++end;
     const std::size_t copy = end == n ? end - i : (end > i ? end - 1 - i : 0);
     if (copy > 0) {
       const std::size_t base = out.size();
-      out.append(text.data() + i, copy);
-      for (std::size_t k = base; k < out.size(); ++k) {
-        const char c = out[k];
-        if (c >= 'A' && c <= 'Z') out[k] = static_cast<char>(c - 'A' + 'a');
+      out.resize(base + copy);
+      char* to = out.data() + base;
+      std::size_t k = 0;
+      for (std::uint64_t v; k + 8 <= copy; k += 8) {
+        std::memcpy(&v, text.data() + i + k, 8);
+        v = LowerAscii(v);
+        std::memcpy(to + k, &v, 8);
+      }
+      for (; k < copy; ++k) {
+        const char c = text[i + k];
+        to[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
       }
       i += copy;
       if (i == n) break;

@@ -170,6 +170,25 @@ TEST_CASE("SameBytes agrees with memcmp at every length") {
   }
 }
 
+TEST_CASE("PaddedHeadOf agrees with HeadOf at every length") {
+  // The bytes past each term are not zero, as in a tokenizer's buffer.
+  const std::string text = "abcdefghijklmnopqrstuvwxyz0123456789";
+  const std::string padded = text + std::string(16, '#');
+  for (std::size_t n = 0; n <= text.size(); ++n) {
+    CAPTURE(n);
+    const std::string_view term(padded.data(), n);
+    const TermHead head = HeadOf(term);
+    CHECK(PaddedHeadOf(padded.data(), n) == head);
+    CHECK(HashTerm(term, head) == HashTerm(std::string(term)));
+    // A term differing in any one byte has another head or another hash.
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string other(term);
+      other[k] = '!';
+      CHECK((HeadOf(other) != head || HashTerm(other) != HashTerm(term)));
+    }
+  }
+}
+
 TEST_CASE("Lexicon::ForEach visits every term once, in file order") {
   Result<Lexicon> lex =
       Lexicon::Parse("lex.tsv", "Bon\t2\n# c\nfed up\t-1.5\nnul\t-2\n");

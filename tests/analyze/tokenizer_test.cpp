@@ -189,5 +189,25 @@ TEST_CASE("ASCII runs of any length fold and count letters") {
   CHECK(t.tokens[0].all_caps);
 }
 
+TEST_CASE("any_digit sees a digit wherever it is read") {
+  Result<Lexicon> lex = Lexicon::Parse("en.tsv", "<3\t3\n8)\t2\n");
+  REQUIRE(lex.ok());
+  const EmoticonTable table(&*lex);
+  TokenizedText t;
+  for (std::string_view text : {"8/10", "top 10 ever", "#Top10", "#été2024",
+                                "love it <3", "8)", "é5", "abcdefgh9",
+                                "x\xff"
+                                "7"}) {
+    CAPTURE(text);
+    Tokenize(text, table, t);
+    CHECK(t.any_digit);
+  }
+  for (std::string_view text : {"", "no digit here", "#hashtag", ":) <", "é"}) {
+    CAPTURE(text);
+    Tokenize(text, table, t);
+    CHECK_FALSE(t.any_digit);
+  }
+}
+
 }  // namespace
 }  // namespace vigie

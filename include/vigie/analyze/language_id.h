@@ -15,6 +15,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -60,5 +61,38 @@ std::vector<std::string_view> FunctionWords();
 /// REQUIRES: clues.size() == tokens.tokens.size().
 std::string_view IdentifyLanguage(const TokenizedText& tokens,
                                   std::span<const WordClue> clues);
+
+/// The votes of identification, gathered one token at a time by a caller
+/// that walks the tokens anyway (the Scorer): Add() for every word token of
+/// a text that is no hashtag, in text order, then Decide() gives what
+/// IdentifyLanguage(tokens, clues) gives for that text.
+///
+/// Thread-safety: a plain value; one thread at a time.
+class LanguageVotes {
+ public:
+  /// Counts `folded_word`, whose clue is `clue`.
+  void Add(std::string_view folded_word, const WordClue& clue) {
+    if (clue.function_lang >= 0) {
+      votes_[clue.function_lang] += clue.function_weight;
+      return;
+    }
+    AddEnding(folded_word);
+    // A word found in exactly one lexicon.
+    if (clue.in_lexicons != 0 &&
+        (clue.in_lexicons & (clue.in_lexicons - 1)) == 0) {
+      ++only_in_[std::countr_zero(clue.in_lexicons)];
+    }
+  }
+  /// "fr", "en", "de" or "und" (a string literal) for the words added and
+  /// the elisions and letters `tokens` counted. Does not allocate.
+  std::string_view Decide(const TokenizedText& tokens) const;
+
+ private:
+  // The vote of a typical ending of `folded_word`, if any.
+  void AddEnding(std::string_view folded_word);
+
+  double votes_[3] = {0.0, 0.0, 0.0};  // function words and endings
+  int only_in_[3] = {0, 0, 0};         // words in that lexicon alone
+};
 
 }  // namespace vigie

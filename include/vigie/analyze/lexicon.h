@@ -16,6 +16,7 @@
 // while the Scorer lives.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -28,40 +29,97 @@
 
 namespace vigie {
 
-/// A fast 64-bit hash of `bytes` for in-memory tables; not a stable format
-/// (never store it). Reads at most 8 bytes at a time, no allocation.
-inline std::uint64_t HashTerm(std::string_view bytes) noexcept {
+/// The first 16 bytes of a term, zero-padded, as two little-endian words:
+/// two terms of at most 16 bytes and the same size are equal when their
+/// heads are.
+struct TermHead {
+  std::uint64_t lo = 0;  ///< bytes 0 to 7
+  std::uint64_t hi = 0;  ///< bytes 8 to 15
+  /// Whether both words are equal.
+  bool operator==(const TermHead&) const = default;
+};
+
+/// The head of `bytes`, reading only its own bytes.
+inline TermHead HeadOf(std::string_view bytes) noexcept {
+  static_assert(std::endian::native == std::endian::little,
+                "term heads are little-endian words");
   const char* p = bytes.data();
-  std::size_t n = bytes.size();
-  std::uint64_t h = 0x9E3779B97F4A7C15ull * (n + 1);
+  const std::size_t n = bytes.size();
+  auto load8 = [](const char* q) {
+    std::uint64_t v;
+    std::memcpy(&v, q, 8);
+    return v;
+  };
+  auto load4 = [](const char* q) {
+    std::uint32_t v;
+    std::memcpy(&v, q, 4);
+    return std::uint64_t{v};
+  };
+  TermHead head;
+  if (n >= 16) {
+    head.lo = load8(p);
+    head.hi = load8(p + 8);
+  } else if (n > 8) {
+    head.lo = load8(p);
+    head.hi = load8(p + n - 8) >> (8 * (16 - n));
+  } else if (n == 8) {
+    head.lo = load8(p);
+  } else if (n >= 4) {
+    head.lo = load4(p) | load4(p + n - 4) << (8 * (n - 4));
+  } else {
+    for (std::size_t i = 0; i < n; ++i) {
+      head.lo |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    }
+  }
+  return head;
+}
+
+/// HeadOf(std::string_view(p, n)) where 16 bytes are readable from `p`
+/// (whatever their value past n): two loads and two masks, no branch.
+inline TermHead PaddedHeadOf(const char* p, std::size_t n) noexcept {
+  auto mask = [](std::size_t bytes) {
+    return bytes >= 8 ? ~std::uint64_t{0}
+                      : (std::uint64_t{1} << (8 * bytes)) - 1;
+  };
+  TermHead head;
+  std::memcpy(&head.lo, p, 8);
+  std::memcpy(&head.hi, p + 8, 8);
+  head.lo &= mask(n);
+  head.hi &= mask(n > 8 ? n - 8 : 0);
+  return head;
+}
+
+/// A fast 64-bit hash of `bytes` for in-memory tables, given their head
+/// (HeadOf(bytes)); not a stable format (never store it). Reads only the
+/// bytes past the head, at most 8 at a time; no allocation.
+inline std::uint64_t HashTerm(std::string_view bytes,
+                              const TermHead& head) noexcept {
   auto mix = [](std::uint64_t x) {
     x ^= x >> 31;
     x *= 0xBF58476D1CE4E5B9ull;
     x ^= x >> 29;
     return x;
   };
-  while (n > 8) {
+  const std::size_t n = bytes.size();
+  std::uint64_t h =
+      (head.lo ^ (0x9E3779B97F4A7C15ull * (n + 1))) * 0x94D049BB133111EBull ^
+      head.hi * 0xBF58476D1CE4E5B9ull;
+  for (std::size_t at = 16; at < n; at += 8) {
     std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    h = mix((h ^ v) * 0x94D049BB133111EBull);
-    p += 8;
-    n -= 8;
+    if (n - at >= 8) {
+      std::memcpy(&v, bytes.data() + at, 8);
+    } else {  // the last 1 to 7 bytes, zero-extended
+      std::memcpy(&v, bytes.data() + n - 8, 8);
+      v >>= 8 * (8 - (n - at));
+    }
+    h = mix(h ^ v) * 0x94D049BB133111EBull;
   }
-  std::uint64_t v = 0;
-  if (n >= 4) {
-    std::uint32_t lo;
-    std::uint32_t hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    v = (static_cast<std::uint64_t>(hi) << 32) | lo;
-  } else if (n > 0) {
-    v = (static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
-        (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2]))
-         << 8) |
-        static_cast<unsigned char>(p[n - 1]);
-  }
-  h = mix((h ^ v) * 0x94D049BB133111EBull);
-  return mix(h * 0xBF58476D1CE4E5B9ull);
+  return mix(h);
+}
+
+/// HashTerm(bytes, HeadOf(bytes)).
+inline std::uint64_t HashTerm(std::string_view bytes) noexcept {
+  return HashTerm(bytes, HeadOf(bytes));
 }
 
 /// memcmp(a, b, n) == 0, inlined for short strings.

@@ -46,17 +46,25 @@ struct Token {
                                  ///< it, or it is an emoji or emoticon
 };
 
+/// What a look-up reads of a token besides its bytes.
+struct TokenKey {
+  TermHead head;           ///< HeadOf() the token's folded text
+  std::uint64_t hash = 0;  ///< HashTerm() of it
+};
+
 /// The tokens of one text, plus punctuation counts.
 struct TokenizedText {
-  std::string folded;         ///< every token's folded text, back to back
-  std::vector<Token> tokens;  ///< in text order
-  int exclamations = 0;       ///< '!' characters
-  int questions = 0;          ///< '?' characters
-  bool any_lower = false;     ///< some word has a lower-case letter
-  bool any_all_caps = false;  ///< some word is ALL CAPS
-  int german_letters = 0;     ///< ä ö ü ß seen (before folding)
-  int french_letters = 0;     ///< é è ê à â ç ù û î ô ë ï œ seen
-  int elisions = 0;           ///< French elisions split off (l', qu', ...)
+  std::string folded;          ///< every token's folded text, back to back
+  std::vector<Token> tokens;   ///< in text order
+  std::vector<TokenKey> keys;  ///< by token, so look-ups do not rehash
+  int exclamations = 0;        ///< '!' characters
+  int questions = 0;           ///< '?' characters
+  bool any_lower = false;      ///< some word has a lower-case letter
+  bool any_all_caps = false;   ///< some word is ALL CAPS
+  int german_letters = 0;      ///< ä ö ü ß seen (before folding)
+  int french_letters = 0;      ///< é è ê à â ç ù û î ô ë ï œ seen
+  int elisions = 0;            ///< French elisions split off (l', qu', ...)
+  bool any_digit = false;      ///< the text holds an ASCII digit
 
   /// The folded text of token `i`. REQUIRES: i < tokens.size().
   std::string_view at(std::size_t i) const {
@@ -102,9 +110,19 @@ class EmoticonTable {
 void Tokenize(std::string_view text, const Lexicon* emoticons,
               TokenizedText& out);
 
+/// Hears of each token's hash as soon as the token ends, so that a caller
+/// can start loading what it will look the token up in while the rest of
+/// the text is read.
+struct KeyHook {
+  /// Called with `context` and the hash; none when null.
+  void (*fn)(const void* context, std::uint64_t hash) = nullptr;
+  /// Passed to fn.
+  const void* context = nullptr;
+};
+
 /// Same as Tokenize(text, &lexicon, out) when `emoticons` was built from
-/// `lexicon`; faster.
+/// `lexicon`; faster. Tells `hook` of every key, in token order.
 void Tokenize(std::string_view text, const EmoticonTable& emoticons,
-              TokenizedText& out);
+              TokenizedText& out, KeyHook hook = {});
 
 }  // namespace vigie
