@@ -1124,8 +1124,53 @@ class Engine {
     return false;
   }
 
+  // Whether the negator at `j` of the term at [i, i + span) is a modal's
+  // emphasis: a negated "could" before a comparative ("couldn't be happier",
+  // "could not have been worse", "je ne pourrais pas être plus heureux",
+  // "ich könnte nicht glücklicher sein") or before "enough" after the term
+  // ("can't thank you enough"). "Less" keeps the negation ("couldn't care
+  // less"), and so does "not good enough", which has no modal. Rare (a
+  // negated term): plain string comparisons.
+  bool ModalEmphasis(std::size_t j, std::size_t i, int span) const {
+    static constexpr std::string_view kModalNegators[] = {
+        "couldn't", "can't", "couldnt", "cant", "cannot", "couldn’t", "can’t"};
+    static constexpr std::string_view kModals[] = {
+        "could",    "can",        "pourrais", "pourrait", "pourrions",
+        "pourriez", "pourraient", "pourrai",  "pourra",   "peux",
+        "peut",     "konnte",     "konnten",  "kann",     "konnen"};
+    static constexpr std::string_view kUpward[] = {
+        "more", "better", "worse", "plus", "mieux", "pire", "mehr", "besser"};
+    static constexpr std::string_view kEnough[] = {"enough", "assez", "genug"};
+    auto in = [](std::string_view w, const auto& words) {
+      return std::find(std::begin(words), std::end(words), w) !=
+             std::end(words);
+    };
+    const bool modal =
+        in(t_.at(j), kModalNegators) ||
+        (j > 0 && !t_.tokens[j].boundary_before && in(t_.at(j - 1), kModals));
+    if (!modal) return false;
+    for (std::size_t t = j + 1; t <= i; ++t) {
+      const std::string_view w = t_.at(t);
+      if (in(w, kUpward)) return true;
+      // The term itself a comparative: English "-ier" (happier, easier),
+      // German "-er" (glücklicher, zufriedener).
+      if (t == i && w.size() > 4 &&
+          (w.ends_with("ier") || (lang_ == kDe && w.ends_with("er")))) {
+        return true;
+      }
+    }
+    const std::size_t n = t_.tokens.size();
+    const std::size_t after = i + static_cast<std::size_t>(span);
+    for (std::size_t t = after; t < n && t < after + 3; ++t) {
+      if (t_.tokens[t].boundary_before) break;
+      if (in(t_.at(t), kEnough)) return t > after;  // not "good enough"
+    }
+    return false;
+  }
+
   // The negator that negates the term at `i`, "+word" when it is emphasis
-  // ("never so good"), "peu" for French litotes, or empty.
+  // ("never so good", "couldn't be happier"), "peu" for French litotes, or
+  // empty.
   std::string_view Negation(std::size_t i, int span) const {
     for (int d = 1; d <= kWindow && static_cast<std::size_t>(d) <= i; ++d) {
       const std::size_t j = i - static_cast<std::size_t>(d);
@@ -1133,6 +1178,7 @@ class Engine {
       const std::string_view w = t_.at(j);
       if (d == 1 && IsLitotes(j)) return w;
       if (!IsNegator(j)) continue;
+      if (ModalEmphasis(j, i, span)) return std::string_view("+could");
       if (Is(j, kFlagNever)) {
         for (std::size_t t = j + 1; t < i; ++t) {
           if (Is(t, kFlagComparative)) {

@@ -125,6 +125,36 @@ TEST_CASE_FIXTURE(Fixture, "never been so / jamais ... aussi intensifies") {
   CHECK(scorer.Score("jamais déçu").label == Label::kPositive);
 }
 
+TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
+  const Lexicon en = MustParse(
+      "happier\t2\nbetter\t2\nworse\t-2\nthank\t1.5\ngood\t2\ncare\t2\n"
+      "impressed\t2\n");
+  const Lexicon fr = MustParse("heureux\t2\n");
+  const Lexicon de = MustParse("glücklicher\t2\n");
+  const Scorer scorer{ScorerLexicons{.en = &en, .fr = &fr, .de = &de}};
+  auto compound = [&scorer](const char* text, const char* lang) {
+    return scorer.Score(text, ScoreRequest{.language = lang}).compound;
+  };
+  const double up = Compound(2.0 + 0.293);
+  CHECK(compound("I couldn't be happier", "en") == doctest::Approx(up));
+  CHECK(compound("it could not have been better", "en") == doctest::Approx(up));
+  CHECK(compound("it could not have been worse", "en") == doctest::Approx(-up));
+  CHECK(compound("I can't thank you enough", "en") ==
+        doctest::Approx(Compound(1.5 + 0.293)));
+  CHECK(compound("je ne pourrais pas être plus heureux", "fr") ==
+        doctest::Approx(up));
+  CHECK(compound("ich könnte nicht glücklicher sein", "de") ==
+        doctest::Approx(up));
+  // Still negations: no modal, "less", or "enough" right after the term.
+  const double negated = Compound(2.0 * -0.74);
+  CHECK(compound("they couldn't care less", "en") == doctest::Approx(negated));
+  CHECK(compound("I could not be less impressed", "en") ==
+        doctest::Approx(negated));
+  CHECK(compound("it is not good enough", "en") == doctest::Approx(negated));
+  CHECK(compound("it can't be good enough", "en") == doctest::Approx(negated));
+  CHECK(compound("I was not happier", "en") == doctest::Approx(negated));
+}
+
 TEST_CASE_FIXTURE(Fixture, "French elision is split off, straight or curly") {
   const double plain = scorer.Score("arnaque").compound;
   CHECK(plain == doctest::Approx(Compound(-3.0)));

@@ -24,7 +24,10 @@
 //     around the term; German nicht, kein*, nie, niemals, ohne, nichts, and a
 //     clause-final "nicht" negates the terms before it ("ich mag es nicht").
 //     French "peu" not preceded by "un" is litotes: x -0.5. "never/jamais ...
-//     so/aussi" is emphasis, not negation;
+//     so/aussi" is emphasis, not negation, and so is a negated modal before
+//     a comparative or with "enough" after the term's object ("couldn't be
+//     happier", "can't thank you enough", "ne pourrais pas être plus
+//     heureux", "könnte nicht glücklicher sein"): +0.293;
 //   - ALL CAPS word in mixed-case text: +-0.733;
 //   - contrast (but, however; mais, cependant, pourtant, toutefois, néanmoins;
 //     aber, jedoch, allerdings): terms before the last contrast word x0.5,
