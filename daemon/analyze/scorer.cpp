@@ -453,10 +453,16 @@ class ScorerIndex {
   // start or clue.
   const IndexedWord* absent() const { return &absent_; }
 
-  // Starts loading the first tag and slot Find(term, h) reads.
-  void Prefetch(std::uint64_t h) const {
-    __builtin_prefetch(&tags_[h & (tags_.size() - 1)]);
-    __builtin_prefetch(&slots_[h & (tags_.size() - 1)]);
+  // Has Tokenize() start loading the first tag and slot Find(term, key)
+  // reads of each token.
+  KeyHook Prefetcher() const {
+    KeyHook hook;
+    hook.rows[0] = tags_.data();
+    hook.row_bytes[0] = sizeof(tags_[0]);
+    hook.rows[1] = slots_.data();
+    hook.row_bytes[1] = sizeof(slots_[0]);
+    hook.mask = tags_.size() - 1;
+    return hook;
   }
 
   // The valence of `w` from source `src`. REQUIRES: w.Has(src).
@@ -620,12 +626,68 @@ std::shared_ptr<const ScorerIndex> BuildIndex(const ScorerLexicons& lex) {
   return index;
 }
 
+static_assert(std::endian::native == std::endian::little,
+              "MayNormalise() reads term heads in little-endian order");
+
+// False when the elongation and hashtag fallbacks can find nothing for the
+// word `w` (a hashtag when `hashtag`; `head` is HeadOf(w)) beyond its own
+// look-up: no run of three identical letters to collapse, no hashtag to
+// split.
+bool MayNormalise(std::string_view w, bool hashtag, const TermHead& head) {
+  if (hashtag && w.size() >= 6) return true;
+  // Words of at most 9 bytes (most), from their head: a triple at j <=>
+  // byte j of (a ^ b) | (b ^ c) is 0. Shorter than 3: no window.
+  if (w.size() <= 9) {
+    const std::uint64_t a = head.lo;
+    const std::uint64_t b = (head.lo >> 8) | (head.hi << 56);
+    const std::uint64_t c = (head.lo >> 16) | (head.hi << 48);
+    const std::uint64_t x = (a ^ b) | (b ^ c);
+    constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+    const std::uint64_t zero = ~(((x & kLow7) + kLow7) | x) & ~kLow7;
+    const std::uint64_t windows =
+        w.size() < 3 ? 0 : (std::uint64_t{1} << (8 * (w.size() - 2))) - 1;
+    if ((zero & windows) == 0) return false;
+  }
+  for (std::size_t k = 2; k < w.size(); ++k) {
+    if (w[k] == w[k - 1] && w[k] == w[k - 2] && w[k] >= 'a' && w[k] <= 'z') {
+      return w.size() <= kMaxWordBytes;
+    }
+  }
+  return false;
+}
+
+// Whether `w` is longer than 3 bytes and ends in "n't" (one test: few words
+// do).
+bool EndsInNt(std::string_view w) {
+  const std::size_t k = w.size();
+  return k > 3 &&
+         ((w[k - 3] ^ 'n') | (w[k - 2] ^ '\'') | (w[k - 1] ^ 't')) == 0;
+}
+
+// What the scoring passes read of one token, copied out of its IndexedWord
+// by LookUp() into one small contiguous array, so that the passes over every
+// token chase no pointer into the index.
+struct TokenFacts {
+  std::uint16_t flags = 0;         // IndexedWord::flags
+  std::uint16_t cue_row = 0;       // IndexedWord::cue_row
+  std::uint8_t has = 0;            // IndexedWord::has
+  std::uint8_t starts_phrase = 0;  // IndexedWord::starts_phrase
+  TokenKind kind = TokenKind::kWord;
+  bool ends_nt : 1 = false;        // EndsInNt() the token
+  bool may_normalise : 1 = false;  // MayNormalise() the token
+
+  bool Has(int src) const { return (has >> src) & 1u; }
+};
+static_assert(sizeof(TokenFacts) == 8);
+
 // Per-thread buffers, reused so that scoring does not allocate once warm.
 struct Scratch {
   TokenizedText text;
   std::vector<const IndexedWord*> info;  // by token; never null
+  std::vector<TokenFacts> facts;         // by token: info's, copied
   LanguageVotes votes;                   // of the tokens, by LookUp()
-  std::vector<Hit> hits;
+  std::vector<Hit> hits;                 // by token
+  std::vector<std::uint32_t> hit_at;     // the tokens where a hit starts
   std::vector<Cue> cues;
   std::string key;
   // `text` and `info` are those of `source`, tokenized with the emoticons of
@@ -640,11 +702,7 @@ struct Scratch {
     if (index_id == index.id && source == raw) return;
     // Each token's slot starts loading as soon as the token ends, well
     // before LookUp() reads it.
-    Tokenize(raw, index.emoticons, text,
-             KeyHook{[](const void* index, std::uint64_t hash) {
-                       static_cast<const ScorerIndex*>(index)->Prefetch(hash);
-                     },
-                     &index});
+    Tokenize(raw, index.emoticons, text, index.Prefetcher());
     LookUp(index);
     index_id = index.id;
     source.assign(raw);
@@ -655,12 +713,20 @@ struct Scratch {
   void LookUp(const ScorerIndex& index) {
     const std::size_t n = text.tokens.size();
     info.resize(n);
+    facts.resize(n);
     votes = LanguageVotes{};
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view word = text.at(i);
       const IndexedWord* w = index.Find(word, text.keys[i]);
       info[i] = w;
       const Token& t = text.tokens[i];
+      facts[i] = TokenFacts{w->flags,
+                            w->cue_row,
+                            w->has,
+                            w->starts_phrase,
+                            t.kind,
+                            EndsInNt(word),
+                            MayNormalise(word, t.hashtag, text.keys[i].head)};
       if (t.kind == TokenKind::kWord && !t.hashtag) {
         votes.Add(word, index.Clue(*w));
       }
@@ -676,9 +742,6 @@ Scratch& ThreadScratch() {
   thread_local Scratch scratch;
   return scratch;
 }
-
-static_assert(std::endian::native == std::endian::little,
-              "MayNormalise() reads term heads in little-endian order");
 
 // Collapses runs of 3+ identical ASCII letters in `w` to `keep` letters into
 // `buf`; returns the new view, or an empty one when nothing changed.
@@ -711,34 +774,37 @@ class Engine {
   Engine(const ScorerIndex& index, Lang lang, Scratch& s, Explanation* ex)
       : index_(index), lang_(lang), s_(s), t_(s.text), ex_(ex) {}
 
-  // Finds every term; returns how many were found with a language lexicon.
+  // Finds every term, in s_.hits and s_.hit_at; returns how many were found
+  // with a language lexicon.
   int FindHits() {
     const std::size_t n = t_.tokens.size();
     s_.hits.assign(n, Hit{});
+    s_.hit_at.clear();
     int count = 0;
     const int max_words = index_.max_words[lang_];
     const bool has_words = index_.has_words[lang_];
     for (std::size_t i = 0; i < n; ++i) {
-      const Token& tok = t_.tokens[i];
-      const IndexedWord* info = s_.info[i];
+      const TokenFacts& facts = s_.facts[i];
       Hit& hit = s_.hits[i];
-      if (tok.kind == TokenKind::kEmoji) {
-        if (info->Has(kSrcEmoji)) {
-          hit = Hit{index_.Valence(*info, kSrcEmoji), 1, Source::kEmoji, false,
-                    false};
+      if (facts.kind == TokenKind::kEmoji) {
+        if (facts.Has(kSrcEmoji)) {
+          hit = Hit{index_.Valence(*s_.info[i], kSrcEmoji), 1, Source::kEmoji,
+                    false, false};
+          s_.hit_at.push_back(static_cast<std::uint32_t>(i));
         }
         continue;
       }
-      if (tok.kind == TokenKind::kEmoticon) {
-        if (info->Has(kSrcEnBase)) {
-          hit = Hit{index_.Valence(*info, kSrcEnBase), 1, Source::kEmoticon,
-                    false, false};
+      if (facts.kind == TokenKind::kEmoticon) {
+        if (facts.Has(kSrcEnBase)) {
+          hit = Hit{index_.Valence(*s_.info[i], kSrcEnBase), 1,
+                    Source::kEmoticon, false, false};
+          s_.hit_at.push_back(static_cast<std::uint32_t>(i));
         }
         continue;
       }
       if (!has_words) continue;
       int span = std::min<int>(max_words, static_cast<int>(n - i));
-      if (((info->starts_phrase >> lang_) & 1u) == 0 ||
+      if (((facts.starts_phrase >> lang_) & 1u) == 0 ||
           (span >= 2 &&
            !index_.MayPair(t_.keys[i].hash, t_.keys[i + 1].hash))) {
         span = 1;
@@ -759,14 +825,16 @@ class Engine {
           break;
         }
       }
-      if (!found && info->Has(lang_)) {
-        hit = Hit{index_.Valence(*info, lang_), 1, Source::kLang, false, false};
+      if (!found && facts.Has(lang_)) {
+        hit = Hit{index_.Valence(*s_.info[i], lang_), 1, Source::kLang, false,
+                  false};
         found = true;
-      } else if (!found && MayNormalise(i)) {
+      } else if (!found && facts.may_normalise) {
         found = FindWord(i, hit);
       }
       if (found) {
         ++count;
+        s_.hit_at.push_back(static_cast<std::uint32_t>(i));
         i += hit.span - 1;
       }
     }
@@ -776,20 +844,25 @@ class Engine {
   double Sum(int& counted) {
     const bool mixed_case = t_.any_all_caps && t_.any_lower;
     const std::size_t n = t_.tokens.size();
-    s_.cues.resize(n);
+    s_.cues.assign(n, Cue{});
     std::size_t contrast = n;
     // Whether some token negates, and some is "too" or "trop": else the
     // orphan-negator and excess passes below have nothing to find.
     bool any_negator = false;
     bool any_excess_word = false;
     for (std::size_t i = 0; i < n; ++i) {
-      s_.cues[i] = Cue{};
+      const TokenFacts& facts = s_.facts[i];
+      // A token without flag, cue or "n't" (most) neither boosts, negates
+      // nor contrasts: its cue stays empty.
+      if (facts.flags == 0 && facts.cue_row == 0 && !facts.ends_nt) continue;
       any_excess_word = any_excess_word || Is(i, kFlagToo | kFlagTrop);
-      if (t_.tokens[i].kind == TokenKind::kWord) {
-        // Row 0, every word's without a cue, has none.
-        const Cue& cue = index_.cues[s_.info[i]->cue_row][lang_];
-        if (cue.booster != 0.0 || cue.negator || cue.contrast) {
-          s_.cues[i] = cue;
+      if (facts.kind == TokenKind::kWord) {
+        // Row 0, every word's without a cue (most), has none.
+        const Cue* cue =
+            facts.cue_row == 0 ? nullptr : &index_.cues[facts.cue_row][lang_];
+        if (cue != nullptr &&
+            (cue->booster != 0.0 || cue->negator || cue->contrast)) {
+          s_.cues[i] = *cue;
         } else if ((lang_ == kFr || lang_ == kUnd) && i > 0 &&
                    Is(i, kFlagPeine) && Is(i - 1, kFlagA)) {
           s_.cues[i].booster = -kBoosterIncrement;  // "à peine"
@@ -804,9 +877,9 @@ class Engine {
     }
     double sum = 0.0;
     counted = 0;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (const std::uint32_t at : s_.hit_at) {
+      const std::size_t i = at;
       const Hit& hit = s_.hits[i];
-      if (hit.span == 0) continue;
       const std::string_view word = t_.at(i);
       if (hit.span == 1 && hit.source == Source::kLang) {
         if (BoosterAt(i) != 0.0 && NextHitAt(i, 2)) continue;
@@ -988,33 +1061,6 @@ class Engine {
     return true;
   }
 
-  // False when FindWord(i) can find nothing beyond the token's own look-up:
-  // no run of three identical letters to collapse, no hashtag to split.
-  bool MayNormalise(std::size_t i) const {
-    const std::string_view w = t_.at(i);
-    if (t_.tokens[i].hashtag && w.size() >= 6) return true;
-    // Words of at most 9 bytes (most), from their head: a triple at j <=>
-    // byte j of (a ^ b) | (b ^ c) is 0. Shorter than 3: no window.
-    if (w.size() <= 9) {
-      const TermHead& head = t_.keys[i].head;
-      const std::uint64_t a = head.lo;
-      const std::uint64_t b = (head.lo >> 8) | (head.hi << 56);
-      const std::uint64_t c = (head.lo >> 16) | (head.hi << 48);
-      const std::uint64_t x = (a ^ b) | (b ^ c);
-      constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
-      const std::uint64_t zero = ~(((x & kLow7) + kLow7) | x) & ~kLow7;
-      const std::uint64_t windows =
-          w.size() < 3 ? 0 : (std::uint64_t{1} << (8 * (w.size() - 2))) - 1;
-      if ((zero & windows) == 0) return false;
-    }
-    for (std::size_t k = 2; k < w.size(); ++k) {
-      if (w[k] == w[k - 1] && w[k] == w[k - 2] && w[k] >= 'a' && w[k] <= 'z') {
-        return w.size() <= kMaxWordBytes;
-      }
-    }
-    return false;
-  }
-
   // Single-word lookup with the elongation and hashtag fallbacks.
   bool FindWord(std::size_t i, Hit& hit) {
     const std::string_view w = t_.at(i);
@@ -1090,7 +1136,7 @@ class Engine {
 
   // Whether token `j` is one of the words of `flag` (WordFlag).
   bool Is(std::size_t j, std::uint16_t flag) const {
-    return (s_.info[j]->flags & flag) != 0;
+    return (s_.facts[j].flags & flag) != 0;
   }
 
   // Whether token `j` negates; cached by Sum() once the cues are set.
@@ -1098,17 +1144,14 @@ class Engine {
 
   bool FindNegator(std::size_t j) const {
     if (s_.cues[j].negator) return true;
-    if (t_.tokens[j].kind != TokenKind::kWord) return false;
-    const std::string_view w = t_.at(j);
+    if (s_.facts[j].kind != TokenKind::kWord) return false;
     if (lang_ == kFr || lang_ == kUnd) {
       // "plus" is "more" unless ne/n' comes before it ("n'est plus bon").
       if (Is(j, kFlagPlus)) return NeBefore(j);
     }
     if (lang_ == kEn || lang_ == kUnd) {
-      // Ends with "n't" (one test: few words do).
-      const std::size_t k = w.size();
-      return k > 3 &&
-             ((w[k - 3] ^ 'n') | (w[k - 2] ^ '\'') | (w[k - 1] ^ 't')) == 0;
+      // Ends with "n't" (LookUp() tested).
+      return s_.facts[j].ends_nt;
     }
     return false;
   }

@@ -273,7 +273,11 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   // Keeps the key of the token that ends where `folded` does.
   auto add_key = [&](std::size_t begin) {
     const TokenKey& key = out.keys.emplace_back(folded.KeyFrom(begin));
-    if (hook.fn != nullptr) hook.fn(hook.context, key.hash);
+    for (int k = 0; k < 2; ++k) {
+      if (hook.rows[k] == nullptr) continue;
+      __builtin_prefetch(static_cast<const char*>(hook.rows[k]) +
+                         (key.hash & hook.mask) * hook.row_bytes[k]);
+    }
   };
   out.exclamations = out.questions = 0;
   out.any_lower = out.any_all_caps = false;

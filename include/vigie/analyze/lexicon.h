@@ -75,15 +75,21 @@ inline TermHead HeadOf(std::string_view bytes) noexcept {
 }
 
 /// HeadOf(std::string_view(p, n)) where 16 bytes are readable from `p`
-/// (whatever their value past n): two loads and two masks, no branch.
+/// (whatever their value past n): two 8-byte loads and two masks, no branch.
 inline TermHead PaddedHeadOf(const char* p, std::size_t n) noexcept {
   auto mask = [](std::size_t bytes) {
     return bytes >= 8 ? ~std::uint64_t{0}
                       : (std::uint64_t{1} << (8 * bytes)) - 1;
   };
+  // Bytes 8 to 15 come from p + 8 only when there are some: a short term's
+  // bytes, often just written by one 8-byte store at `p`, are then read by
+  // one 8-byte load at `p` alone, which that store forwards (a 16-byte load
+  // across it would wait for the store to reach the cache).
+  static constexpr char kZeros[8] = {};
+  const char* high = n > 8 ? p + 8 : kZeros;
   TermHead head;
   std::memcpy(&head.lo, p, 8);
-  std::memcpy(&head.hi, p + 8, 8);
+  std::memcpy(&head.hi, high, 8);
   head.lo &= mask(n);
   head.hi &= mask(n > 8 ? n - 8 : 0);
   return head;

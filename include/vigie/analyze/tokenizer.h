@@ -110,18 +110,21 @@ class EmoticonTable {
 void Tokenize(std::string_view text, const Lexicon* emoticons,
               TokenizedText& out);
 
-/// Hears of each token's hash as soon as the token ends, so that a caller
-/// can start loading what it will look the token up in while the rest of
-/// the text is read.
+/// Where a caller will look each token up, so that Tokenize() starts
+/// loading it as soon as the token ends, while the rest of the text is read:
+/// row `hash & mask` of each of up to two arrays (a prefetch, inlined; it
+/// changes no result).
 struct KeyHook {
-  /// Called with `context` and the hash; none when null.
-  void (*fn)(const void* context, std::uint64_t hash) = nullptr;
-  /// Passed to fn.
-  const void* context = nullptr;
+  /// The arrays' first rows; a null one is skipped.
+  const void* rows[2] = {nullptr, nullptr};
+  /// The size of a row of each array, in bytes.
+  std::size_t row_bytes[2] = {0, 0};
+  /// Turns a token's hash into a row index.
+  std::uint64_t mask = 0;
 };
 
 /// Same as Tokenize(text, &lexicon, out) when `emoticons` was built from
-/// `lexicon`; faster. Tells `hook` of every key, in token order.
+/// `lexicon`; faster. Prefetches `hook`'s rows of every key, in token order.
 void Tokenize(std::string_view text, const EmoticonTable& emoticons,
               TokenizedText& out, KeyHook hook = {});
 
