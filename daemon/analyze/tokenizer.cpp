@@ -270,8 +270,9 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   FoldedWriter folded(out.folded, text.size());
   out.tokens.clear();
   out.keys.clear();
-  // Keeps the key of the token that ends where `folded` does.
-  auto add_key = [&](std::size_t begin) {
+  // Keeps the key of the token that ends where `folded` does. Inlined: a
+  // call per token costs more than the work.
+  auto add_key = [&](std::size_t begin) __attribute__((always_inline)) {
     const TokenKey& key = out.keys.emplace_back(folded.KeyFrom(begin));
     for (int k = 0; k < 2; ++k) {
       if (hook.rows[k] == nullptr) continue;
@@ -329,6 +330,14 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     boundary = false;
     after_n = false;
     in_word = true;
+  };
+
+  // Whether `text` has one space at `i` and then an ASCII letter or digit
+  // that starts no emoticon candidate (the chunk-start test below).
+  auto space_then_plain_word = [&](std::size_t i) {
+    return i + 1 < text.size() && text[i] == ' ' && IsAsciiAlnum(text[i + 1]) &&
+           (!emoticons || i + 2 == text.size() ||
+            !may_start(Lower(text[i + 1]), Lower(text[i + 2])));
   };
 
   std::size_t at = 0;
@@ -392,30 +401,39 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       // letter counts (the bytes past the text read as zeros, which end it).
       const auto* src = reinterpret_cast<const unsigned char*>(text.data());
       for (;;) {
-        std::uint64_t v = 0;
-        if (text.size() - at >= 8) {
-          std::memcpy(&v, src + at, 8);
-        } else {
-          for (std::size_t k = 0; at + k < text.size(); ++k) {
-            v |= std::uint64_t{src[at + k]} << (8 * k);
+        for (;;) {
+          std::uint64_t v = 0;
+          if (text.size() - at >= 8) {
+            std::memcpy(&v, src + at, 8);
+          } else {
+            for (std::size_t k = 0; at + k < text.size(); ++k) {
+              v |= std::uint64_t{src[at + k]} << (8 * k);
+            }
           }
+          const AsciiAlnum c = ClassifyBytes(v);
+          const std::uint64_t stop = ~c.alnum & kHighBits;
+          const int run = stop == 0 ? 8 : std::countr_zero(stop) / 8;
+          if (run == 0) break;  // the run ended with the previous 8 bytes
+          const std::uint64_t keep = run == 8
+                                         ? ~std::uint64_t{0}
+                                         : (std::uint64_t{1} << (8 * run)) - 1;
+          const std::uint64_t lowered = v | ((c.upper & keep) >> 2);
+          std::memcpy(folded.Room(8), &lowered, 8);
+          folded.Advance(static_cast<std::size_t>(run));
+          out.any_digit =
+              out.any_digit || (c.alnum & ~(c.upper | c.lower) & keep) != 0;
+          uppers += CountBytes(c.upper & keep);
+          lowers += CountBytes(c.lower & keep);
+          prev_lower = ((c.upper >> (8 * run - 1)) & 1u) == 0;
+          at += static_cast<std::size_t>(run);
+          if (run < 8) break;
         }
-        const AsciiAlnum c = ClassifyBytes(v);
-        const std::uint64_t stop = ~c.alnum & kHighBits;
-        const int run = stop == 0 ? 8 : std::countr_zero(stop) / 8;
-        if (run == 0) break;  // the run ended with the previous 8 bytes
-        const std::uint64_t keep =
-            run == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * run)) - 1;
-        const std::uint64_t lowered = v | ((c.upper & keep) >> 2);
-        std::memcpy(folded.Room(8), &lowered, 8);
-        folded.Advance(static_cast<std::size_t>(run));
-        out.any_digit =
-            out.any_digit || (c.alnum & ~(c.upper | c.lower) & keep) != 0;
-        uppers += CountBytes(c.upper & keep);
-        lowers += CountBytes(c.lower & keep);
-        prev_lower = ((c.upper >> (8 * run - 1)) & 1u) == 0;
-        at += static_cast<std::size_t>(run);
-        if (run < 8) break;
+        // One space then a plain ASCII word, the most common case, goes on
+        // here with what the loop's other branches would do.
+        if (!space_then_plain_word(at)) break;
+        finish();
+        ++at;
+        start_word(false);
       }
       continue;
     }
