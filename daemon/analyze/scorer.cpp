@@ -964,38 +964,37 @@ class Engine {
       if (c != nullptr) c->adjusted = v;
       sum += v;
     }
-    for (std::size_t j = 0; any_negator && j < n; ++j) {
-      if (!IsNegator(j) || !IsOrphanNegator(j)) continue;
-      double v = kOrphanNegation;
+    // A rule's own valence at token j, weighted by its side of the contrast.
+    auto add_rule = [&](std::size_t j, double valence, auto term,
+                        const char* why) {
+      double v = valence;
       if (contrast < n) v *= j < contrast ? kBeforeContrast : kAfterContrast;
       sum += v;
       ++counted;
       if (ex_ != nullptr) {
         Contribution c;
-        c.term = std::string(t_.at(j));
+        c.term = term();
         c.lexicon = "rule";
         c.adjusted = v;
-        c.modifiers.push_back("negation without a sentiment term in scope");
+        c.modifiers.push_back(why);
         ex_->contributions.push_back(std::move(c));
       }
+    };
+    for (std::size_t j = 0; any_negator && j < n; ++j) {
+      if (!IsNegator(j) || !IsOrphanNegator(j)) continue;
+      add_rule(
+          j, kOrphanNegation, [&] { return std::string(t_.at(j)); },
+          "negation without a sentiment term in scope");
     }
     for (std::size_t j = 0; any_excess_word && j < n; ++j) {
       // Only "too" and "trop" may be excess.
-      if (!IsExcess(j)) {
-        continue;
-      }
-      double v = kExcess;
-      if (contrast < n) v *= j < contrast ? kBeforeContrast : kAfterContrast;
-      sum += v;
-      ++counted;
-      if (ex_ != nullptr) {
-        Contribution c;
-        c.term = Cat({t_.at(j), " ", t_.at(j + 1)});
-        c.lexicon = "rule";
-        c.adjusted = v;
-        c.modifiers.push_back("excess (too/trop before a neutral word)");
-        ex_->contributions.push_back(std::move(c));
-      }
+      if (!IsExcess(j)) continue;
+      add_rule(
+          j, kExcess,
+          [&] {
+            return Cat({t_.at(j), " ", t_.at(j + 1)});
+          },
+          "excess (too/trop before a neutral word)");
     }
     return sum;
   }
