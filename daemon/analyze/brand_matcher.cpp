@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "vigie/core/diagnostic.h"
+#include "vigie/core/load_bytes.h"
 #include "vigie/core/read_file.h"
 #include "vigie/core/text_fold.h"
 #include "vigie/core/toml_fields.h"
@@ -97,9 +98,7 @@ bool IsAscii(std::string_view s) {
   std::size_t i = 0;
   std::uint64_t high = 0;
   for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t v;
-    std::memcpy(&v, s.data() + i, 8);
-    high |= v;
+    high |= LoadBytes8(s.data() + i);
   }
   for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
   return (high & 0x8080808080808080ull) == 0;

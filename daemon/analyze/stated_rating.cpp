@@ -4,7 +4,8 @@
 #include <array>
 #include <bit>
 #include <cstdint>
-#include <cstring>
+
+#include "vigie/core/load_bytes.h"
 
 namespace vigie {
 
@@ -187,8 +188,7 @@ bool HasDigit(std::string_view text) {
   const char* p = text.data();
   std::size_t n = text.size();
   for (; n >= 8; p += 8, n -= 8) {
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
+    const std::uint64_t v = LoadBytes8(p);
     const std::uint64_t x = v | kHighBits;
     // Low 7 bits in ['0', '9'] of a byte below 0x80.
     if (((x - '0' * kOnes) & ~(x - ('9' + 1) * kOnes) & kHighBits & ~v) != 0) {
@@ -214,9 +214,7 @@ std::optional<StatedRating> FindStatedRating(std::string_view text) {
     if (!kMayStart[static_cast<unsigned char>(c)]) {
       ++i;
       while (i + 8 <= text.size()) {
-        std::uint64_t v;
-        std::memcpy(&v, text.data() + i, 8);
-        const std::uint64_t may = MayStartBytes(v);
+        const std::uint64_t may = MayStartBytes(LoadBytes8(text.data() + i));
         if (may != 0) {
           i += static_cast<std::size_t>(std::countr_zero(may) / 8);
           break;

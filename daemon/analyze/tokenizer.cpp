@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 
+#include "vigie/core/load_bytes.h"
 #include "vigie/core/text_fold.h"
 
 namespace vigie {
@@ -300,6 +301,20 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   bool word_boundary = false;
   bool word_after_n = false;
 
+  // A character between words: '#' marks the next word a hashtag; the rest
+  // count as punctuation, clause boundaries and chunk starts.
+  auto separator = [&](utf8proc_int32_t c) __attribute__((always_inline)) {
+    if (c == '#') {
+      hashtag_pending = true;
+      return;
+    }
+    hashtag_pending = false;
+    if (c == '!') ++out.exclamations;
+    if (c == '?') ++out.questions;
+    if (IsBoundary(c)) boundary = true;
+    if (IsSpace(c)) at_chunk_start = true;
+  };
+
   // Inlined: as a call, it costs more than its work on a short word.
   auto finish = [&]() __attribute__((always_inline)) {
     if (!in_word) return;
@@ -404,7 +419,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         for (;;) {
           std::uint64_t v = 0;
           if (text.size() - at >= 8) {
-            std::memcpy(&v, src + at, 8);
+            v = LoadBytes8(reinterpret_cast<const char*>(src + at));
           } else {
             for (std::size_t k = 0; at + k < text.size(); ++k) {
               v |= std::uint64_t{src[at + k]} << (8 * k);
@@ -441,15 +456,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     if (const auto c = static_cast<unsigned char>(text[at]);
         c < 0x80 && c != '\'' && !IsAsciiAlnum(text[at])) {
       finish();
-      if (c == '#') {
-        hashtag_pending = true;
-      } else {
-        hashtag_pending = false;
-        if (c == '!') ++out.exclamations;
-        if (c == '?') ++out.questions;
-        if (IsBoundary(c)) boundary = true;
-        if (IsSpace(c)) at_chunk_start = true;
-      }
+      separator(c);
       ++at;
       continue;
     }
@@ -516,14 +523,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       boundary = true;
       out.tokens.push_back(t);
       add_key(t.begin);
-    } else if (cp == '#') {
-      hashtag_pending = true;
     } else {
-      hashtag_pending = false;
-      if (cp == '!') ++out.exclamations;
-      if (cp == '?') ++out.questions;
-      if (IsBoundary(cp)) boundary = true;
-      if (IsSpace(cp)) at_chunk_start = true;
+      separator(cp);
     }
     at += len;
   }

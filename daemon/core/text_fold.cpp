@@ -8,6 +8,8 @@
 #include <cstring>
 #include <vector>
 
+#include "vigie/core/load_bytes.h"
+
 namespace vigie {
 
 namespace {
@@ -156,9 +158,8 @@ void FoldText(std::string_view text, std::string& out) {
     // alone only when it ends the text. Copied lower-cased in one go.
     // Eight bytes at a time, then one at a time.
     std::size_t end = i;
-    for (std::uint64_t v; end + 8 <= n; end += 8) {
-      std::memcpy(&v, text.data() + end, 8);
-      if (!AllPlain(v)) break;
+    for (; end + 8 <= n; end += 8) {
+      if (!AllPlain(LoadBytes8(text.data() + end))) break;
     }
     while (end < n && plain(end)) ++end;
     const std::size_t copy = end == n ? end - i : (end > i ? end - 1 - i : 0);
@@ -167,9 +168,8 @@ void FoldText(std::string_view text, std::string& out) {
       out.resize(base + copy);
       char* to = out.data() + base;
       std::size_t k = 0;
-      for (std::uint64_t v; k + 8 <= copy; k += 8) {
-        std::memcpy(&v, text.data() + i + k, 8);
-        v = LowerAscii(v);
+      for (; k + 8 <= copy; k += 8) {
+        const std::uint64_t v = LowerAscii(LoadBytes8(text.data() + i + k));
         std::memcpy(to + k, &v, 8);
       }
       for (; k < copy; ++k) {

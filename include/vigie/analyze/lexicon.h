@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vigie/core/load_bytes.h"
 #include "vigie/core/result.h"
 
 namespace vigie {
@@ -45,27 +46,18 @@ inline TermHead HeadOf(std::string_view bytes) noexcept {
                 "term heads are little-endian words");
   const char* p = bytes.data();
   const std::size_t n = bytes.size();
-  auto load8 = [](const char* q) {
-    std::uint64_t v;
-    std::memcpy(&v, q, 8);
-    return v;
-  };
-  auto load4 = [](const char* q) {
-    std::uint32_t v;
-    std::memcpy(&v, q, 4);
-    return std::uint64_t{v};
-  };
   TermHead head;
   if (n >= 16) {
-    head.lo = load8(p);
-    head.hi = load8(p + 8);
+    head.lo = LoadBytes8(p);
+    head.hi = LoadBytes8(p + 8);
   } else if (n > 8) {
-    head.lo = load8(p);
-    head.hi = load8(p + n - 8) >> (8 * (16 - n));
+    head.lo = LoadBytes8(p);
+    head.hi = LoadBytes8(p + n - 8) >> (8 * (16 - n));
   } else if (n == 8) {
-    head.lo = load8(p);
+    head.lo = LoadBytes8(p);
   } else if (n >= 4) {
-    head.lo = load4(p) | load4(p + n - 4) << (8 * (n - 4));
+    head.lo = std::uint64_t{LoadBytes4(p)} |
+              std::uint64_t{LoadBytes4(p + n - 4)} << (8 * (n - 4));
   } else {
     for (std::size_t i = 0; i < n; ++i) {
       head.lo |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
@@ -130,24 +122,15 @@ inline std::uint64_t HashTerm(std::string_view bytes) noexcept {
 
 /// memcmp(a, b, n) == 0, inlined for short strings.
 inline bool SameBytes(const char* a, const char* b, std::size_t n) noexcept {
-  auto load8 = [](const char* p) {
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    return v;
-  };
-  auto load4 = [](const char* p) {
-    std::uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-  };
   if (n >= 8) {
     for (std::size_t i = 0; i + 8 < n; i += 8) {
-      if (load8(a + i) != load8(b + i)) return false;
+      if (LoadBytes8(a + i) != LoadBytes8(b + i)) return false;
     }
-    return load8(a + n - 8) == load8(b + n - 8);
+    return LoadBytes8(a + n - 8) == LoadBytes8(b + n - 8);
   }
   if (n >= 4) {
-    return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+    return LoadBytes4(a) == LoadBytes4(b) &&
+           LoadBytes4(a + n - 4) == LoadBytes4(b + n - 4);
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (a[i] != b[i]) return false;
