@@ -213,6 +213,11 @@ enum WordFlag : std::uint16_t {
   // Nouns of customer talk that may make up one half of a hashtag
   // (kHashtagNouns).
   kFlagHashtagNoun = 1u << 14,
+  // Verbs of knowing, reading and hesitating: negated, they state no
+  // failure ("je ne sais pas", "I never read", "n'hésitez pas"), so a
+  // negator near one is no complaint (kCognitionVerbs). Not "think",
+  // "believe", "expect": "I don't think we'll go back" negates what follows.
+  kFlagCognition = 1u << 15,
 };
 
 struct FlaggedWord {
@@ -282,6 +287,18 @@ constexpr std::string_view kHashtagNouns[] = {
     "hotel",         "resto",     "restaurant", "food",     "fail",
     "epic",          "mega",      "trop",       "tres",     "so",
     "very"};
+
+// The words of kFlagCognition, folded, in the forms that follow or precede
+// a negator.
+constexpr std::string_view kCognitionVerbs[] = {
+    // French
+    "sais", "sait", "savais", "savait", "savoir", "savons", "savez", "savent",
+    "su", "connais", "connait", "connaissais", "connaissait", "connaitre", "lu",
+    "lire", "lis", "hesitez", "hesite", "hesiter", "souviens",
+    // English
+    "know", "knew", "known", "read", "hesitate", "remember", "wonder",
+    // German
+    "weiss", "wusste", "wissen", "kenne", "kannte", "gelesen", "zogern"};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -610,6 +627,7 @@ std::shared_ptr<const ScorerIndex> BuildIndex(const ScorerLexicons& lex) {
     }
   }
   for (std::string_view w : kHashtagNouns) add(w).flags |= kFlagHashtagNoun;
+  for (std::string_view w : kCognitionVerbs) add(w).flags |= kFlagCognition;
   for (Lang l : {kFr, kEn, kDe, kUnd}) {
     for (const auto& [w, cue] : Cues(l)) {
       TermFacts& f = add(w);
@@ -1038,11 +1056,11 @@ class Engine {
     }
     for (std::size_t d = 1; d <= kWindow && d <= j; ++d) {
       if (t_.tokens[j - d + 1].boundary_before) break;
-      if (s_.hits[j - d].span > 0) return false;
+      if (s_.hits[j - d].span > 0 || Is(j - d, kFlagCognition)) return false;
     }
     for (std::size_t t = j + 1; t < n && t <= j + kWindow; ++t) {
       if (t_.tokens[t].boundary_before) break;
-      if (s_.hits[t].span > 0) return false;
+      if (s_.hits[t].span > 0 || Is(t, kFlagCognition)) return false;
     }
     // A multi-word term covering the negator's neighbours.
     for (std::size_t d = 1; d <= Lexicon::kMaxWords && d <= j; ++d) {

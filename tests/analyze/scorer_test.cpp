@@ -412,6 +412,29 @@ TEST_CASE_FIXTURE(Fixture, "a negation with nothing to negate is a complaint") {
   CHECK(scorer.Score("no sugar").compound == 0.0);
 }
 
+TEST_CASE_FIXTURE(
+    Fixture, "not knowing, not having read, not hesitating: no complaint") {
+  ScoreRequest fr;
+  fr.language = "fr";
+  ScoreRequest en;
+  en.language = "en";
+  ScoreRequest de;
+  de.language = "de";
+  CHECK(scorer.Score("Je ne sais pas si je vais continuer la saga", fr)
+            .compound == 0.0);
+  CHECK(scorer.Score("je ne connaissais pas cette autrice", fr).compound ==
+        0.0);
+  CHECK(scorer.Score("N'h\xC3\xA9sitez pas", fr).compound == 0.0);
+  CHECK(scorer.Score("I had never read her books", en).compound == 0.0);
+  CHECK(scorer.Score("Ich wusste nicht, dass es das gibt", de).compound == 0.0);
+  // Verbs of thinking negate what follows: still a complaint.
+  CHECK(scorer.Score("I don't think we'll go back", en).compound ==
+        doctest::Approx(Compound(-0.6)));
+  // Beyond the negator's window, the verb changes nothing.
+  CHECK(scorer.Score("Ca ne marche pas, je le sais", fr).compound ==
+        doctest::Approx(Compound(-0.6)));
+}
+
 TEST_CASE_FIXTURE(Fixture, "excess is a complaint: too long, trop cher") {
   ScoreRequest en;
   en.language = "en";

@@ -34,7 +34,9 @@
 //     after it x1.5;
 //   - a negator with no term within 3 tokens either side in its clause
 //     ("it doesn't charge", "ça ne marche pas", "funktioniert nicht") adds
-//     -0.6 (not for no/non/sans/ohne/without, nor before only/just/nur/too);
+//     -0.6 (not for no/non/sans/ohne/without, nor before only/just/nur/too,
+//     nor next to a verb of knowing, reading or hesitating: "je ne sais
+//     pas", "I never read", "n'hésitez pas"; "I don't think" still counts);
 //   - English "too" / French "trop" before a word of the clause that is no
 //     term ("too long", "trop cher", "trop de monde"), not negated, adds
 //     -1.1 (after contrast weighting): excess is a complaint;
