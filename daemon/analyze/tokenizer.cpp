@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -115,14 +116,16 @@ class FoldedWriter {
     s_.clear();
     s_.resize(expected + kSlack);
     p_ = s_.data();
+    capacity_ = s_.size();
   }
   std::size_t size() const { return len_; }
   // Room for `n` more bytes at the end (at least kSlack more, for 8-byte
   // stores); returns where they start.
   char* Room(std::size_t n) {
-    if (len_ + n + kSlack > s_.size()) {
-      s_.resize(std::max(2 * s_.size(), len_ + n + kSlack));
+    if (len_ + n + kSlack > capacity_) {
+      s_.resize(std::max(2 * capacity_, len_ + n + kSlack));
       p_ = s_.data();
+      capacity_ = s_.size();
     }
     return p_ + len_;
   }
@@ -157,6 +160,7 @@ class FoldedWriter {
   std::string& s_;
   char* p_ = nullptr;
   std::size_t len_ = 0;
+  std::size_t capacity_ = 0;  // s_.size()
 };
 
 // Appends code point `cp` folded (case folded, compatibility-decomposed,
@@ -210,10 +214,22 @@ constexpr AsciiAlnum ClassifyBytes(std::uint64_t v) {
   const std::uint64_t ascii = ~v & kHighBits;
   const std::uint64_t x = v | kHighBits;
   const std::uint64_t digit = AtLeast(x, '0') & ~AtLeast(x, '9' + 1);
-  const std::uint64_t upper = AtLeast(x, 'A') & ~AtLeast(x, 'Z' + 1) & ascii;
-  const std::uint64_t lower = AtLeast(x, 'a') & ~AtLeast(x, 'z' + 1) & ascii;
-  return {(digit & ascii) | upper | lower, upper, lower};
+  // With bit 5 set, A-Z read as a-z, and no other byte does.
+  const std::uint64_t caseless = x | (0x20 * kOnes);
+  const std::uint64_t letter =
+      AtLeast(caseless, 'a') & ~AtLeast(caseless, 'z' + 1) & ascii;
+  const std::uint64_t bit5 = (v << 2) & kHighBits;  // set for a-z
+  return {(digit & ascii) | letter, letter & ~bit5, letter & bit5};
 }
+
+static_assert(ClassifyBytes(0x00'7B'60'5B'40'5A'41'7A).alnum ==
+              0x00'00'00'00'00'80'80'80);
+static_assert(ClassifyBytes(0x00'7B'60'5B'40'5A'41'7A).upper ==
+              0x00'00'00'00'00'80'80'00);
+static_assert(ClassifyBytes(0xC3'A9'3A'2F'39'30'61'41).lower ==
+              0x00'00'00'00'00'00'80'00);
+static_assert(ClassifyBytes(0xC3'A9'3A'2F'39'30'61'41).alnum ==
+              0x00'00'00'00'80'80'80'80);
 
 // The number of bytes set in mask `m` (only high bits set).
 constexpr int CountBytes(std::uint64_t m) {
@@ -223,14 +239,17 @@ constexpr int CountBytes(std::uint64_t m) {
 static_assert(std::endian::native == std::endian::little,
               "the SWAR scan assumes little-endian loads");
 
-char Lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    table[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') ||
+                                         (c >= 'A' && c <= 'Z') ||
+                                         (c >= '0' && c <= '9');
+  }
+  return table;
+}();
 
-bool IsAsciiAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9');
-}
+bool IsAsciiAlnum(char c) { return kAsciiAlnum[static_cast<unsigned char>(c)]; }
 
 bool IsElision(std::string_view folded_word, bool& is_n) {
   for (const Elision& e : kElisions) {
@@ -261,8 +280,8 @@ std::string_view EmoticonCandidate(std::string_view text, std::size_t at) {
 }
 
 // The body of Tokenize(): `emoticon(key)` tells whether lower-cased `key`
-// is an emoticon, `may_start(a, b)` false when none starts with lower-cased
-// bytes `a` `b`; `emoticons` false skips the emoticon candidates; `hook`
+// is an emoticon, `may_start(a, b)` false when none starts with bytes `a` `b`
+// lower-cased; `emoticons` false skips the emoticon candidates; `hook`
 // hears of each key.
 template <typename IsEmoticon, typename MayStart>
 void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
@@ -273,16 +292,25 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   out.keys.clear();
   // Keeps the key of the token that ends where `folded` does. Inlined: a
   // call per token costs more than the work.
+  // The hook in locals: the compiler cannot tell that writes to `out` leave
+  // a captured struct alone.
+  const auto* const row0 = static_cast<const char*>(hook.rows[0]);
+  const auto* const row1 = static_cast<const char*>(hook.rows[1]);
+  const std::size_t row0_bytes = hook.row_bytes[0];
+  const std::size_t row1_bytes = hook.row_bytes[1];
+  const std::uint64_t row_mask = hook.mask;
   auto add_key = [&](std::size_t begin) __attribute__((always_inline)) {
     const TokenKey& key = out.keys.emplace_back(folded.KeyFrom(begin));
-    for (int k = 0; k < 2; ++k) {
-      if (hook.rows[k] == nullptr) continue;
-      __builtin_prefetch(static_cast<const char*>(hook.rows[k]) +
-                         (key.hash & hook.mask) * hook.row_bytes[k]);
-    }
+    const std::uint64_t row = key.hash & row_mask;
+    if (row0 != nullptr) __builtin_prefetch(row0 + row * row0_bytes);
+    if (row1 != nullptr) __builtin_prefetch(row1 + row * row1_bytes);
   };
   out.exclamations = out.questions = 0;
-  out.any_lower = out.any_all_caps = false;
+  // Kept in locals while reading (stores through `out` would be redone at
+  // each word, as they may alias the vectors' writes), set at the end.
+  bool any_lower = false;
+  bool any_all_caps = false;
+  std::uint64_t ascii_digits = 0;  // 0x80 in each byte of a digit seen
   out.german_letters = out.french_letters = out.elisions = 0;
   out.any_digit = false;
 
@@ -292,7 +320,9 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   bool after_n = false;
   bool at_chunk_start = true;
   int uppers = 0;
-  int lowers = 0;
+  int lowers = 0;  // only whether it is 0 matters
+  // Whether the last letter of a hashtag word was lower case (a camel-case
+  // split falls before an upper-case letter after it).
   bool prev_lower = false;
   // The word being read, kept in scalars (building a Token field by field
   // on the stack stalls store forwarding).
@@ -320,8 +350,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     if (!in_word) return;
     const auto size = static_cast<std::uint32_t>(folded.size()) - word_begin;
     const bool all_caps = uppers >= 2 && lowers == 0;
-    out.any_all_caps = out.any_all_caps || all_caps;
-    out.any_lower = out.any_lower || lowers > 0;
+    any_all_caps = any_all_caps || all_caps;
+    any_lower = any_lower || lowers > 0;
     if (size > 0) {
       Token& t = out.tokens.emplace_back();
       t.begin = word_begin;
@@ -352,15 +382,14 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   auto space_then_plain_word = [&](std::size_t i) {
     return i + 1 < text.size() && text[i] == ' ' && IsAsciiAlnum(text[i + 1]) &&
            (!emoticons || i + 2 == text.size() ||
-            !may_start(Lower(text[i + 1]), Lower(text[i + 2])));
+            !may_start(text[i + 1], text[i + 2]));
   };
 
   std::size_t at = 0;
   while (at < text.size()) {
     // Skipped when no emoticon starts with the chunk's first two bytes.
     if (at_chunk_start && emoticons &&
-        (at + 1 == text.size() ||
-         !may_start(Lower(text[at]), Lower(text[at + 1])))) {
+        (at + 1 == text.size() || !may_start(text[at], text[at + 1]))) {
       at_chunk_start = false;
     }
     if (at_chunk_start && emoticons) {
@@ -435,11 +464,9 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
           const std::uint64_t lowered = v | ((c.upper & keep) >> 2);
           std::memcpy(folded.Room(8), &lowered, 8);
           folded.Advance(static_cast<std::size_t>(run));
-          out.any_digit =
-              out.any_digit || (c.alnum & ~(c.upper | c.lower) & keep) != 0;
+          ascii_digits |= c.alnum & ~(c.upper | c.lower) & keep;
           uppers += CountBytes(c.upper & keep);
-          lowers += CountBytes(c.lower & keep);
-          prev_lower = ((c.upper >> (8 * run - 1)) & 1u) == 0;
+          lowers += (c.lower & keep) != 0;
           at += static_cast<std::size_t>(run);
           if (run < 8) break;
         }
@@ -530,6 +557,9 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   }
   finish();
   folded.Finish();
+  out.any_lower = any_lower;
+  out.any_all_caps = any_all_caps;
+  out.any_digit = out.any_digit || ascii_digits != 0;
 }
 
 }  // namespace
@@ -546,9 +576,19 @@ EmoticonTable::EmoticonTable(const Lexicon* lexicon) {
     }
     if (!punct) return;
     terms_.Insert(term);
-    const unsigned pair = static_cast<unsigned char>(term[0]) << 8 |
-                          static_cast<unsigned char>(term[1]);
-    starts_[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+    // Every case of the first two bytes, so that MayStart() needs no
+    // lower-casing.
+    auto cases = [](char c) {
+      return std::array<char, 2>{
+          c, (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c};
+    };
+    for (const char a : cases(term[0])) {
+      for (const char b : cases(term[1])) {
+        const unsigned pair =
+            static_cast<unsigned char>(a) << 8 | static_cast<unsigned char>(b);
+        starts_[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+      }
+    }
   });
 }
 

@@ -46,9 +46,19 @@ TEST_CASE("an EmoticonTable tokenizes as its lexicon does") {
   // Words, multi-word terms and terms of more than 8 bytes cannot be
   // emoticons.
   CHECK(table.size() == 7);
+  // Either byte may be upper case; the bytes after the first two are not
+  // tested.
+  CHECK(table.MayStart('o', '_'));
+  CHECK(table.MayStart('O', '_'));
+  CHECK(table.MayStart('D', ':'));
+  CHECK(table.MayStart(':', '('));
+  CHECK_FALSE(table.MayStart('x', 'd'));  // letters only: never an emoticon
+  CHECK_FALSE(table.MayStart(';', '('));
   for (std::string_view text : {"",
                                 "good :) bad :( ok",
                                 "XD so fun",
+                                "so fun XD",
+                                "wow O_O ok Xd",
                                 "O_O",
                                 "D: no",
                                 ":((",

@@ -89,7 +89,8 @@ class EmoticonTable {
   bool Contains(std::string_view lowered) const noexcept {
     return terms_.Find(lowered) != TermTable::kAbsent;
   }
-  /// False when no term starts with bytes `first` `second` (lower-cased).
+  /// False when no term starts with bytes `first` `second` lower-cased
+  /// (either may be upper case).
   bool MayStart(char first, char second) const noexcept {
     const unsigned pair = static_cast<unsigned char>(first) << 8 |
                           static_cast<unsigned char>(second);
