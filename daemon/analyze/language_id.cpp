@@ -247,6 +247,29 @@ std::string_view LanguageVotes::Decide(const TokenizedText& tokens) const {
   return best < 0 ? std::string_view("und") : kNames[best];
 }
 
+std::string_view FunctionWordVotes::Settled(const TokenizedText& tokens) const {
+  double votes[kLangs] = {votes_[kFr], votes_[kEn], votes_[kDe]};
+  votes[kFr] += kElisionWeight * tokens.elisions;
+  votes[kDe] += kLetterWeight * tokens.german_letters;
+  votes[kFr] += kLetterWeight * tokens.french_letters;
+  int best = 0;
+  for (int l = 1; l < kLangs; ++l) {
+    if (votes[l] > votes[best]) best = l;
+  }
+  // Decide()'s sure test passes for `best` even if every other word's
+  // ending voted for the runner-up; the margin covers the rounding of sums
+  // taken in another order.
+  constexpr double kMargin = 1e-9;
+  const double others = kEndingWeight * others_;
+  if (votes[best] < kSureVotes + kMargin) return {};
+  for (int l = 0; l < kLangs; ++l) {
+    if (l != best && kSureLead * (votes[l] + others) + kMargin > votes[best]) {
+      return {};
+    }
+  }
+  return kNames[best];
+}
+
 std::string_view IdentifyLanguage(const TokenizedText& tokens,
                                   const LanguageLexicons& lexicons) {
   const FunctionWordTable& words = Words();

@@ -703,7 +703,7 @@ struct Scratch {
   TokenizedText text;
   std::vector<const IndexedWord*> info;  // by token; never null
   std::vector<TokenFacts> facts;         // by token: info's, copied
-  LanguageVotes votes;                   // of the tokens, by LookUp()
+  FunctionWordVotes function_votes;      // of the tokens, by LookUp()
   std::vector<Hit> hits;                 // by token
   std::vector<std::uint32_t> hit_at;     // the tokens where a hit starts
   std::vector<Cue> cues;
@@ -732,7 +732,7 @@ struct Scratch {
     const std::size_t n = text.tokens.size();
     info.resize(n);
     facts.resize(n);
-    votes = LanguageVotes{};
+    function_votes = FunctionWordVotes{};
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view word = text.at(i);
       const IndexedWord* w = index.Find(word, text.keys[i]);
@@ -746,13 +746,27 @@ struct Scratch {
                             EndsInNt(word),
                             MayNormalise(word, t.hashtag, text.keys[i].head)};
       if (t.kind == TokenKind::kWord && !t.hashtag) {
-        votes.Add(word, index.Clue(*w));
+        function_votes.Add(index.Clue(*w));
       }
     }
   }
 
-  // The language of `text`, from the votes LookUp() counted.
-  std::string_view Identify() const { return votes.Decide(text); }
+  // The language of `text`: from the function-word votes LookUp() counted
+  // when they settle it, else from every word's votes.
+  std::string_view Identify(const ScorerIndex& index) const {
+    if (const std::string_view settled = function_votes.Settled(text);
+        !settled.empty()) {
+      return settled;
+    }
+    LanguageVotes votes;
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+      const Token& t = text.tokens[i];
+      if (t.kind == TokenKind::kWord && !t.hashtag) {
+        votes.Add(text.at(i), index.Clue(*info[i]));
+      }
+    }
+    return votes.Decide(text);
+  }
 };
 
 // The calling thread's scratch buffers, shared by every Scorer.
@@ -1296,7 +1310,7 @@ std::string_view Scorer::Language(std::string_view text) const {
     Tokenize(text, nullptr, scratch.text);
     scratch.LookUp(*index_);
   }
-  return scratch.Identify();
+  return scratch.Identify(*index_);
 }
 
 Label Scorer::LabelOf(double compound) const {
@@ -1322,7 +1336,7 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
     *explain = Explanation{};
     explain->language_source = lang == kUnd ? "identified" : "given";
   }
-  if (lang == kUnd) lang = LangOf(scratch.Identify());
+  if (lang == kUnd) lang = LangOf(scratch.Identify(*index_));
   result.language = LangName(lang);
 
   if (lang == kUnd) {

@@ -88,6 +88,38 @@ TEST_CASE("language id from clues agrees with language id from lexicons") {
   }
 }
 
+TEST_CASE("function-word votes settle only what every vote would decide") {
+  int settled = 0;
+  for (std::string_view text :
+       {"the cat is on the table and it is not happy with the food",
+        "le chat est sur la table et il n'est pas content de la nourriture",
+        "die Katze ist auf dem Tisch und sie ist nicht zufrieden",
+        // Endings could outvote the function words: not settled.
+        "the Heizung Rechnung Wohnung Zeitung Leistung Lieferung",
+        "der shipping billing ordering waiting", "the the the de", "",
+        "l'avis d'un client qu'on aime", "Grüße Straße"}) {
+    CAPTURE(text);
+    TokenizedText t;
+    Tokenize(text, nullptr, t);
+    LanguageVotes all;
+    FunctionWordVotes function;
+    for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+      if (t.tokens[i].kind != TokenKind::kWord || t.tokens[i].hashtag) continue;
+      const WordClue clue = FunctionWordClue(t.at(i));
+      all.Add(t.at(i), clue);
+      function.Add(clue);
+    }
+    const std::string_view quick = function.Settled(t);
+    if (!quick.empty()) {
+      ++settled;
+      CHECK(quick == all.Decide(t));
+    }
+  }
+  // The three plain sentences are settled by their function words alone;
+  // the ones whose endings could tip the balance are not.
+  CHECK(settled == 3);
+}
+
 TEST_CASE("function words keep the vote listed first") {
   CHECK(FunctionWordClue("the").function_lang == 1);
   CHECK(FunctionWordClue("the").function_weight == 1.0);

@@ -95,4 +95,30 @@ class LanguageVotes {
   int only_in_[3] = {0, 0, 0};         // words in that lexicon alone
 };
 
+/// The votes of the function words alone, and how many other words there
+/// are: for most texts, enough to tell what LanguageVotes would decide
+/// without working out the other words' endings.
+///
+/// Thread-safety: a plain value; one thread at a time.
+class FunctionWordVotes {
+ public:
+  /// Counts a word whose clue is `clue`; the same words, in the same order,
+  /// as LanguageVotes::Add().
+  void Add(const WordClue& clue) {
+    if (clue.function_lang >= 0) {
+      votes_[clue.function_lang] += clue.function_weight;
+    } else {
+      ++others_;
+    }
+  }
+  /// What LanguageVotes::Decide(tokens) gives for the same words whatever
+  /// the other words' endings and lexicons, when the function words,
+  /// elisions and letters settle it; empty when they do not.
+  std::string_view Settled(const TokenizedText& tokens) const;
+
+ private:
+  double votes_[3] = {0.0, 0.0, 0.0};
+  int others_ = 0;
+};
+
 }  // namespace vigie
