@@ -9,7 +9,7 @@ namespace vigie {
 MentionPipeline::MentionPipeline(const RuleSetHolder& rules, BatchSink sink)
     : rules_(rules), sink_(std::move(sink)) {}
 
-bool MentionPipeline::Accept(std::vector<Mention> batch) {
+Status MentionPipeline::Accept(std::vector<Mention> batch) {
   const std::shared_ptr<const RuleSet> rules = rules_.Get();
   std::set<std::pair<std::string, std::string>> seen;
   std::vector<Mention> out;
@@ -24,11 +24,11 @@ bool MentionPipeline::Accept(std::vector<Mention> batch) {
     m.rule_set_version = rules->version;
     out.push_back(std::move(m));
   }
-  if (out.empty()) return true;
+  if (out.empty()) return Status::Ok();
   const auto n = static_cast<std::int64_t>(out.size());
-  if (!sink_(std::move(out))) return false;
+  if (Status st = sink_(std::move(out)); !st.ok()) return st;
   accepted_.fetch_add(n);
-  return true;
+  return Status::Ok();
 }
 
 }  // namespace vigie

@@ -46,7 +46,7 @@ Status DaemonApp::Start(int io_threads) {
       [this](const std::vector<Mention>& inserted) { OnCommitted(inserted); });
   pipeline_ = std::make_unique<MentionPipeline>(
       rules_, [this](std::vector<Mention> batch) {
-        return writer_->Submit(std::move(batch));
+        return writer_->TrySubmit(std::move(batch));
       });
   poller_ = std::make_unique<Poller>(
       ioc_.get_executor(), *http_, clock_, config_.sources,

@@ -109,12 +109,13 @@ void Poller::OnResponse(const std::shared_ptr<SourceState>& s,
       for (const FeedEntry& e : *entries) {
         batch.push_back(ToMention(e, name, fetched));
       }
-      s->etag = std::string(result->header("ETag"));
-      s->last_modified = std::string(result->header("Last-Modified"));
       log::Debug("ingest") << "source " << name << ": " << batch.size()
                            << " entries";
-      if (!batch.empty() && !sink_(std::move(batch))) {
-        error = Status::Unavailable("store", "batch refused by the writer");
+      if (!batch.empty()) error = sink_(std::move(batch));
+      // The validators move on only once the entries are taken.
+      if (error.ok()) {
+        s->etag = std::string(result->header("ETag"));
+        s->last_modified = std::string(result->header("Last-Modified"));
       }
     }
   }

@@ -1,5 +1,7 @@
 #include "vigie/store/writer.h"
 
+#include <string>
+
 #include "vigie/core/log.h"
 
 namespace vigie {
@@ -27,6 +29,21 @@ bool Writer::Submit(std::vector<Mention> batch) {
   queue_.push_back(std::move(batch));
   changed_.notify_all();
   return true;
+}
+
+Status Writer::TrySubmit(std::vector<Mention> batch) {
+  if (batch.empty()) return Status::Ok();
+  std::lock_guard<std::mutex> lock(mu_);
+  if (stopping_) return Status::Rejected("store", "the writer is stopping");
+  if (permanent_) return Status::Rejected("store", failure_.message());
+  if (queue_.size() >= options_.queue_batches) {
+    return Status::Unavailable("store", "write queue full (" +
+                                            std::to_string(queue_.size()) +
+                                            " batches waiting for a commit)");
+  }
+  queue_.push_back(std::move(batch));
+  changed_.notify_all();
+  return Status::Ok();
 }
 
 void Writer::Stop() {

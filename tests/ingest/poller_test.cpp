@@ -3,9 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <boost/asio/io_context.hpp>
-
-#include <atomic>
+#include <functional>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "vigie/ingest/beast_http_client.h"
 #include "vigie/server/http_server.h"
@@ -24,47 +25,80 @@ std::string Rss(int first, int last) {
   return xml + "</channel></rss>";
 }
 
-}  // namespace
+// A feed on 127.0.0.1: request n (from 0) gets page(n) with ETag "vn"; the
+// If-None-Match of every request is kept.
+class FeedServer {
+ public:
+  FeedServer(boost::asio::io_context& ioc, std::function<std::string(int)> page)
+      : page_(std::move(page)),
+        server_(ioc, ServerOptions{}, [this](const ServerRequest& req) {
+          std::lock_guard<std::mutex> lock(mu_);
+          if_none_match_.emplace_back(req.header("If-None-Match"));
+          ServerResponse res;
+          res.content_type = "application/rss+xml";
+          res.body = page_(served_);
+          res.headers.push_back(
+              {"ETag", "\"v" + std::to_string(served_) + "\""});
+          ++served_;
+          return res;
+        }) {
+    REQUIRE(server_.Start().ok());
+  }
+  SourceConfig Source(Millis interval) const {
+    return SourceConfig{
+        "test-feed",
+        "http://127.0.0.1:" + std::to_string(server_.port()) + "/feed.xml",
+        interval};
+  }
+  void Stop() { server_.Stop(); }
+  std::vector<std::string> if_none_match() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return if_none_match_;
+  }
 
-TEST_CASE("Poller: a malformed page is an error that loses nothing, and the "
-          "next good page is taken; the second poll is conditional") {
-  boost::asio::io_context ioc;
-  std::mutex mu;
-  std::vector<std::string> pages = {Rss(1, 2), "<rss><channel><item>broken",
-                                    Rss(1, 3)};
-  std::vector<std::string> if_none_match;
-  int served = 0;
-  HttpServer server(ioc, ServerOptions{}, [&](const ServerRequest& req) {
-    std::lock_guard<std::mutex> lock(mu);
-    if_none_match.emplace_back(req.header("If-None-Match"));
-    ServerResponse res;
-    res.content_type = "application/rss+xml";
-    res.body = pages[static_cast<std::size_t>(std::min(served, 2))];
-    res.headers.push_back({"ETag", "\"v" + std::to_string(served) + "\""});
-    ++served;
-    return res;
-  });
-  REQUIRE(server.Start().ok());
-  BeastHttpClient client(ioc.get_executor(), FetchOptions{});
-  SimulatedClock clock(FromUnixMillis(1793602800000));
-  std::vector<std::vector<Mention>> batches;
-  SourceConfig source{"test-feed",
-                      "http://127.0.0.1:" + std::to_string(server.port()) +
-                          "/feed.xml",
-                      Millis(30)};
-  Poller poller(ioc.get_executor(), client, clock, {source},
-                [&](std::vector<Mention> batch) {
-                  std::lock_guard<std::mutex> lock(mu);
-                  batches.push_back(std::move(batch));
-                  return true;
-                });
+ private:
+  mutable std::mutex mu_;
+  std::function<std::string(int)> page_;
+  std::vector<std::string> if_none_match_;
+  int served_ = 0;
+  HttpServer server_;
+};
+
+// Runs `ioc` until `poller` has made `ok` successful polls (3 s at most),
+// then stops the poller and `feed` and lets what is in flight finish.
+void RunPolls(boost::asio::io_context& ioc, Poller& poller, FeedServer& feed,
+              int ok) {
   poller.Start();
-  for (int i = 0; i < 300 && poller.polls_ok() < 2; ++i) {
+  for (int i = 0; i < 300 && poller.polls_ok() < ok; ++i) {
     ioc.run_for(std::chrono::milliseconds(10));
   }
   poller.Stop();
-  server.Stop();
+  feed.Stop();
   ioc.run_for(std::chrono::milliseconds(100));
+}
+
+}  // namespace
+
+TEST_CASE(
+    "Poller: a malformed page is an error that loses nothing, and the "
+    "next good page is taken; the second poll is conditional") {
+  boost::asio::io_context ioc;
+  const std::vector<std::string> pages = {
+      Rss(1, 2), "<rss><channel><item>broken", Rss(1, 3)};
+  FeedServer feed(ioc, [&](int n) {
+    return pages[static_cast<std::size_t>(std::min(n, 2))];
+  });
+  BeastHttpClient client(ioc.get_executor(), FetchOptions{});
+  SimulatedClock clock(FromUnixMillis(1793602800000));
+  std::mutex mu;
+  std::vector<std::vector<Mention>> batches;
+  Poller poller(ioc.get_executor(), client, clock, {feed.Source(Millis(30))},
+                [&](std::vector<Mention> batch) {
+                  std::lock_guard<std::mutex> lock(mu);
+                  batches.push_back(std::move(batch));
+                  return Status::Ok();
+                });
+  RunPolls(ioc, poller, feed, 2);
 
   std::lock_guard<std::mutex> lock(mu);
   CHECK(poller.polls_failed() == 1);
@@ -74,9 +108,42 @@ TEST_CASE("Poller: a malformed page is an error that loses nothing, and the "
   CHECK(batches[0][0].source == "test-feed");
   CHECK(batches[0][0].external_id == "id-1");
   CHECK(batches[0][0].text == "text & more");
+  const std::vector<std::string> if_none_match = feed.if_none_match();
   REQUIRE(if_none_match.size() >= 2);
   CHECK(if_none_match[0].empty());
   CHECK(if_none_match[1] == "\"v0\"");
+}
+
+TEST_CASE(
+    "Poller: a batch the sink refuses is fetched again, unconditionally") {
+  boost::asio::io_context ioc;
+  FeedServer feed(ioc, [](int) { return Rss(1, 2); });
+  BeastHttpClient client(ioc.get_executor(), FetchOptions{});
+  SimulatedClock clock(FromUnixMillis(1793602800000));
+  std::mutex mu;
+  int offered = 0;
+  std::vector<std::vector<Mention>> taken;
+  Poller poller(ioc.get_executor(), client, clock, {feed.Source(Millis(10))},
+                [&](std::vector<Mention> batch) {
+                  std::lock_guard<std::mutex> lock(mu);
+                  if (offered++ == 0) {
+                    return Status::Unavailable("store", "write queue full");
+                  }
+                  taken.push_back(std::move(batch));
+                  return Status::Ok();
+                });
+  RunPolls(ioc, poller, feed, 2);
+
+  std::lock_guard<std::mutex> lock(mu);
+  CHECK(poller.polls_failed() == 1);
+  REQUIRE(!taken.empty());
+  CHECK(taken[0].size() == 2);
+  const std::vector<std::string> if_none_match = feed.if_none_match();
+  REQUIRE(if_none_match.size() >= 3);
+  // The refused poll's ETag was not kept: the retry asks for everything.
+  CHECK(if_none_match[1].empty());
+  // The accepted one's was.
+  CHECK(if_none_match[2] == "\"v1\"");
 }
 
 }  // namespace vigie

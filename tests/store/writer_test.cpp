@@ -141,7 +141,34 @@ TEST_CASE("A damaged database makes the writer refuse further batches") {
   CHECK_FALSE(writer.failure().ok());
   CHECK_FALSE(writer.failure().IsUnavailable());
   CHECK_FALSE(writer.Submit({M("b")}));
+  const Status refused = writer.TrySubmit({M("c")});
+  CHECK(refused.kind() == Status::Kind::kRejected);
   writer.Stop();
+}
+
+TEST_CASE("TrySubmit never waits: a full queue is Unavailable, room is OK") {
+  testing::TempDir dir;
+  auto store = SqliteStore::Open(dir.file("v.db"));
+  REQUIRE(store.ok());
+  Writer writer(**store, nullptr, WriterOptions{.queue_batches = 2});
+  // Not started: nothing drains the queue.
+  CHECK(writer.TrySubmit({M("a")}).ok());
+  CHECK(writer.TrySubmit({}).ok());  // empty: nothing to queue
+  CHECK(writer.TrySubmit({M("b")}).ok());
+  const auto before = std::chrono::steady_clock::now();
+  const Status full = writer.TrySubmit({M("c")});
+  CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(1));
+  CHECK(full.IsUnavailable());
+  CHECK(full.ToString().find("queue full") != std::string::npos);
+  // Once the writer drains the queue there is room again; the refused
+  // batch was not kept.
+  writer.Start();
+  REQUIRE(writer.WaitIdle(Millis(5000)));
+  CHECK(writer.TrySubmit({M("d")}).ok());
+  REQUIRE(writer.WaitIdle(Millis(5000)));
+  CHECK(*(*store)->CountMentions() == 3);
+  writer.Stop();
+  CHECK(writer.TrySubmit({M("e")}).kind() == Status::Kind::kRejected);
 }
 
 }  // namespace vigie

@@ -14,11 +14,12 @@
 
 #include "vigie/config/rule_set_holder.h"
 #include "vigie/core/mention.h"
+#include "vigie/core/status.h"
 
 namespace vigie {
 
-/// Receives analysed mentions; returns false when it refused the batch.
-using BatchSink = std::function<bool(std::vector<Mention>)>;
+/// Receives analysed mentions; an error when it refused the batch.
+using BatchSink = std::function<Status(std::vector<Mention>)>;
 
 /// Analyses normalised mentions and hands those about a brand to the sink.
 class MentionPipeline {
@@ -28,7 +29,7 @@ class MentionPipeline {
 
   /// Analyses `batch` (normalised mentions of one fetch) and passes the
   /// mentions that match a brand to the sink. Returns the sink's answer.
-  bool Accept(std::vector<Mention> batch);
+  Status Accept(std::vector<Mention> batch);
 
   /// Mentions that matched no brand and were dropped.
   std::int64_t unmatched() const { return unmatched_.load(); }

@@ -4,7 +4,9 @@
 // gave an ETag or Last-Modified); a 2xx body is parsed (RSS 2.0 / Atom 1.0),
 // normalised to Mentions and handed to the sink. A failure is logged with the
 // source's name and the next poll backs off exponentially (capped at one
-// hour, with jitter); one failing source never delays the others.
+// hour, with jitter); one failing source never delays the others. A batch
+// the sink refuses (its queue full, say) counts as a failure, and the next
+// poll is not conditional, so that the feed sends those entries again.
 // Thread-safety: Start()/Stop() from any thread; per-source state lives on
 // that source's strand.
 // Lifetime: `client`, `clock` and the sink's targets must outlive the poller,
@@ -23,12 +25,15 @@
 #include "vigie/config/config.h"
 #include "vigie/core/clock.h"
 #include "vigie/core/mention.h"
+#include "vigie/core/status.h"
 #include "vigie/ingest/http_client.h"
 
 namespace vigie {
 
-/// Receives the normalised mentions of one successful poll.
-using MentionSink = std::function<bool(std::vector<Mention>)>;
+/// Receives the normalised mentions of one successful poll; an error when
+/// it could not take them (they are fetched again at the next poll). Runs
+/// on the poller's executor: it must not block.
+using MentionSink = std::function<Status(std::vector<Mention>)>;
 
 /// Schedules and runs the polls of every source.
 class Poller {

@@ -4,7 +4,9 @@
 // it, merges queued batches into one transaction (up to `max_rows` rows),
 // commits, then calls `on_committed` with the mentions that were new — still
 // on the writer thread, so detection sees every committed batch in order.
-// A full queue makes Submit() wait (backpressure). A commit that fails for a
+// A full queue makes Submit() wait (backpressure); TrySubmit() never waits,
+// for producers on an event loop, which must not stall their other work
+// while a commit is being retried. A commit that fails for a
 // reason that may pass (the database locked by another connection, a full
 // disk, an I/O error) keeps its batch and is retried with a backoff from
 // `retry_initial` doubling up to `retry_max`; failure() reports the error
@@ -56,6 +58,11 @@ class Writer {
   /// Queues `batch`; waits while the queue is full. Returns false (and drops
   /// nothing already accepted) when the writer is stopping or failed.
   bool Submit(std::vector<Mention> batch);
+  /// Queues `batch` when there is room, without waiting. OK when queued;
+  /// Unavailable when the queue is full (the batch is dropped: the caller
+  /// fetches it again later); Rejected when the writer is stopping or failed
+  /// for good.
+  Status TrySubmit(std::vector<Mention> batch);
   /// Writes what is queued, then stops the thread. Idempotent.
   void Stop();
   /// Blocks until the queue is empty and nothing is being written (or the
