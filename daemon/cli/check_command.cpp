@@ -55,7 +55,9 @@ int RunCheck(const Args& args) {
   if (errors > 0) return 1;
   std::cout << "ok: " << (config ? config_path + " and " : std::string())
             << rules_dir << " ("
-            << (*rules)->english.size() + (*rules)->french.size()
+            << (*rules)->english.size() + (*rules)->english_extra.size() +
+                   (*rules)->french.size() + (*rules)->german.size() +
+                   (*rules)->emoji.size()
             << " lexicon entries, " << (*rules)->topics.rules().size()
             << " topic rules, " << (*rules)->brands.brands().size()
             << " brands, " << (*rules)->scenarios.scenarios.size()
