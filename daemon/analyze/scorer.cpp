@@ -727,7 +727,7 @@ struct Scratch {
   }
 
   // Looks every token up once, with the keys Tokenize() gave, and counts
-  // the votes identification reads of each.
+  // the function-word votes identification reads first.
   void LookUp(const ScorerIndex& index) {
     const std::size_t n = text.tokens.size();
     info.resize(n);
@@ -745,9 +745,7 @@ struct Scratch {
                             t.kind,
                             EndsInNt(word),
                             MayNormalise(word, t.hashtag, text.keys[i].head)};
-      if (t.kind == TokenKind::kWord && !t.hashtag) {
-        function_votes.Add(index.Clue(*w));
-      }
+      if (Votes(t)) function_votes.Add(index.Clue(*w));
     }
   }
 
@@ -760,12 +758,14 @@ struct Scratch {
     }
     LanguageVotes votes;
     for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-      const Token& t = text.tokens[i];
-      if (t.kind == TokenKind::kWord && !t.hashtag) {
-        votes.Add(text.at(i), index.Clue(*info[i]));
-      }
+      if (Votes(text.tokens[i])) votes.Add(text.at(i), index.Clue(*info[i]));
     }
     return votes.Decide(text);
+  }
+
+  // Whether identification counts token `t`: a word, not from a hashtag.
+  static bool Votes(const Token& t) {
+    return t.kind == TokenKind::kWord && !t.hashtag;
   }
 };
 

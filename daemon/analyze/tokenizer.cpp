@@ -290,8 +290,6 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   FoldedWriter folded(out.folded, text.size());
   out.tokens.clear();
   out.keys.clear();
-  // Keeps the key of the token that ends where `folded` does. Inlined: a
-  // call per token costs more than the work.
   // The hook in locals: the compiler cannot tell that writes to `out` leave
   // a captured struct alone.
   const auto* const row0 = static_cast<const char*>(hook.rows[0]);
@@ -299,6 +297,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   const std::size_t row0_bytes = hook.row_bytes[0];
   const std::size_t row1_bytes = hook.row_bytes[1];
   const std::uint64_t row_mask = hook.mask;
+  // Keeps the key of the token that ends where `folded` does. Inlined: a
+  // call per token costs more than the work.
   auto add_key = [&](std::size_t begin) __attribute__((always_inline)) {
     const TokenKey& key = out.keys.emplace_back(folded.KeyFrom(begin));
     const std::uint64_t row = key.hash & row_mask;
