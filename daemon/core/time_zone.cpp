@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <boost/date_time/local_time/posix_time_zone.hpp>
 #include <boost/date_time/posix_time/posix_time.hpp>
+#include <cstdint>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "vigie/core/read_file.h"
 
@@ -28,6 +31,66 @@ std::string FooterRule(const std::string& tzif) {
   const std::size_t start = tzif.rfind('\n', tzif.size() - 2);
   if (start == std::string::npos) return {};
   return tzif.substr(start + 1, tzif.size() - start - 2);
+}
+
+std::int64_t BigEndian(const std::string& s, std::size_t at, int bytes) {
+  std::uint64_t v = 0;
+  for (int i = 0; i < bytes; ++i) {
+    v = v << 8 |
+        static_cast<unsigned char>(s[at + static_cast<std::size_t>(i)]);
+  }
+  // Sign-extend a 4-byte value.
+  if (bytes == 4)
+    return static_cast<std::int32_t>(static_cast<std::uint32_t>(v));
+  return static_cast<std::int64_t>(v);
+}
+
+// The transitions of a TZif file (RFC 8536), from its version 2+ data block
+// of 64-bit times: `at` (UTC ms) and the UT offset (ms) from each on, and in
+// `before` the offset before the first. False when the file is too short for
+// the counts its headers give, or not version 2+.
+bool ReadTzifHistory(const std::string& tzif, std::vector<std::int64_t>& at,
+                     std::vector<std::int64_t>& offset, std::int64_t& before) {
+  constexpr std::size_t kHeader = 44;
+  struct Counts {
+    std::int64_t isut, isstd, leap, time, type, chars;
+  };
+  auto counts_at = [&](std::size_t h, Counts& c) {
+    if (tzif.size() < h + kHeader || tzif.compare(h, 4, "TZif") != 0) {
+      return false;
+    }
+    c = {BigEndian(tzif, h + 20, 4), BigEndian(tzif, h + 24, 4),
+         BigEndian(tzif, h + 28, 4), BigEndian(tzif, h + 32, 4),
+         BigEndian(tzif, h + 36, 4), BigEndian(tzif, h + 40, 4)};
+    return c.time >= 0 && c.time < 100000 && c.type > 0 && c.type < 256 &&
+           c.chars >= 0 && c.chars < 65536 && c.leap >= 0 && c.leap < 65536 &&
+           c.isstd >= 0 && c.isstd <= c.type && c.isut >= 0 && c.isut <= c.type;
+  };
+  Counts v1;
+  if (!counts_at(0, v1) || tzif[4] < '2') return false;
+  const auto v1_size = static_cast<std::size_t>(
+      v1.time * 5 + v1.type * 6 + v1.chars + v1.leap * 8 + v1.isstd + v1.isut);
+  const std::size_t h2 = kHeader + v1_size;
+  Counts c;
+  if (!counts_at(h2, c)) return false;
+  const std::size_t times = h2 + kHeader;
+  const auto n = static_cast<std::size_t>(c.time);
+  const std::size_t indexes = times + 8 * n;
+  const std::size_t types = indexes + n;
+  if (tzif.size() < types + 6 * static_cast<std::size_t>(c.type)) return false;
+  auto type_offset_ms = [&](std::size_t type) {
+    return 1000 * BigEndian(tzif, types + 6 * type, 4);
+  };
+  before = type_offset_ms(0);
+  at.clear();
+  offset.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto type = static_cast<unsigned char>(tzif[indexes + i]);
+    if (type >= c.type) return false;
+    at.push_back(1000 * BigEndian(tzif, times + 8 * i, 8));
+    offset.push_back(type_offset_ms(type));
+  }
+  return std::is_sorted(at.begin(), at.end());
 }
 
 bool SafeName(std::string_view name) {
@@ -102,6 +165,12 @@ Result<TimeZone> TimeZone::Load(std::string_view name) {
       auto zone = FromPosixRule(rule);
       if (!zone.ok()) return zone.status();
       zone->name_ = std::string(name);
+      if (!ReadTzifHistory(*tzif, zone->history_at_, zone->history_offset_ms_,
+                           zone->history_before_ms_)) {
+        return Status::InvalidArgument(
+            "time zone",
+            "'" + std::string(name) + "' has a damaged transition table");
+      }
       return zone;
     }
   }
@@ -114,8 +183,15 @@ Result<TimeZone> TimeZone::Load(std::string_view name) {
 }
 
 Millis TimeZone::OffsetAt(TimePoint t) const {
-  if (transitions_.empty()) return Millis(standard_ms_);
   const std::int64_t ms = ToUnixMillis(t);
+  if (!history_at_.empty() && ms < history_at_.back()) {
+    const auto it =
+        std::upper_bound(history_at_.begin(), history_at_.end(), ms);
+    if (it == history_at_.begin()) return Millis(history_before_ms_);
+    return Millis(history_offset_ms_[static_cast<std::size_t>(
+        it - history_at_.begin() - 1)]);
+  }
+  if (transitions_.empty()) return Millis(standard_ms_);
   const auto it =
       std::upper_bound(transitions_.begin(), transitions_.end(), ms);
   const auto passed = static_cast<std::size_t>(it - transitions_.begin());

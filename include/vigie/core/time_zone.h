@@ -4,9 +4,10 @@
 // A zone is a standard offset and, optionally, a daylight-saving offset with
 // yearly transitions — the POSIX TZ rule ("CET-1CEST,M3.5.0,M10.5.0/3"). A
 // name such as "Europe/Paris" is read from the system's zoneinfo database
-// ($TZDIR, else /usr/share/zoneinfo): the TZ rule that ends each TZif file,
-// i.e. today's rule, applied to every year (past rule changes are not kept;
-// for rhythms that is enough). Transitions are precomputed for 1970–2199.
+// ($TZDIR, else /usr/share/zoneinfo): the TZif file's table of past
+// transitions up to its last one (so a backtest over 2006 in New York, or
+// 2012 in Moscow, uses the rules of then), and after it the TZ rule that
+// ends the file. Rule transitions are precomputed for 1970–2199.
 //
 // Thread-safety: immutable once built; share it freely.
 #pragma once
@@ -46,6 +47,12 @@ class TimeZone {
   // (odd indexes), in time order.
   std::vector<std::int64_t> transitions_;
   bool starts_in_daylight_ = false;  // before the first transition
+  // From a TZif file: the UTC instants (ms) where the offset changed, in
+  // time order, and the offset (ms) from each on; before the first, the
+  // offset `history_before_ms_`. The rule above applies from the last on.
+  std::vector<std::int64_t> history_at_;
+  std::vector<std::int64_t> history_offset_ms_;
+  std::int64_t history_before_ms_ = 0;
 };
 
 }  // namespace vigie
