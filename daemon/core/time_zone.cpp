@@ -1,29 +1,22 @@
 #include "vigie/core/time_zone.h"
 
 #include <algorithm>
-#include <boost/date_time/local_time/posix_time_zone.hpp>
-#include <boost/date_time/posix_time/posix_time.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "vigie/core/posix_tz_rule.h"
 #include "vigie/core/read_file.h"
 
 namespace vigie {
 
 namespace {
 
-namespace lt = boost::local_time;
-namespace pt = boost::posix_time;
-
 constexpr int kFirstYear = 1970;
 constexpr int kLastYear = 2199;
-
-std::int64_t MillisSinceEpoch(const pt::ptime& t) {
-  static const pt::ptime kEpoch(boost::gregorian::date(1970, 1, 1));
-  return (t - kEpoch).total_milliseconds();
-}
+// Offsets beyond this (RFC 8536 allows -25:59:59 to +25:59:59) are damage.
+constexpr std::int64_t kMaxOffsetMs = 26 * 3600 * 1000;
 
 // The POSIX rule at the end of a TZif file (version 2+): "\n<rule>\n".
 std::string FooterRule(const std::string& tzif) {
@@ -81,13 +74,20 @@ bool ReadTzifHistory(const std::string& tzif, std::vector<std::int64_t>& at,
   auto type_offset_ms = [&](std::size_t type) {
     return 1000 * BigEndian(tzif, types + 6 * type, 4);
   };
+  for (std::size_t t = 0; t < static_cast<std::size_t>(c.type); ++t) {
+    if (std::abs(type_offset_ms(t)) >= kMaxOffsetMs) return false;
+  }
   before = type_offset_ms(0);
   at.clear();
   offset.clear();
   for (std::size_t i = 0; i < n; ++i) {
     const auto type = static_cast<unsigned char>(tzif[indexes + i]);
     if (type >= c.type) return false;
-    at.push_back(1000 * BigEndian(tzif, times + 8 * i, 8));
+    // Clamped so that milliseconds fit (RFC 8536 allows -2^59 s, "the big
+    // bang"); ±2^52 s is a hundred million years away.
+    constexpr std::int64_t kFarSeconds = std::int64_t{1} << 52;
+    at.push_back(1000 * std::clamp(BigEndian(tzif, times + 8 * i, 8),
+                                   -kFarSeconds, kFarSeconds));
     offset.push_back(type_offset_ms(type));
   }
   return std::is_sorted(at.begin(), at.end());
@@ -107,37 +107,48 @@ bool SafeName(std::string_view name) {
 
 }  // namespace
 
-Result<TimeZone> TimeZone::FromPosixRule(std::string_view rule) {
+Result<TimeZone> TimeZone::FromPosixRule(std::string_view text) {
+  auto rule = ParsePosixRule(text);
+  if (!rule.ok()) return rule.status();
   TimeZone zone;
-  zone.name_ = std::string(rule);
-  try {
-    const lt::posix_time_zone tz{std::string(rule)};
-    // Boost reads the offset with the sign opposite to POSIX's ("CET-1" is
-    // UTC+1 in POSIX, UTC-1 for Boost): undo it.
-    zone.standard_ms_ = -tz.base_utc_offset().total_milliseconds();
-    zone.daylight_ms_ = zone.standard_ms_;
-    if (!tz.has_dst()) return zone;
-    zone.daylight_ms_ += tz.dst_offset().total_milliseconds();
-    std::vector<std::pair<std::int64_t, bool>> changes;  // (utc ms, to dst)
-    for (int year = kFirstYear; year <= kLastYear; ++year) {
-      // Start is given in standard local time, end in daylight local time.
-      const auto y = static_cast<unsigned short>(year);
-      changes.emplace_back(
-          MillisSinceEpoch(tz.dst_local_start_time(y)) - zone.standard_ms_,
-          true);
-      changes.emplace_back(
-          MillisSinceEpoch(tz.dst_local_end_time(y)) - zone.daylight_ms_,
-          false);
-    }
-    std::sort(changes.begin(), changes.end());
-    // Southern zones start the epoch in daylight saving: their first change
-    // of the year ends it.
-    zone.starts_in_daylight_ = !changes.front().second;
-    for (const auto& [at, to_dst] : changes) zone.transitions_.push_back(at);
-  } catch (const std::exception& e) {
+  zone.name_ = std::string(text);
+  zone.standard_ms_ = rule->standard_ms;
+  zone.daylight_ms_ = rule->daylight_ms;
+  if (!rule->has_daylight) return zone;
+  std::vector<std::pair<std::int64_t, bool>> changes;  // (utc ms, to dst)
+  // From the year before, whose daylight time may run into 1970.
+  for (int year = kFirstYear - 1; year <= kLastYear; ++year) {
+    // Start is given in standard local time, end in daylight local time.
+    changes.emplace_back(LocalMillis(year, rule->start) - zone.standard_ms_,
+                         true);
+    changes.emplace_back(LocalMillis(year, rule->end) - zone.daylight_ms_,
+                         false);
+  }
+  std::sort(changes.begin(), changes.end());
+  // Southern zones start the epoch in daylight saving: their first change
+  // of the year ends it.
+  zone.starts_in_daylight_ = !changes.front().second;
+  for (const auto& [at, to_dst] : changes) zone.transitions_.push_back(at);
+  return zone;
+}
+
+Result<TimeZone> TimeZone::FromTzif(std::string_view name,
+                                    const std::string& tzif) {
+  const std::string rule =
+      tzif.compare(0, 4, "TZif") == 0 ? FooterRule(tzif) : "";
+  if (rule.empty()) {
     return Status::InvalidArgument(
         "time zone",
-        "bad POSIX TZ rule '" + std::string(rule) + "': " + e.what());
+        "'" + std::string(name) + "' is not a zoneinfo file with a POSIX rule");
+  }
+  auto zone = FromPosixRule(rule);
+  if (!zone.ok()) return zone.status();
+  zone->name_ = std::string(name);
+  if (!ReadTzifHistory(tzif, zone->history_at_, zone->history_offset_ms_,
+                       zone->history_before_ms_)) {
+    return Status::InvalidArgument(
+        "time zone",
+        "'" + std::string(name) + "' has a damaged transition table");
   }
   return zone;
 }
@@ -154,25 +165,7 @@ Result<TimeZone> TimeZone::Load(std::string_view name) {
         std::string(dir != nullptr && *dir != '\0' ? dir
                                                    : "/usr/share/zoneinfo") +
         "/" + std::string(name);
-    if (auto tzif = ReadFile(path); tzif.ok()) {
-      const std::string rule =
-          tzif->compare(0, 4, "TZif") == 0 ? FooterRule(*tzif) : "";
-      if (rule.empty()) {
-        return Status::InvalidArgument(
-            "time zone", "'" + std::string(name) +
-                             "' is not a zoneinfo file with a POSIX rule");
-      }
-      auto zone = FromPosixRule(rule);
-      if (!zone.ok()) return zone.status();
-      zone->name_ = std::string(name);
-      if (!ReadTzifHistory(*tzif, zone->history_at_, zone->history_offset_ms_,
-                           zone->history_before_ms_)) {
-        return Status::InvalidArgument(
-            "time zone",
-            "'" + std::string(name) + "' has a damaged transition table");
-      }
-      return zone;
-    }
+    if (auto tzif = ReadFile(path); tzif.ok()) return FromTzif(name, *tzif);
   }
   // Not a zoneinfo name: perhaps a POSIX rule ("JST-9", "CET-1CEST,...").
   if (name.find_first_of("0123456789") != std::string_view::npos) {

@@ -1,9 +1,12 @@
 #include "vigie/core/time_zone.h"
 
 #include <doctest/doctest.h>
+#include <time.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "test_util.h"
 #include "vigie/core/read_file.h"
@@ -108,6 +111,137 @@ TEST_CASE("TimeZone: a damaged zoneinfo transition table is an error") {
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().message().find("damaged transition table") !=
         std::string::npos);
+}
+
+namespace {
+
+// Sets TZ for the scope, for the C library's localtime_r().
+class ScopedTz {
+ public:
+  explicit ScopedTz(const std::string& tz) {
+    const char* old = std::getenv("TZ");
+    had_ = old != nullptr;
+    if (had_) old_ = old;
+    ::setenv("TZ", tz.c_str(), 1);
+    ::tzset();
+  }
+  ~ScopedTz() {
+    if (had_) {
+      ::setenv("TZ", old_.c_str(), 1);
+    } else {
+      ::unsetenv("TZ");
+    }
+    ::tzset();
+  }
+  ScopedTz(const ScopedTz&) = delete;
+  ScopedTz& operator=(const ScopedTz&) = delete;
+
+ private:
+  bool had_ = false;
+  std::string old_;
+};
+
+// The C library's offset at `seconds` since the epoch, under the current TZ.
+std::int64_t LibcOffsetMs(std::int64_t seconds) {
+  const auto t = static_cast<time_t>(seconds);
+  struct tm local {};
+  localtime_r(&t, &local);
+  return static_cast<std::int64_t>(local.tm_gmtoff) * 1000;
+}
+
+}  // namespace
+
+TEST_CASE("TimeZone: every zoneinfo zone agrees with the C library") {
+  const std::filesystem::path root = "/usr/share/zoneinfo";
+  std::vector<std::string> names;
+  for (const char* area : {"Africa", "America", "Antarctica", "Asia",
+                           "Atlantic", "Australia", "Europe", "Pacific"}) {
+    for (const auto& e :
+         std::filesystem::recursive_directory_iterator(root / area)) {
+      if (e.is_regular_file()) {
+        names.push_back(std::filesystem::relative(e.path(), root).string());
+      }
+    }
+  }
+  REQUIRE(names.size() > 300);
+  int checked = 0;
+  for (const std::string& name : names) {
+    CAPTURE(name);
+    auto zone = TimeZone::Load(name);
+    REQUIRE_MESSAGE(zone.ok(), zone.status().message());
+    ScopedTz tz(name);
+    // Every 11 days and 7 hours from 1970 to 2100: each weekday and hour.
+    int mismatches = 0;
+    for (std::int64_t s = 3600; s < 4102444800; s += 11 * 86400 + 7 * 3600) {
+      if (zone->OffsetAt(Utc(s * 1000)).count() != LibcOffsetMs(s)) {
+        if (++mismatches == 1) {
+          CHECK_MESSAGE(false, "first mismatch at "
+                                   << s << ": "
+                                   << zone->OffsetAt(Utc(s * 1000)).count()
+                                   << " vs " << LibcOffsetMs(s));
+        }
+      }
+      ++checked;
+    }
+    CHECK(mismatches == 0);
+  }
+  CHECK(checked > 1000000);
+}
+
+TEST_CASE("TimeZone: POSIX rules agree with the C library, to the second") {
+  for (const char* rule :
+       {"CET-1CEST,M3.5.0,M10.5.0/3", "EST5EDT,M3.2.0,M11.1.0",
+        "AEST-10AEDT,M10.1.0,M4.1.0/3", "<+03>-3", "<-03>3", "IST-5:30",
+        "NZST-12NZDT,M9.5.0,M4.1.0/3", "<+1030>-10:30<+11>-11,M10.1.0,M4.1.0",
+        "<-01>1<+00>,M3.5.0/0,M10.5.0/1", "AAA3BBB,J60/1,J300/1",
+        "CCC-1DDD,59/2,300/2", "EEE-2FFF,M3.5.4/24,M10.5.5/1",
+        "<-02>2<-01>,M3.5.0/-1,M10.5.0/0", "GGG+4HHH+3,M4.1.0/-2,M10.5.0/26",
+        "NST3:30NDT,M3.2.0,M11.1.0"}) {
+    const std::string text = rule;
+    CAPTURE(text);
+    auto zone = TimeZone::FromPosixRule(rule);
+    REQUIRE_MESSAGE(zone.ok(), zone.status().message());
+    ScopedTz tz(rule);
+    for (std::int64_t s = 0; s < 4102444800; s += 86400 + 3 * 3600 + 1) {
+      CAPTURE(s);
+      CHECK(zone->OffsetAt(Utc(s * 1000)).count() == LibcOffsetMs(s));
+    }
+  }
+}
+
+TEST_CASE("TimeZone: daylight time all year, as RFC 8536 writes it") {
+  // From the start of the year to 25:00 on its last day: no standard time
+  // between one year's end and the next one's start. (The C library
+  // computes each year alone, so it is no reference here.)
+  auto zone = TimeZone::FromPosixRule("EST5EDT,0/0,J365/25");
+  REQUIRE(zone.ok());
+  for (std::int64_t s = 0; s < 4102444800; s += 86400 + 3 * 3600 + 1) {
+    CAPTURE(s);
+    CHECK(zone->OffsetAt(Utc(s * 1000)) == Millis(-4 * kHour));
+  }
+}
+
+TEST_CASE("TimeZone: a bad POSIX rule says what and where") {
+  struct Case {
+    const char* rule;
+    const char* message;
+  };
+  for (const Case& c : {
+           Case{"CET-1CEST,M3", "'.' expected at column 13"},
+           Case{"CET-1CEST,M13.5.0,M10.5.0", "out of range 1..12"},
+           Case{"CET-1CEST", "',' and the start of daylight time expected"},
+           Case{"CE-1", "three or more letters expected at column 1"},
+           Case{"<+3>-3", "too short"},
+           Case{"CET-25", "out of range 0..24"},
+           Case{"CET-1CEST,J366,J1", "out of range 1..365"},
+           Case{"CET-1CEST,M3.5.0,M10.5.0/168", "out of range 0..167"},
+           Case{"CET-1CEST,M3.5.0,M10.5.0x", "end of rule expected"},
+       }) {
+    CAPTURE(c.rule);
+    auto zone = TimeZone::FromPosixRule(c.rule);
+    REQUIRE_FALSE(zone.ok());
+    CHECK(zone.status().message().find(c.message) != std::string::npos);
+  }
 }
 
 }  // namespace vigie

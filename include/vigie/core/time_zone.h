@@ -7,7 +7,8 @@
 // ($TZDIR, else /usr/share/zoneinfo): the TZif file's table of past
 // transitions up to its last one (so a backtest over 2006 in New York, or
 // 2012 in Moscow, uses the rules of then), and after it the TZ rule that
-// ends the file. Rule transitions are precomputed for 1970–2199.
+// ends the file (posix_tz_rule.h). Rule transitions are precomputed for
+// 1970–2199.
 //
 // Thread-safety: immutable once built; share it freely.
 #pragma once
@@ -33,6 +34,10 @@ class TimeZone {
   static Result<TimeZone> Load(std::string_view name);
   /// A POSIX TZ rule, e.g. "CET-1CEST,M3.5.0,M10.5.0/3" or "JST-9".
   static Result<TimeZone> FromPosixRule(std::string_view rule);
+  /// The zone of `tzif`, the bytes of a TZif file (RFC 8536, version 2 or
+  /// later) named `name`. InvalidArgument for any other bytes.
+  static Result<TimeZone> FromTzif(std::string_view name,
+                                   const std::string& tzif);
 
   /// Local time minus UTC at instant `t`.
   Millis OffsetAt(TimePoint t) const;
