@@ -65,7 +65,8 @@ class FeedServer {
 };
 
 // Runs `ioc` until `poller` has made `ok` successful polls (3 s at most),
-// then stops the poller and `feed` and lets what is in flight finish.
+// then stops the poller, lets a poll in flight finish (3 s at most), and
+// only then stops `feed`, so that no poll fails for want of a server.
 void RunPolls(boost::asio::io_context& ioc, Poller& poller, FeedServer& feed,
               int ok) {
   poller.Start();
@@ -73,6 +74,9 @@ void RunPolls(boost::asio::io_context& ioc, Poller& poller, FeedServer& feed,
     ioc.run_for(std::chrono::milliseconds(10));
   }
   poller.Stop();
+  for (int i = 0; i < 300 && poller.in_flight() > 0; ++i) {
+    ioc.run_for(std::chrono::milliseconds(10));
+  }
   feed.Stop();
   ioc.run_for(std::chrono::milliseconds(100));
 }
