@@ -167,9 +167,11 @@ Result<TimeZone> TimeZone::Load(std::string_view name) {
         "/" + std::string(name);
     if (auto tzif = ReadFile(path); tzif.ok()) return FromTzif(name, *tzif);
   }
-  // Not a zoneinfo name: perhaps a POSIX rule ("JST-9", "CET-1CEST,...").
-  if (name.find_first_of("0123456789") != std::string_view::npos) {
-    if (auto zone = FromPosixRule(name); zone.ok()) return zone;
+  // Not a zoneinfo name: perhaps a POSIX rule ("JST-9", "CET-1CEST,..."),
+  // whose error then says what is wrong and where.
+  if (name.find_first_of("0123456789") != std::string_view::npos &&
+      name.find('/') == std::string_view::npos) {
+    return FromPosixRule(name);
   }
   return Status::NotFound("time zone",
                           "unknown time zone '" + std::string(name) + "'");

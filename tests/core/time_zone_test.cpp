@@ -62,6 +62,14 @@ TEST_CASE("TimeZone: names from the zoneinfo database, errors otherwise") {
   CHECK_FALSE(TimeZone::Load("../../etc/passwd").ok());
   CHECK_FALSE(TimeZone::Load("").ok());
   CHECK_FALSE(TimeZone::FromPosixRule("CET-1CEST,M13.5.0,M10.5.0").ok());
+  // A name that can only be a rule gets the rule's error.
+  auto rule = TimeZone::Load("CET-1CEST,M3");
+  REQUIRE_FALSE(rule.ok());
+  CHECK(rule.status().message().find("'.' expected at column 13") !=
+        std::string::npos);
+  auto gmt = TimeZone::Load("Etc/GMT+55");
+  REQUIRE_FALSE(gmt.ok());
+  CHECK(gmt.status().message().find("unknown time zone") != std::string::npos);
 }
 
 TEST_CASE("TimeZone: a zoneinfo name keeps the rules of past years") {
