@@ -2,8 +2,10 @@
 #include <set>
 
 #include "cli/commands.h"
+#include "vigie/analyze/lexicon_lint.h"
 #include "vigie/config/config.h"
 #include "vigie/config/rule_set.h"
+#include "vigie/core/read_file.h"
 
 namespace vigie::cli {
 
@@ -35,6 +37,18 @@ int RunCheck(const Args& args) {
     scorer.positive_threshold = config->positive_threshold;
   }
   auto rules = LoadRuleSet(rules_dir, scorer, 1);
+  // Warnings only: legal entries that are almost surely mistakes.
+  for (const char* language : {"fr", "de", "en"}) {
+    const std::string path = rules_dir + "/lexicons/" + language +
+                             (language == std::string("en") ? "_extra" : "") +
+                             ".tsv";
+    if (auto text = ReadFile(path); text.ok()) {
+      for (const std::string& w :
+           FoldCollisionWarnings(path, *text, language)) {
+        std::cerr << w << "\n";
+      }
+    }
+  }
   if (!rules.ok()) {
     std::cerr << rules.status().message() << "\n";
     ++errors;
