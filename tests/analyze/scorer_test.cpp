@@ -325,6 +325,10 @@ TEST_CASE_FIXTURE(Fixture, "boosters and dampeners in German and French") {
   // "peu" without "un" is litotes: "peu convaincant" is not convincing.
   CHECK(scorer.Score("C'est peu bon").compound ==
         doctest::Approx(Compound(2.0 * -0.5)));
+  CHECK(scorer.Score("Terriblement d\xC3\xA9\xC3\xA7u, vraiment").compound ==
+        doctest::Approx(Compound(-2.293)));
+  CHECK(scorer.Score("C'est sacr\xC3\xA9ment bon").compound ==
+        doctest::Approx(Compound(2.293)));
 }
 
 TEST_CASE_FIXTURE(Fixture,
