@@ -7,19 +7,6 @@
 
 namespace vigie {
 
-namespace {
-
-// `term` with A-Z lower-cased and nothing else changed.
-std::string AsciiLower(std::string_view term) {
-  std::string out(term);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  });
-  return out;
-}
-
-}  // namespace
-
 std::vector<std::string> FoldCollisionWarnings(std::string_view path,
                                                std::string_view text,
                                                std::string_view language) {
@@ -38,11 +25,14 @@ std::vector<std::string> FoldCollisionWarnings(std::string_view path,
       continue;
     }
     const std::string_view term = line.substr(0, tab);
+    // Plain ASCII folds to itself, lower-cased: the author wrote what is
+    // looked up.
+    const bool ascii = std::all_of(term.begin(), term.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80;
+    });
+    if (ascii) continue;
     const std::string folded = FoldText(term);
-    if (folded == AsciiLower(term) ||
-        FunctionWordClue(folded).function_lang != lang) {
-      continue;
-    }
+    if (FunctionWordClue(folded).function_lang != lang) continue;
     warnings.push_back(std::string(path) + ":" + std::to_string(line_no) +
                        ":1: warning: '" + std::string(term) + "' is read as '" +
                        folded + "', a function word: every '" + folded +

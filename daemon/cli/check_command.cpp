@@ -38,13 +38,17 @@ int RunCheck(const Args& args) {
   }
   auto rules = LoadRuleSet(rules_dir, scorer, 1);
   // Warnings only: legal entries that are almost surely mistakes.
-  for (const char* language : {"fr", "de", "en"}) {
-    const std::string path = rules_dir + "/lexicons/" + language +
-                             (language == std::string("en") ? "_extra" : "") +
-                             ".tsv";
+  struct LexiconFile {
+    const char* name;
+    const char* language;
+  };
+  for (const LexiconFile& file :
+       {LexiconFile{"fr.tsv", "fr"}, LexiconFile{"de.tsv", "de"},
+        LexiconFile{"en_extra.tsv", "en"}}) {
+    const std::string path = rules_dir + "/lexicons/" + file.name;
     if (auto text = ReadFile(path); text.ok()) {
       for (const std::string& w :
-           FoldCollisionWarnings(path, *text, language)) {
+           FoldCollisionWarnings(path, *text, file.language)) {
         std::cerr << w << "\n";
       }
     }

@@ -2,35 +2,14 @@
 
 #include <string>
 
+#include "vigie/core/civil_date.h"
+
 namespace vigie {
 
 namespace {
 
 constexpr std::int64_t kHourMs = 3600 * 1000;
 constexpr std::int64_t kDayMs = 24 * kHourMs;
-
-// Days from 1970-01-01 to `y`-`m`-`d` (proleptic Gregorian; H. Hinnant's
-// days_from_civil).
-constexpr std::int64_t DaysFromCivil(std::int64_t y, int m, int d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-static_assert(DaysFromCivil(1970, 1, 1) == 0);
-static_assert(DaysFromCivil(2000, 3, 1) == 11017);
-
-bool IsLeap(std::int64_t y) {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int DaysInMonth(std::int64_t y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
 
 // 0 Sunday .. 6 Saturday, of `days` since 1970-01-01 (a Thursday).
 int Weekday(std::int64_t days) {
@@ -183,7 +162,7 @@ std::int64_t LocalMillis(int year, const TzRuleDate& date) {
     }
     case TzRuleDate::Kind::kJulianNoLeap:
       days = DaysFromCivil(year, 1, 1) + date.day - 1 +
-             (IsLeap(year) && date.day >= 60 ? 1 : 0);
+             (IsLeapYear(year) && date.day >= 60 ? 1 : 0);
       break;
     case TzRuleDate::Kind::kDayOfYear:
       days = DaysFromCivil(year, 1, 1) + date.day;

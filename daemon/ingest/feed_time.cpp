@@ -1,7 +1,8 @@
 #include "vigie/ingest/feed_time.h"
 
-#include <array>
 #include <cstdint>
+
+#include "vigie/core/civil_date.h"
 
 namespace vigie {
 
@@ -17,25 +18,6 @@ struct CivilTime {
   int millis = 0;
   int offset_minutes = 0;  // local time minus UTC
 };
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-// days_from_civil).
-std::int64_t DaysFromCivil(std::int64_t y, int m, int d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int y, int m) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30,
-                                                31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeapYear(y) ? 29 : kDays[static_cast<std::size_t>(m - 1)];
-}
 
 std::optional<TimePoint> ToTimePoint(const CivilTime& t) {
   if (t.year < 1 || t.year > 9999 || t.month < 1 || t.month > 12) {
