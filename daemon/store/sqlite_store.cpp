@@ -56,10 +56,14 @@ constexpr char kSqlCountLabels[] =
   "m.id, m.source, m.external_id, m.url, m.author, m.title, m.text,"          \
   " m.language, m.published_ms, m.fetched_ms, m.rating, m.reach, m.compound," \
   " m.label, m.rule_set_version"
+// Samples show one mention per near-duplicate group (reposts of one text):
+// the group's earliest in the range, usually the original post.
 #define VIGIE_SAMPLE_FROM                                             \
-  " FROM mention_brands b JOIN mentions m ON m.id = b.mention_id"     \
+  " FROM (SELECT b.mention_id AS id, ROW_NUMBER() OVER (PARTITION BY" \
+  " COALESCE(b.near_key, -b.mention_id) ORDER BY b.published_ms,"     \
+  " b.mention_id) AS nth FROM mention_brands b"                       \
   " WHERE b.brand = ? AND b.published_ms >= ? AND b.published_ms < ?" \
-  " AND b.label = ?"
+  " AND b.label = ?) f JOIN mentions m ON m.id = f.id WHERE f.nth = 1"
 constexpr char kSqlSampleNegative[] =
     "SELECT " VIGIE_MENTION_COLUMNS VIGIE_SAMPLE_FROM
     " ORDER BY m.compound ASC, m.published_ms DESC, m.id DESC LIMIT ?";

@@ -280,6 +280,35 @@ TEST_CASE("SqliteStore: near-duplicates count once per bucket") {
   CHECK(topic->front().negative == 1);
 }
 
+TEST_CASE("SqliteStore: samples show one mention per near-duplicate group") {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("vigie.db"));
+  std::vector<Mention> batch = {
+      MakeMention("repost", Millis(30), Label::kNegative, -0.9),
+      MakeMention("original", Millis(10), Label::kNegative, -0.8),
+      MakeMention("other", Millis(20), Label::kNegative, -0.5),
+      MakeMention("repost2", Millis(40), Label::kNegative, -0.9),
+  };
+  batch[1].text = "Un cafard dans ma salade, c'est honteux";
+  batch[0].text = "RT @someone: " + batch[1].text + " https://t.co/x";
+  batch[3].text = batch[1].text + " via @someone";
+  REQUIRE(store->InsertMentions(batch).ok());
+
+  auto sample = store->SampleMentions("acme", At(Millis(0)), At(kHour),
+                                      Label::kNegative, 10);
+  REQUIRE(sample.ok());
+  REQUIRE(sample->size() == 2);
+  CHECK((*sample)[0].external_id == "original");
+  CHECK((*sample)[1].external_id == "other");
+
+  // Outside the range, a repost stands for its group.
+  auto later = store->SampleMentions("acme", At(Millis(25)), At(kHour),
+                                     Label::kNegative, 10);
+  REQUIRE(later.ok());
+  REQUIRE(later->size() == 1);
+  CHECK(later->front().external_id == "repost");
+}
+
 TEST_CASE("SqliteStore: bucket counts are aligned, zero-filled and per brand") {
   TempDir dir;
   auto store = OpenOrDie(dir.File("vigie.db"));

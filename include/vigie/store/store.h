@@ -90,7 +90,8 @@ class Store {
                                       TimePoint to) = 0;
 
   /// Up to `limit` mentions of `brand` published in [from, to) with `label`,
-  /// most negative (or most positive for kPositive) first.
+  /// most negative (or most positive for kPositive) first; of near-duplicates
+  /// (as counted once by CountByBucket) only the earliest in the range.
   virtual Result<std::vector<Mention>> SampleMentions(const std::string& brand,
                                                       TimePoint from,
                                                       TimePoint to, Label label,
