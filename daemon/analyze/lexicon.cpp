@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "vigie/analyze/language_id.h"
+#include "vigie/analyze/term_fold.h"
 #include "vigie/core/diagnostic.h"
 #include "vigie/core/read_file.h"
 #include "vigie/core/text_fold.h"
@@ -36,10 +38,29 @@ std::size_t FirstInvalidUtf8(std::string_view s) {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
-// Folds `term`, writes `’` as `'` and joins its words with single spaces.
-// Sets `words` to the number of words.
-std::string NormalizeTerm(std::string_view term, int& words) {
-  std::string folded = FoldText(term);
+// True when `plain`, the dot-less spelling of lexicon term `spelled` (both
+// normalised, with as many words), has a word that differs from the term's
+// and is a function word of a language: "schon" (already) is no spelling of
+// "schön" to look up.
+bool ReadsAsOtherWord(std::string_view plain, std::string_view spelled) {
+  while (!plain.empty()) {
+    const std::size_t p = plain.find(' ');
+    const std::size_t s = spelled.find(' ');
+    const std::string_view word = plain.substr(0, p);
+    if (word != spelled.substr(0, s) &&
+        FunctionWordClue(word).function_lang >= 0) {
+      return true;
+    }
+    if (p == std::string_view::npos || s == std::string_view::npos) break;
+    plain.remove_prefix(p + 1);
+    spelled.remove_prefix(s + 1);
+  }
+  return false;
+}
+
+// Writes `’` as `'` in `folded` (a folded term) and joins its words with
+// single spaces. Sets `words` to the number of words.
+std::string NormalizeTerm(const std::string& folded, int& words) {
   std::string out;
   out.reserve(folded.size());
   words = 0;
@@ -101,6 +122,8 @@ void TermTable::Grow() {
 Result<Lexicon> Lexicon::Parse(std::string_view path, std::string_view text) {
   Lexicon lex;
   std::vector<int> first_line;  // by term id
+  // Dot-less spellings of terms with umlauts, with their valences.
+  std::vector<std::pair<std::string, double>> plain_spellings;
   std::size_t start = 0;
   int line_no = 0;
   while (start < text.size()) {
@@ -132,7 +155,8 @@ Result<Lexicon> Lexicon::Parse(std::string_view path, std::string_view text) {
                        "missing TAB between term and valence");
     }
     int words = 0;
-    std::string term = NormalizeTerm(line.substr(skip, tab - skip), words);
+    const std::string_view raw = line.substr(skip, tab - skip);
+    std::string term = NormalizeTerm(FoldTerm(raw), words);
     if (term.empty()) return FileError(path, text, pos(skip), "empty term");
     if (words > kMaxWords) {
       return FileError(path, text, pos(skip),
@@ -174,6 +198,17 @@ Result<Lexicon> Lexicon::Parse(std::string_view path, std::string_view text) {
     first_line.push_back(line_no);
     if (words > lex.max_words_) lex.max_words_ = words;
     lex.valences_.push_back(valence);
+    if (HasUmlaut(raw)) {
+      std::string plain = NormalizeTerm(FoldText(raw), words);
+      if (!ReadsAsOtherWord(plain, term)) {
+        plain_spellings.emplace_back(std::move(plain), valence);
+      }
+    }
+  }
+  // After every term of the file, so that a spelling the file lists itself
+  // keeps its own valence.
+  for (const auto& [plain, valence] : plain_spellings) {
+    lex.AddIfAbsent(plain, valence);
   }
   return lex;
 }

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "vigie/analyze/language_id.h"
-#include "vigie/core/text_fold.h"
+#include "vigie/analyze/term_fold.h"
 
 namespace vigie {
 
@@ -31,7 +31,7 @@ std::vector<std::string> FoldCollisionWarnings(std::string_view path,
       return static_cast<unsigned char>(c) < 0x80;
     });
     if (ascii) continue;
-    const std::string folded = FoldText(term);
+    const std::string folded = FoldTerm(term);
     if (FunctionWordClue(folded).function_lang != lang) continue;
     warnings.push_back(std::string(path) + ":" + std::to_string(line_no) +
                        ":1: warning: '" + std::string(term) + "' is read as '" +

@@ -1,5 +1,6 @@
 #include "vigie/analyze/phrase_starts.h"
 
+#include "vigie/analyze/term_fold.h"
 #include "vigie/core/text_fold.h"
 
 namespace vigie {
@@ -21,19 +22,26 @@ void PhraseStarts::AddTsv(std::string_view text) {
     const std::size_t space = term.find(' ');
     if (space == std::string_view::npos) continue;
     if (term.find_first_not_of(' ', space) == std::string_view::npos) continue;
-    const std::string folded = FoldText(term.substr(0, space));
-    std::string word;
-    word.reserve(folded.size());
-    for (std::size_t i = 0; i < folded.size(); ++i) {
-      if (folded.compare(i, 3, "\xE2\x80\x99") == 0) {
-        word.push_back('\'');
-        i += 2;
-      } else {
-        word.push_back(folded[i]);
-      }
-    }
-    words_.insert(std::move(word));
+    // Both spellings of a word with an umlaut: Lexicon::Parse() may add
+    // the term's dot-less spelling too.
+    const std::string_view first_word = term.substr(0, space);
+    AddFolded(FoldTerm(first_word));
+    if (HasUmlaut(first_word)) AddFolded(FoldText(first_word));
   }
+}
+
+void PhraseStarts::AddFolded(std::string_view folded) {
+  std::string word;
+  word.reserve(folded.size());
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (folded.compare(i, 3, "\xE2\x80\x99") == 0) {
+      word.push_back('\'');
+      i += 2;
+    } else {
+      word.push_back(folded[i]);
+    }
+  }
+  words_.insert(std::move(word));
 }
 
 void PhraseStarts::Add(std::string_view folded_word) {

@@ -57,6 +57,9 @@ struct LangRules {
   WordSet contrast;
 };
 
+// Words are folded as FoldTerm() folds them; a German word with an umlaut
+// is listed twice, as folded ("voellig") and as typed without dots
+// ("vollig").
 const LangRules& Rules(Lang lang) {
   static const LangRules kRules[3] = {
       // French
@@ -148,13 +151,17 @@ const LangRules& Rules(Lang lang) {
         {"mega", kBoosterIncrement},
         {"besonders", kBoosterIncrement},
         {"ausserst", kBoosterIncrement},
+        {"aeusserst", kBoosterIncrement},
         {"unglaublich", kBoosterIncrement},
         {"hochst", kBoosterIncrement},
+        {"hoechst", kBoosterIncrement},
         {"so", kBoosterIncrement},
         {"zu", kBoosterIncrement},
         {"vollig", kBoosterIncrement},
+        {"voellig", kBoosterIncrement},
         {"ganz", kBoosterIncrement},
         {"uberaus", kBoosterIncrement},
+        {"ueberaus", kBoosterIncrement},
         {"kaum", -kBoosterIncrement},
         {"etwas", -kBoosterIncrement},
         {"ziemlich", -0.1},
@@ -261,6 +268,7 @@ constexpr FlaggedWord kFlaggedWords[] = {
     {"mieux", kFlagComparative},
     {"besser", kFlagComparative},
     {"schoner", kFlagComparative},
+    {"schoener", kFlagComparative},
     {"pas", kFlagCloser},
     {"plus", kFlagCloser},
     {"jamais", kFlagCloser},
@@ -307,7 +315,8 @@ constexpr std::string_view kCognitionVerbs[] = {
     // English
     "know", "knew", "known", "read", "hesitate", "remember", "wonder",
     // German
-    "weiss", "wusste", "wissen", "kenne", "kannte", "gelesen", "zogern"};
+    "weiss", "wusste", "wissen", "kenne", "kannte", "gelesen", "zogern",
+    "zoegern"};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -756,6 +765,26 @@ struct Scratch {
                             MayNormalise(word, t.hashtag, text.keys[i].head)};
       if (Votes(t)) function_votes.Add(index.Clue(*w));
     }
+    // A word written with an umlaut that nothing reads as folded ("toeten")
+    // may be listed without the dots ("toten"): that entry then reads it,
+    // when it is a lexicon word and nothing else (no function word or cue:
+    // "schön" never turns into "schon").
+    for (const PlainSpelling& p : text.plain_words) {
+      if (ReadsSomething(index, *info[p.token])) continue;
+      const IndexedWord* plain = index.Find(text.plain_of(p));
+      if (plain->has == 0 || plain->flags != 0 || plain->cue_row != 0 ||
+          plain->starts_phrase != 0 || index.Clue(*plain).function_lang >= 0) {
+        continue;
+      }
+      info[p.token] = plain;
+      facts[p.token].has = plain->has;
+    }
+  }
+
+  // Whether `w` means anything to the scorer or to identification.
+  static bool ReadsSomething(const ScorerIndex& index, const IndexedWord& w) {
+    return w.has != 0 || w.flags != 0 || w.cue_row != 0 ||
+           w.starts_phrase != 0 || index.Clue(w).function_lang >= 0;
   }
 
   // The language of `text`: from the function-word votes LookUp() counted
@@ -1220,7 +1249,8 @@ class Engine {
     static constexpr std::string_view kModals[] = {
         "could",    "can",        "pourrais", "pourrait", "pourrions",
         "pourriez", "pourraient", "pourrai",  "pourra",   "peux",
-        "peut",     "konnte",     "konnten",  "kann",     "konnen"};
+        "peut",     "konnte",     "konnten",  "kann",     "konnen",
+        "koennte",  "koennten",   "koennen"};
     static constexpr std::string_view kUpward[] = {
         "more", "better", "worse", "plus", "mieux", "pire", "mehr", "besser"};
     static constexpr std::string_view kEnough[] = {"enough", "assez", "genug"};

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <string>
 
+#include "vigie/analyze/term_fold.h"
 #include "vigie/core/load_bytes.h"
 #include "vigie/core/text_fold.h"
 
@@ -163,8 +164,8 @@ class FoldedWriter {
   std::size_t capacity_ = 0;  // s_.size()
 };
 
-// Appends code point `cp` folded (case folded, compatibility-decomposed,
-// marks stripped).
+// Appends code point `cp` folded as FoldTerm() folds it (case folded,
+// compatibility-decomposed, marks stripped; ä ö ü written ae oe ue).
 void AppendFolded(utf8proc_int32_t cp, FoldedWriter& out) {
   if (cp < 0x80) {
     const char c = static_cast<char>(cp);
@@ -173,6 +174,11 @@ void AppendFolded(utf8proc_int32_t cp, FoldedWriter& out) {
   }
   if (IsApostrophe(cp)) {
     out.Push('\'');
+    return;
+  }
+  if (const char vowel = UmlautVowel(cp); vowel != 0) {
+    out.Push(vowel);
+    out.Push('e');
     return;
   }
   utf8proc_int32_t buf[8];
@@ -313,6 +319,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   std::uint64_t ascii_digits = 0;  // 0x80 in each byte of a digit seen
   out.german_letters = out.french_letters = out.elisions = 0;
   out.any_digit = false;
+  out.plain_words.clear();
+  out.plain.clear();
 
   bool in_word = false;
   bool hashtag_pending = false;  // a '#' right before the next word
@@ -330,6 +338,9 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   bool word_hashtag = false;
   bool word_boundary = false;
   bool word_after_n = false;
+  // Bit k set: byte k of the word is the 'e' an umlaut added ("schoen");
+  // bit 63: the word is too long to say.
+  std::uint64_t word_umlaut_e = 0;
 
   // A character between words: '#' marks the next word a hashtag; the rest
   // count as punctuation, clause boundaries and chunk starts.
@@ -362,6 +373,16 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.hashtag = word_hashtag;
       t.boundary_before = word_boundary;
       add_key(word_begin);
+      if (word_umlaut_e != 0 && (word_umlaut_e >> 63) == 0) {
+        PlainSpelling& p = out.plain_words.emplace_back();
+        p.token = static_cast<std::uint32_t>(out.tokens.size() - 1);
+        p.begin = static_cast<std::uint32_t>(out.plain.size());
+        const std::string_view word = folded.From(word_begin);
+        for (std::size_t k = 0; k < word.size(); ++k) {
+          if (((word_umlaut_e >> k) & 1u) == 0) out.plain.push_back(word[k]);
+        }
+        p.size = static_cast<std::uint32_t>(out.plain.size()) - p.begin;
+      }
     }
     in_word = false;
     uppers = lowers = 0;
@@ -372,6 +393,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     word_hashtag = hashtag;
     word_boundary = boundary;
     word_after_n = after_n;
+    word_umlaut_e = 0;
     boundary = false;
     after_n = false;
     in_word = true;
@@ -513,6 +535,11 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       if (cp >= 0x80) {
         if (IsGermanLetter(cp)) ++out.german_letters;
         if (IsFrenchLetter(cp)) ++out.french_letters;
+        if (UmlautVowel(cp) != 0) {
+          const std::size_t e = folded.size() - word_begin + 1;
+          word_umlaut_e |=
+              e < 63 ? std::uint64_t{1} << e : std::uint64_t{1} << 63;
+        }
       }
       AppendFolded(cp, folded);
       at += len;

@@ -45,6 +45,36 @@ TEST_CASE("Lexicon parses terms, folds them and skips comments") {
   CHECK_FALSE(lex->Find("").has_value());
 }
 
+TEST_CASE("Lexicon keeps umlauts apart and adds dot-less spellings") {
+  Result<Lexicon> lex = Lexicon::Parse("de.tsv",
+                                       "schön\t2.0\n"
+                                       "enttäuscht\t-2.0\n"
+                                       "öder\t-1.5\n"
+                                       "nicht schön\t-1.5\n"
+                                       "schöne\t2.0\n"
+                                       "schone\t-1.0\n"
+                                       "Ärger machen\t-1.8\n");
+  REQUIRE(lex.ok());
+  CHECK(lex->Find("schoen") == doctest::Approx(2.0));
+  CHECK(lex->Find("enttaeuscht") == doctest::Approx(-2.0));
+  CHECK(lex->Find("oeder") == doctest::Approx(-1.5));
+  CHECK(lex->Find("nicht schoen") == doctest::Approx(-1.5));
+  // Typed without dots, a word still finds its entry...
+  CHECK(lex->Find("enttauscht") == doctest::Approx(-2.0));
+  CHECK(lex->Find("arger machen") == doctest::Approx(-1.8));
+  // ... unless that spelling is a function word ("schon", "oder")...
+  CHECK_FALSE(lex->Find("schon").has_value());
+  CHECK_FALSE(lex->Find("oder").has_value());
+  CHECK_FALSE(lex->Find("nicht schon").has_value());
+  // ... or a term of the file, which keeps its own valence.
+  CHECK(lex->Find("schone") == doctest::Approx(-1.0));
+  CHECK(lex->size() == 9);
+
+  // The two spellings of one term are one term.
+  CHECK(StartsWith(ErrorOf("schön\t2\nSCHOEN\t1\n"),
+                   "lex.tsv:2:1: duplicate term 'schoen' (first on line 1)"));
+}
+
 TEST_CASE("Lexicon collapses runs of spaces inside a term") {
   Result<Lexicon> lex = Lexicon::Parse("lex.tsv", "  ras   le  bol \t-2.2\n");
   REQUIRE(lex.ok());

@@ -125,6 +125,26 @@ TEST_CASE_FIXTURE(Fixture, "never been so / jamais ... aussi intensifies") {
   CHECK(scorer.Score("jamais déçu").label == Label::kPositive);
 }
 
+TEST_CASE("German umlauts: schön is not schon, and either spelling is read") {
+  const Lexicon de = MustParse("schön\t2\nenttäuscht\t-2\ntoten\t-2.5\n");
+  const Scorer scorer{ScorerLexicons{.de = &de}};
+  auto compound = [&scorer](const char* text) {
+    return scorer.Score(text, ScoreRequest{.language = "de"}).compound;
+  };
+  CHECK(compound("Das ist schön") == doctest::Approx(Compound(2.0)));
+  CHECK(compound("Das ist schoen") == doctest::Approx(Compound(2.0)));
+  CHECK(compound("Das ist schon da") == 0.0);  // "already"
+  CHECK(compound("enttauscht") == doctest::Approx(Compound(-2.0)));
+  // The booster, with and without dots.
+  CHECK(compound("völlig enttäuscht") < Compound(-2.0));
+  CHECK(compound("völlig enttäuscht") == compound("vollig enttauscht"));
+  // A word with an umlaut nothing knows so ("toeten") takes the entry of
+  // its dot-less spelling ("toten")...
+  CHECK(compound("töten") == doctest::Approx(Compound(-2.5)));
+  // ... but nothing it is not: "für" is a function word.
+  CHECK(compound("für") == 0.0);
+}
+
 TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
   const Lexicon en = MustParse(
       "happier\t2\nbetter\t2\nworse\t-2\nthank\t1.5\ngood\t2\ncare\t2\n"

@@ -5,10 +5,10 @@
 // tab-separated columns are ignored, lines whose first non-blank character is
 // `#` are comments and blank lines are skipped. A term may have up to three
 // words separated by spaces ("fed up", "pas terrible"). Terms are stored
-// folded (FoldText: lower case, no accents) with `’` written as `'`, so
-// "Déçu" and "DECU" name the same entry. The terms sit in a TermTable (one
-// flat open-addressing array, the term bytes in one buffer), so Find() costs
-// one hash and usually one probe, without copying or allocating.
+// folded (FoldTerm: lower case, no accents, ä ö ü as ae oe ue) with `’`
+// written as `'`, so "Déçu" and "DECU" name the same entry. The terms sit in a
+// TermTable (one flat open-addressing array, the term bytes in one buffer), so
+// Find() costs one hash and usually one probe, without copying or allocating.
 //
 // Thread-safety: immutable once built; share it freely across threads.
 // Lifetime: a plain value; a Scorer keeps a reference, so the Lexicon must
@@ -208,6 +208,10 @@ class Lexicon {
   /// Parses TSV `text`; `path` only names the file in errors, which read
   /// "path:line:col: message" (missing TAB, empty term, too many words,
   /// non-numeric or out-of-range valence, duplicate term, invalid UTF-8).
+  /// Terms are folded with FoldTerm(); a term with an umlaut also gets its
+  /// dot-less spelling ("enttauscht" for "enttäuscht"), after the file's own
+  /// terms, unless the file has it or it changes a word into a function
+  /// word ("schon" for "schön").
   static Result<Lexicon> Parse(std::string_view path, std::string_view text);
   /// Reads the file at `path` and parses it. NotFound when it does not exist.
   static Result<Lexicon> Load(const std::string& path);

@@ -30,6 +30,9 @@ class PhraseStarts {
   std::size_t size() const noexcept { return words_.size(); }
 
  private:
+  // Adds `folded` (FoldTerm or FoldText output) with `’` written as `'`.
+  void AddFolded(std::string_view folded);
+
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const noexcept {

@@ -1,15 +1,15 @@
 // Tokenizer: splits raw text into the folded tokens the scorer and the
 // language identifier read.
 //
-// Tokens are words (letters, marks and digits; folded: lower case, accents
-// removed, `ß` -> `ss`), emoji (one pictographic code point each) and ASCII
-// emoticons (":)", ":-(", "<3", ":D": a whitespace-delimited chunk of at most
-// 8 bytes that holds punctuation and is not plain punctuation). French
-// elisions (l' d' j' m' n' s' t' c' qu' jusqu' lorsqu' puisqu' quoiqu', with
-// ' or ’ or ʼ) are split off and dropped; an apostrophe inside any other word
-// is kept as ' ("don't"). A hashtag's '#' is dropped and the token flagged;
-// a camel-case hashtag (#ServiceNul) is split at each lower-to-upper change.
-// Invalid UTF-8 bytes and NUL bytes act as spaces.
+// Tokens are words (letters, marks and digits; folded as FoldTerm() folds
+// them: lower case, accents removed, `ß` -> `ss`, `ä` -> `ae`), emoji (one
+// pictographic code point each) and ASCII emoticons (":)", ":-(", "<3", ":D": a
+// whitespace-delimited chunk of at most 8 bytes that holds punctuation and is
+// not plain punctuation). French elisions (l' d' j' m' n' s' t' c' qu' jusqu'
+// lorsqu' puisqu' quoiqu', with ' or ’ or ʼ) are split off and dropped; an
+// apostrophe inside any other word is kept as ' ("don't"). A hashtag's '#' is
+// dropped and the token flagged; a camel-case hashtag (#ServiceNul) is split at
+// each lower-to-upper change. Invalid UTF-8 bytes and NUL bytes act as spaces.
 //
 // Thread-safety: Tokenize() is reentrant; a TokenizedText belongs to one
 // thread at a time.
@@ -52,6 +52,13 @@ struct TokenKey {
   std::uint64_t hash = 0;  ///< HashTerm() of it
 };
 
+/// A word written with an umlaut, and its spelling without the dots.
+struct PlainSpelling {
+  std::uint32_t token = 0;  ///< index in TokenizedText::tokens
+  std::uint32_t begin = 0;  ///< byte offset in TokenizedText::plain
+  std::uint32_t size = 0;   ///< byte length there
+};
+
 /// The tokens of one text, plus punctuation counts.
 struct TokenizedText {
   std::string folded;          ///< every token's folded text, back to back
@@ -65,10 +72,18 @@ struct TokenizedText {
   int french_letters = 0;      ///< é è ê à â ç ù û î ô ë ï œ seen
   int elisions = 0;            ///< French elisions split off (l', qu', ...)
   bool any_digit = false;      ///< the text holds an ASCII digit
+  /// The words (of at most 63 folded bytes) that had an umlaut, folded as
+  /// "schoen", with their dot-less spellings ("schon"), in `plain`.
+  std::vector<PlainSpelling> plain_words;
+  std::string plain;  ///< the dot-less spellings, back to back
 
   /// The folded text of token `i`. REQUIRES: i < tokens.size().
   std::string_view at(std::size_t i) const {
     return std::string_view(folded.data() + tokens[i].begin, tokens[i].size);
+  }
+  /// The dot-less spelling of `w`, one of plain_words.
+  std::string_view plain_of(const PlainSpelling& w) const {
+    return std::string_view(plain.data() + w.begin, w.size);
   }
 };
 

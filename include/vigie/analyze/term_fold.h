@@ -1,0 +1,32 @@
+// FoldTerm: how the scorer folds a word before looking it up — FoldText
+// (case, accents, ß -> ss), except that the German umlauts ä ö ü (any case)
+// become ae oe ue, as German writes them without the dots. So "schön"
+// (beautiful) is looked up as "schoen", not as "schon" (already), and "öde"
+// (dull) as "oede", not as "ode"; "schoen" typed out finds "schön" too.
+// The tokenizer folds text the same way, byte for byte.
+//
+// A lexicon term with an umlaut is also looked up in its dot-less spelling
+// ("enttauscht" for "enttäuscht", as typed on a keyboard without umlauts)
+// unless that spelling is another word the scorer reads: see
+// Lexicon::Parse().
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace vigie {
+
+/// Returns `term` folded for look-up: FoldText(term) with precomposed
+/// ä ö ü Ä Ö Ü written ae oe ue. Invalid UTF-8 becomes U+FFFD.
+std::string FoldTerm(std::string_view term);
+
+/// True when `term` holds a precomposed ä ö ü Ä Ö Ü.
+bool HasUmlaut(std::string_view term);
+
+/// 'a', 'o' or 'u' for code point ä ö ü Ä Ö Ü; 0 for any other.
+char UmlautVowel(std::int32_t cp);
+
+}  // namespace vigie
