@@ -160,6 +160,9 @@ const LangRules& Rules(Lang lang) {
         {"vollig", kBoosterIncrement},
         {"voellig", kBoosterIncrement},
         {"ganz", kBoosterIncrement},
+        // Before another sentiment word, "schön" intensifies ("ganz schön
+        // frech"); else it keeps its own valence ("das ist schön").
+        {"schoen", kBoosterIncrement},
         {"uberaus", kBoosterIncrement},
         {"ueberaus", kBoosterIncrement},
         {"kaum", -kBoosterIncrement},

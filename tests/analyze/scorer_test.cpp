@@ -143,6 +143,9 @@ TEST_CASE("German umlauts: schön is not schon, and either spelling is read") {
   CHECK(compound("töten") == doctest::Approx(Compound(-2.5)));
   // ... but nothing it is not: "für" is a function word.
   CHECK(compound("für") == 0.0);
+  // Before another sentiment word, "schön" intensifies it.
+  CHECK(compound("ganz schön enttäuscht") < compound("ganz enttäuscht"));
+  CHECK(compound("schön, enttäuscht") > compound("enttäuscht"));
 }
 
 TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
