@@ -338,8 +338,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   bool word_hashtag = false;
   bool word_boundary = false;
   bool word_after_n = false;
-  // Bit k set: byte k of the word is the 'e' an umlaut added ("schoen");
-  // bit 63: the word is too long to say.
+  // Bit k set: byte k of the word is the 'e' an umlaut added ("schoen"),
+  // for k < 64 (a longer word gets no dot-less spelling).
   std::uint64_t word_umlaut_e = 0;
 
   // A character between words: '#' marks the next word a hashtag; the rest
@@ -373,7 +373,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.hashtag = word_hashtag;
       t.boundary_before = word_boundary;
       add_key(word_begin);
-      if (word_umlaut_e != 0 && (word_umlaut_e >> 63) == 0) {
+      if (word_umlaut_e != 0 && size < 64) {
         PlainSpelling& p = out.plain_words.emplace_back();
         p.token = static_cast<std::uint32_t>(out.tokens.size() - 1);
         p.begin = static_cast<std::uint32_t>(out.plain.size());
@@ -537,8 +537,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         if (IsFrenchLetter(cp)) ++out.french_letters;
         if (UmlautVowel(cp) != 0) {
           const std::size_t e = folded.size() - word_begin + 1;
-          word_umlaut_e |=
-              e < 63 ? std::uint64_t{1} << e : std::uint64_t{1} << 63;
+          if (e < 64) word_umlaut_e |= std::uint64_t{1} << e;
         }
       }
       AppendFolded(cp, folded);

@@ -62,6 +62,12 @@ TEST_CASE("the tokenizer folds words as FoldTerm does, with plain spellings") {
   Tokenize(std::string(70, 'a') + "ü", nullptr, t);
   REQUIRE(t.tokens.size() == 1);
   CHECK(t.plain_words.empty());
+  Tokenize("ü" + std::string(70, 'a'), nullptr, t);
+  REQUIRE(t.tokens.size() == 1);
+  CHECK(t.plain_words.empty());
+  Tokenize("ü" + std::string(61, 'a'), nullptr, t);  // 63 bytes folded
+  REQUIRE(t.plain_words.size() == 1);
+  CHECK(t.plain_of(t.plain_words[0]) == "u" + std::string(61, 'a'));
 }
 
 }  // namespace
