@@ -729,6 +729,7 @@ struct Scratch {
   std::vector<std::uint32_t> hit_at;     // the tokens where a hit starts
   std::vector<Cue> cues;
   std::string key;
+  std::string dotless_buf;  // a word's spelling without umlauts' 'e's
   // `text` and `info` are those of `source`, tokenized with the emoticons of
   // the index numbered `index_id` (0: of nothing).
   std::uint64_t index_id = 0;
@@ -768,19 +769,25 @@ struct Scratch {
                             MayNormalise(word, t.hashtag, text.keys[i].head)};
       if (Votes(t)) function_votes.Add(index.Clue(*w));
     }
-    // A word written with an umlaut that nothing reads as folded ("toeten")
-    // may be listed without the dots ("toten"): that entry then reads it,
-    // when it is a lexicon word and nothing else (no function word or cue:
-    // "schön" never turns into "schon").
-    for (const PlainSpelling& p : text.plain_words) {
-      if (ReadsSomething(index, *info[p.token])) continue;
-      const IndexedWord* plain = index.Find(text.plain_of(p));
+    if (!text.umlaut_e.empty()) LookUpDotlessSpellings(index);
+  }
+
+  // A word written with an umlaut that nothing reads as folded ("toeten")
+  // may be listed without the dots ("toten"): that entry then reads it, when
+  // it is a lexicon word and nothing else (no function word or cue: "schön"
+  // never turns into "schon"). Out of line: few texts have an umlaut.
+  [[gnu::noinline]] void LookUpDotlessSpellings(const ScorerIndex& index) {
+    for (std::size_t i = 0; i < text.tokens.size(); ++i) {
+      if (ReadsSomething(index, *info[i])) continue;
+      const std::string_view dotless = text.DotlessSpelling(i, dotless_buf);
+      if (dotless.empty()) continue;
+      const IndexedWord* plain = index.Find(dotless);
       if (plain->has == 0 || plain->flags != 0 || plain->cue_row != 0 ||
           plain->starts_phrase != 0 || index.Clue(*plain).function_lang >= 0) {
         continue;
       }
-      info[p.token] = plain;
-      facts[p.token].has = plain->has;
+      info[i] = plain;
+      facts[i].has = plain->has;
     }
   }
 

@@ -319,8 +319,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   std::uint64_t ascii_digits = 0;  // 0x80 in each byte of a digit seen
   out.german_letters = out.french_letters = out.elisions = 0;
   out.any_digit = false;
-  out.plain_words.clear();
-  out.plain.clear();
+  out.umlaut_e.clear();
 
   bool in_word = false;
   bool hashtag_pending = false;  // a '#' right before the next word
@@ -338,9 +337,6 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   bool word_hashtag = false;
   bool word_boundary = false;
   bool word_after_n = false;
-  // Bit k set: byte k of the word is the 'e' an umlaut added ("schoen"),
-  // for k < 64 (a longer word gets no dot-less spelling).
-  std::uint64_t word_umlaut_e = 0;
 
   // A character between words: '#' marks the next word a hashtag; the rest
   // count as punctuation, clause boundaries and chunk starts.
@@ -373,16 +369,6 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.hashtag = word_hashtag;
       t.boundary_before = word_boundary;
       add_key(word_begin);
-      if (word_umlaut_e != 0 && size < 64) {
-        PlainSpelling& p = out.plain_words.emplace_back();
-        p.token = static_cast<std::uint32_t>(out.tokens.size() - 1);
-        p.begin = static_cast<std::uint32_t>(out.plain.size());
-        const std::string_view word = folded.From(word_begin);
-        for (std::size_t k = 0; k < word.size(); ++k) {
-          if (((word_umlaut_e >> k) & 1u) == 0) out.plain.push_back(word[k]);
-        }
-        p.size = static_cast<std::uint32_t>(out.plain.size()) - p.begin;
-      }
     }
     in_word = false;
     uppers = lowers = 0;
@@ -393,7 +379,6 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     word_hashtag = hashtag;
     word_boundary = boundary;
     word_after_n = after_n;
-    word_umlaut_e = 0;
     boundary = false;
     after_n = false;
     in_word = true;
@@ -536,8 +521,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         if (IsGermanLetter(cp)) ++out.german_letters;
         if (IsFrenchLetter(cp)) ++out.french_letters;
         if (UmlautVowel(cp) != 0) {
-          const std::size_t e = folded.size() - word_begin + 1;
-          if (e < 64) word_umlaut_e |= std::uint64_t{1} << e;
+          out.umlaut_e.push_back(static_cast<std::uint32_t>(folded.size()) + 1);
         }
       }
       AppendFolded(cp, folded);
@@ -589,6 +573,23 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
 }
 
 }  // namespace
+
+std::string_view TokenizedText::DotlessSpelling(std::size_t i,
+                                                std::string& buf) const {
+  const Token& t = tokens[i];
+  auto e = std::lower_bound(umlaut_e.begin(), umlaut_e.end(), t.begin);
+  const std::uint32_t end = t.begin + t.size;
+  if (e == umlaut_e.end() || *e >= end) return {};
+  buf.clear();
+  for (std::uint32_t at = t.begin; at < end; ++at) {
+    if (e != umlaut_e.end() && *e == at) {
+      ++e;
+    } else {
+      buf.push_back(folded[at]);
+    }
+  }
+  return buf;
+}
 
 EmoticonTable::EmoticonTable(const Lexicon* lexicon) {
   if (lexicon == nullptr) return;

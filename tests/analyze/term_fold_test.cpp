@@ -28,46 +28,43 @@ TEST_CASE("FoldTerm writes umlauts as ae oe ue, and folds the rest as usual") {
   CHECK_FALSE(HasUmlaut("\xC3"));  // a lone lead byte at the end
 }
 
-TEST_CASE("the tokenizer folds words as FoldTerm does, with plain spellings") {
+TEST_CASE("the tokenizer folds words as FoldTerm does, with dot-less ones") {
   const std::vector<std::string> words = {
       "schön",  "Schöne", "GRÜSSE", "übel", "Ärger", "déçu",
       "straße", "naïve",  "Öl",     "zoë",  "schon", "Müßiggänger"};
+  std::string buf;
   for (const std::string& w : words) {
     TokenizedText t;
     Tokenize(w, nullptr, t);
     REQUIRE(t.tokens.size() == 1);
     CHECK(t.at(0) == FoldTerm(w));
+    const std::string_view dotless = t.DotlessSpelling(0, buf);
     if (HasUmlaut(w)) {
-      REQUIRE(t.plain_words.size() == 1);
-      CHECK(t.plain_words[0].token == 0);
-      CHECK(t.plain_of(t.plain_words[0]) == FoldText(w));
+      CHECK(dotless == FoldText(w));
     } else {
-      CHECK(t.plain_words.empty());
+      CHECK(dotless.empty());
     }
   }
 
   TokenizedText t;
-  Tokenize("So schön, l'été! #SchönerTag schoen", nullptr, t);
-  REQUIRE(t.tokens.size() == 6);
-  REQUIRE(t.plain_words.size() == 2);
-  CHECK(t.plain_words[0].token == 1);
-  CHECK(t.plain_of(t.plain_words[0]) == "schon");
+  Tokenize("So schön, l'été! #SchönerTag schoen über", nullptr, t);
+  REQUIRE(t.tokens.size() == 7);
+  CHECK(t.DotlessSpelling(0, buf).empty());
+  CHECK(t.DotlessSpelling(1, buf) == "schon");
+  CHECK(t.DotlessSpelling(2, buf).empty());  // "ete"
   CHECK(t.at(3) == "schoener");  // the camel-case hashtag's first word
-  CHECK(t.at(4) == "tag");
-  CHECK(t.plain_words[1].token == 3);
-  CHECK(t.plain_of(t.plain_words[1]) == "schoner");
-  CHECK(t.at(5) == "schoen");  // typed out: no umlaut to undo
+  CHECK(t.DotlessSpelling(3, buf) == "schoner");
+  CHECK(t.DotlessSpelling(4, buf).empty());  // "tag"
+  CHECK(t.DotlessSpelling(5, buf).empty());  // typed out: nothing to undo
+  CHECK(t.DotlessSpelling(6, buf) == "uber");
 
-  // A word too long to say where its umlauts were gets no plain spelling.
-  Tokenize(std::string(70, 'a') + "ü", nullptr, t);
-  REQUIRE(t.tokens.size() == 1);
-  CHECK(t.plain_words.empty());
-  Tokenize("ü" + std::string(70, 'a'), nullptr, t);
-  REQUIRE(t.tokens.size() == 1);
-  CHECK(t.plain_words.empty());
-  Tokenize("ü" + std::string(61, 'a'), nullptr, t);  // 63 bytes folded
-  REQUIRE(t.plain_words.size() == 1);
-  CHECK(t.plain_of(t.plain_words[0]) == "u" + std::string(61, 'a'));
+  // Long words and many umlauts.
+  const std::string ue70 = "ü" + std::string(70, 'a') + "ü";
+  Tokenize(ue70 + " " + ue70, nullptr, t);
+  REQUIRE(t.tokens.size() == 2);
+  const std::string expected = "u" + std::string(70, 'a') + "u";
+  CHECK(t.DotlessSpelling(0, buf) == expected);
+  CHECK(t.DotlessSpelling(1, buf) == expected);
 }
 
 }  // namespace

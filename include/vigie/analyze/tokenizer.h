@@ -52,13 +52,6 @@ struct TokenKey {
   std::uint64_t hash = 0;  ///< HashTerm() of it
 };
 
-/// A word written with an umlaut, and its spelling without the dots.
-struct PlainSpelling {
-  std::uint32_t token = 0;  ///< index in TokenizedText::tokens
-  std::uint32_t begin = 0;  ///< byte offset in TokenizedText::plain
-  std::uint32_t size = 0;   ///< byte length there
-};
-
 /// The tokens of one text, plus punctuation counts.
 struct TokenizedText {
   std::string folded;          ///< every token's folded text, back to back
@@ -72,19 +65,18 @@ struct TokenizedText {
   int french_letters = 0;      ///< é è ê à â ç ù û î ô ë ï œ seen
   int elisions = 0;            ///< French elisions split off (l', qu', ...)
   bool any_digit = false;      ///< the text holds an ASCII digit
-  /// The words (of at most 63 folded bytes) that had an umlaut, folded as
-  /// "schoen", with their dot-less spellings ("schon"), in `plain`.
-  std::vector<PlainSpelling> plain_words;
-  std::string plain;  ///< the dot-less spellings, back to back
+  /// Offsets in `folded`, ascending, of each 'e' an umlaut added ("schön"
+  /// is folded as "schoen").
+  std::vector<std::uint32_t> umlaut_e;
 
   /// The folded text of token `i`. REQUIRES: i < tokens.size().
   std::string_view at(std::size_t i) const {
     return std::string_view(folded.data() + tokens[i].begin, tokens[i].size);
   }
-  /// The dot-less spelling of `w`, one of plain_words.
-  std::string_view plain_of(const PlainSpelling& w) const {
-    return std::string_view(plain.data() + w.begin, w.size);
-  }
+  /// The spelling of token `i` without the 'e's its umlauts added ("schon"
+  /// for "schön"), written into `buf`; empty when it had no umlaut.
+  /// REQUIRES: i < tokens.size().
+  std::string_view DotlessSpelling(std::size_t i, std::string& buf) const;
 };
 
 /// The terms of a lexicon that Tokenize() may look up as emoticons (2 to 8
