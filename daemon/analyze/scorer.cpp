@@ -918,7 +918,21 @@ class Engine {
         i += hit.span - 1;
       }
     }
+    if (ex_ != nullptr && !t_.umlaut_e.empty()) ExplainDotlessHits();
     return count;
+  }
+
+  // Notes each one-word hit read by its spelling without umlauts
+  // (LookUpDotlessSpellings()).
+  void ExplainDotlessHits() {
+    for (const std::uint32_t i : s_.hit_at) {
+      if (s_.hits[i].span != 1 || s_.hits[i].source != Source::kLang ||
+          index_.Find(t_.at(i)) == s_.info[i]) {
+        continue;
+      }
+      ex_->normalisation.push_back(
+          Cat({t_.at(i), " -> ", t_.DotlessSpelling(i, s_.dotless_buf)}));
+    }
   }
 
   double Sum(int& counted) {

@@ -141,6 +141,11 @@ TEST_CASE("German umlauts: schön is not schon, and either spelling is read") {
   // A word with an umlaut nothing knows so ("toeten") takes the entry of
   // its dot-less spelling ("toten")...
   CHECK(compound("töten") == doctest::Approx(Compound(-2.5)));
+  Explanation ex;
+  scorer.Score("töten", ScoreRequest{.language = "de"}, &ex);
+  CHECK(ex.normalisation == std::vector<std::string>{"toeten -> toten"});
+  scorer.Score("schön", ScoreRequest{.language = "de"}, &ex);
+  CHECK(ex.normalisation.empty());
   // ... but nothing it is not: "für" is a function word.
   CHECK(compound("für") == 0.0);
   // Before another sentiment word, "schön" intensifies it.

@@ -131,9 +131,10 @@ struct Contribution {
 
 /// Everything that made a score.
 struct Explanation {
-  std::string language;                     ///< as used
-  std::string language_source;              ///< "given" or "identified"
-  std::vector<std::string> normalisation;   ///< "nuuuul -> nul", ...
+  std::string language;         ///< as used
+  std::string language_source;  ///< "given" or "identified"
+  std::vector<std::string>
+      normalisation;  ///< "nuuuul -> nul", "toeten -> toten", ...
   std::vector<Contribution> contributions;  ///< in text order
   double extra_valence = 0.0;               ///< from the request
   double stated_rating = 0.0;  ///< from a rating stated in the text ("8/10")
