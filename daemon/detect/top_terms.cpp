@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "vigie/analyze/term_fold.h"
 #include "vigie/core/text_fold.h"
 
 namespace vigie {
@@ -206,6 +207,7 @@ const std::unordered_set<std::string_view>& StopWords() {
       "mit",
       "auf",
       "fur",
+      "fuer",
       "von",
       "sich",
       "auch",
@@ -248,6 +250,7 @@ const std::unordered_set<std::string_view>& StopWords() {
       "zum",
       "zur",
       "uber",
+      "ueber",
       "unter",
       // Links and platform words
       "http",
@@ -262,7 +265,8 @@ const std::unordered_set<std::string_view>& StopWords() {
 
 // The distinct words of folded `text`, split on non-word code points.
 std::set<std::string> WordsOf(std::string_view text) {
-  const std::string folded = FoldText(text);
+  // Folded as the scorer folds words: "schön" is "schoen", not "schon".
+  const std::string folded = FoldTerm(text);
   std::set<std::string> out;
   std::string word;
   bool letters = false;

@@ -35,4 +35,13 @@ TEST_CASE("TopTerms: shared words first, function words and the brand out") {
   CHECK(TopTerms({WithText("only once here")}, "", 5).empty());
 }
 
+TEST_CASE("TopTerms: German words keep their umlauts apart") {
+  // "schön" (lovely) is no "schon" (already), a function word.
+  const std::vector<Mention> mentions = {
+      WithText("Schön war es schon für die Kinder"),
+      WithText("Schön und laut, schon wieder über Mitternacht"),
+  };
+  CHECK(TopTerms(mentions, "", 5) == std::vector<std::string>{"schoen"});
+}
+
 }  // namespace vigie

@@ -12,7 +12,8 @@
 
 namespace vigie {
 
-/// Up to `limit` folded words found in the most of `mentions` (a word counts
+/// Up to `limit` words (folded by FoldTerm: "schön" is "schoen") found in
+/// the most of `mentions` (a word counts
 /// once per mention, and only when two mentions or more have it), most
 /// frequent first, ties in alphabetical order. Leaves out French, English
 /// and German function words, words of fewer than three characters, numbers,
