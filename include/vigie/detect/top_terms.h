@@ -13,11 +13,11 @@
 namespace vigie {
 
 /// Up to `limit` words (folded by FoldTerm: "schön" is "schoen") found in
-/// the most of `mentions` (a word counts
-/// once per mention, and only when two mentions or more have it), most
-/// frequent first, ties in alphabetical order. Leaves out French, English
-/// and German function words, words of fewer than three characters, numbers,
-/// link fragments and the words of `exclude` (e.g. the brand's name).
+/// the most of `mentions` (a word counts once per mention, and only when
+/// two mentions or more have it), most frequent first, ties in alphabetical
+/// order. Leaves out French, English and German function words, words of
+/// fewer than three characters, numbers, link fragments and the words of
+/// `exclude` (e.g. the brand's name).
 std::vector<std::string> TopTerms(const std::vector<Mention>& mentions,
                                   std::string_view exclude, int limit);
 
