@@ -719,6 +719,42 @@ struct TokenFacts {
 };
 static_assert(sizeof(TokenFacts) == 8);
 
+// Collapses runs of 3+ identical ASCII letters in `w` to `keep` letters,
+// and runs of two to `keep_double`, into `buf`; returns the new view, or an
+// empty one when `w` has no run of 3+.
+std::string_view Collapse(std::string_view w, std::size_t keep,
+                          std::size_t keep_double, char* buf) {
+  if (w.size() > kMaxWordBytes) return {};
+  bool run3 = false;
+  for (std::size_t i = 2; i < w.size() && !run3; ++i) {
+    run3 = w[i] == w[i - 1] && w[i] == w[i - 2] && w[i] >= 'a' && w[i] <= 'z';
+  }
+  if (!run3) return {};
+  std::size_t n = 0;
+  bool changed = false;
+  for (std::size_t i = 0; i < w.size();) {
+    std::size_t run = 1;
+    while (i + run < w.size() && w[i + run] == w[i]) ++run;
+    const char c = w[i];
+    const bool letter = c >= 'a' && c <= 'z';
+    const std::size_t out = !letter    ? run
+                            : run >= 3 ? keep
+                            : run == 2 ? keep_double
+                                       : run;
+    changed = changed || out != run;
+    for (std::size_t k = 0; k < out; ++k) buf[n++] = c;
+    i += run;
+  }
+  if (!changed) return {};
+  return std::string_view(buf, n);
+}
+
+// The ways Collapse() tries an elongated word, in order: "gooood" -> "good"
+// (not "god"), "nuuuul" -> "nul", then with a double letter of the word
+// typed once ("gooodd" -> "good").
+constexpr std::pair<std::size_t, std::size_t> kElongationKeeps[] = {
+    {2, 2}, {1, 2}, {2, 1}, {1, 1}};
+
 // Per-thread buffers, reused so that scoring does not allocate once warm.
 struct Scratch {
   TokenizedText text;
@@ -823,31 +859,6 @@ Scratch& ThreadScratch() {
   return scratch;
 }
 
-// Collapses runs of 3+ identical ASCII letters in `w` to `keep` letters into
-// `buf`; returns the new view, or an empty one when nothing changed.
-std::string_view Collapse(std::string_view w, std::size_t keep, char* buf) {
-  if (w.size() > kMaxWordBytes) return {};
-  bool run3 = false;
-  for (std::size_t i = 2; i < w.size() && !run3; ++i) {
-    run3 = w[i] == w[i - 1] && w[i] == w[i - 2] && w[i] >= 'a' && w[i] <= 'z';
-  }
-  if (!run3) return {};
-  std::size_t n = 0;
-  bool changed = false;
-  for (std::size_t i = 0; i < w.size();) {
-    std::size_t run = 1;
-    while (i + run < w.size() && w[i + run] == w[i]) ++run;
-    const char c = w[i];
-    const bool letter = c >= 'a' && c <= 'z';
-    const std::size_t out = (letter && run >= 3) ? keep : run;
-    changed = changed || out != run;
-    for (std::size_t k = 0; k < out; ++k) buf[n++] = c;
-    i += run;
-  }
-  if (!changed) return {};
-  return std::string_view(buf, n);
-}
-
 class Engine {
  public:
   // REQUIRES: lang != kUnd; s.Prepare() ran on the current text.
@@ -911,6 +922,7 @@ class Engine {
         found = true;
       } else if (!found && facts.may_normalise) {
         found = FindWord(i, hit);
+        if (!found) AdoptElongatedCue(i);
       }
       if (found) {
         ++count;
@@ -1154,16 +1166,32 @@ class Engine {
     return true;
   }
 
+  // An elongated word that is no term may be a negator, booster or other
+  // cue ("soooo", "nooot", "veryyy"): it then acts as one, for Sum().
+  [[gnu::noinline]] void AdoptElongatedCue(std::size_t i) {
+    char buf[kMaxWordBytes];
+    for (const auto& [keep, keep_double] : kElongationKeeps) {
+      const std::string_view shorter =
+          Collapse(t_.at(i), keep, keep_double, buf);
+      if (shorter.empty()) return;
+      const IndexedWord* w = index_.Find(shorter);
+      if (w->flags == 0 && w->cue_row == 0) continue;
+      s_.facts[i].flags = w->flags;
+      s_.facts[i].cue_row = w->cue_row;
+      return;
+    }
+  }
+
   // Single-word lookup with the elongation and hashtag fallbacks.
-  bool FindWord(std::size_t i, Hit& hit) {
+  [[gnu::noinline]] bool FindWord(std::size_t i, Hit& hit) {
     const std::string_view w = t_.at(i);
     if (const IndexedWord* info = s_.info[i]; info->Has(lang_)) {
       hit = Hit{index_.Valence(*info, lang_), 1, Source::kLang, false, false};
       return true;
     }
     char buf[kMaxWordBytes];
-    for (std::size_t keep : {std::size_t{1}, std::size_t{2}}) {
-      const std::string_view shorter = Collapse(w, keep, buf);
+    for (const auto& [keep, keep_double] : kElongationKeeps) {
+      const std::string_view shorter = Collapse(w, keep, keep_double, buf);
       if (shorter.empty()) break;
       if (const auto v = Find(shorter)) {
         hit = Hit{*v, 1, Source::kLang, true, false};

@@ -685,15 +685,40 @@ TEST_CASE_FIXTURE(Fixture, "elongated words are found wherever they are") {
   }
 }
 
+TEST_CASE_FIXTURE(Fixture, "elongated cue words act as cues") {
+  auto compound = [this](const char* text) {
+    return scorer.Score(text, ScoreRequest{"en"}).compound;
+  };
+  CHECK(compound("sooo good") == compound("so good"));
+  CHECK(compound("nooot good") == compound("not good"));
+  CHECK(compound("I do nottt like it") == compound("I do not like it"));
+  CHECK(compound("veryyy bad") == compound("very bad"));
+  CHECK(compound("sooo") == 0.0);  // a cue, no term
+}
+
+TEST_CASE("elongations keep a double letter first, then drop one") {
+  const Scorer& scorer = Shipped();
+  Explanation ex;
+  scorer.Score("goood", ScoreRequest{"en"}, &ex);
+  CHECK(ex.normalisation == std::vector<std::string>{"goood -> good"});
+  scorer.Score("gooodd", ScoreRequest{"en"}, &ex);
+  CHECK(ex.normalisation == std::vector<std::string>{"gooodd -> good"});
+  scorer.Score("baaaad", ScoreRequest{"en"}, &ex);
+  CHECK(ex.normalisation == std::vector<std::string>{"baaaad -> bad"});
+  scorer.Score("nuuuul", ScoreRequest{"fr"}, &ex);
+  CHECK(ex.normalisation == std::vector<std::string>{"nuuuul -> nul"});
+}
+
 TEST_CASE_FIXTURE(Fixture, "cue words are told apart from their look-alikes") {
   // "peu" after "un" is no litotes; "peux" is no "peu".
   CHECK(scorer.Score("un peu bon", ScoreRequest{"fr"}).compound > 0);
   CHECK(scorer.Score("peu bon", ScoreRequest{"fr"}).compound < 0);
   CHECK(scorer.Score("peux bon", ScoreRequest{"fr"}).compound > 0);
-  // "too"/"trop" before a word that is no term is a complaint; "tooo" is not
-  // "too".
+  // "too"/"trop" before a word that is no term is a complaint, elongated
+  // too; "trope" is no "trop".
   CHECK(scorer.Score("too long", ScoreRequest{"en"}).compound < 0);
-  CHECK(scorer.Score("tooo long", ScoreRequest{"en"}).compound == 0);
+  CHECK(scorer.Score("tooo long", ScoreRequest{"en"}).compound ==
+        scorer.Score("too long", ScoreRequest{"en"}).compound);
   CHECK(scorer.Score("trop cher", ScoreRequest{"fr"}).compound < 0);
   CHECK(scorer.Score("trope cher", ScoreRequest{"fr"}).compound == 0);
 }
