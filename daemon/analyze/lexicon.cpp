@@ -199,7 +199,8 @@ Result<Lexicon> Lexicon::Parse(std::string_view path, std::string_view text) {
     if (words > lex.max_words_) lex.max_words_ = words;
     lex.valences_.push_back(valence);
     if (HasUmlaut(raw)) {
-      std::string plain = NormalizeTerm(FoldText(raw), words);
+      int plain_words = 0;
+      std::string plain = NormalizeTerm(FoldText(raw), plain_words);
       if (!ReadsAsOtherWord(plain, term)) {
         plain_spellings.emplace_back(std::move(plain), valence);
       }

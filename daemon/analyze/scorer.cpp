@@ -818,10 +818,7 @@ struct Scratch {
       const std::string_view dotless = text.DotlessSpelling(i, dotless_buf);
       if (dotless.empty()) continue;
       const IndexedWord* plain = index.Find(dotless);
-      if (plain->has == 0 || plain->flags != 0 || plain->cue_row != 0 ||
-          plain->starts_phrase != 0 || index.Clue(*plain).function_lang >= 0) {
-        continue;
-      }
+      if (plain->has == 0 || ReadsAsMoreThanTerm(index, *plain)) continue;
       info[i] = plain;
       facts[i].has = plain->has;
     }
@@ -829,8 +826,13 @@ struct Scratch {
 
   // Whether `w` means anything to the scorer or to identification.
   static bool ReadsSomething(const ScorerIndex& index, const IndexedWord& w) {
-    return w.has != 0 || w.flags != 0 || w.cue_row != 0 ||
-           w.starts_phrase != 0 || index.Clue(w).function_lang >= 0;
+    return w.has != 0 || ReadsAsMoreThanTerm(index, w);
+  }
+  // Whether `w` is a cue, a function word or a phrase's first word.
+  static bool ReadsAsMoreThanTerm(const ScorerIndex& index,
+                                  const IndexedWord& w) {
+    return w.flags != 0 || w.cue_row != 0 || w.starts_phrase != 0 ||
+           index.Clue(w).function_lang >= 0;
   }
 
   // The language of `text`: from the function-word votes LookUp() counted
