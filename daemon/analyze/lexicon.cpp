@@ -122,6 +122,8 @@ void TermTable::Grow() {
 Result<Lexicon> Lexicon::Parse(std::string_view path, std::string_view text) {
   Lexicon lex;
   std::vector<int> first_line;  // by term id
+  // By term id: the spelling of a one-word term as the file wrote it.
+  std::vector<std::string> spelled_as;
   // Dot-less spellings of terms with umlauts, with their valences.
   std::vector<std::pair<std::string, double>> plain_spellings;
   std::size_t start = 0;
@@ -190,12 +192,24 @@ Result<Lexicon> Lexicon::Parse(std::string_view path, std::string_view text) {
 
     bool inserted = false;
     const std::uint32_t id = lex.terms_.Insert(term, &inserted);
+    std::string spelled = words == 1 ? AccentSpelling(raw) : std::string();
     if (!inserted) {
+      // Another spelling of a one-word term with other accents (not "oe"
+      // for "ö") is an accent variant.
+      if (!spelled.empty() && !spelled_as[id].empty() &&
+          spelled != spelled_as[id] &&
+          FoldText(spelled) == FoldText(spelled_as[id])) {
+        if (id >= lex.spelled_.size() || lex.spelled_[id].empty()) {
+          lex.AddVariant(id, spelled_as[id], lex.valences_[id]);
+        }
+        if (lex.AddVariant(id, spelled, valence)) continue;
+      }
       return FileError(path, text, pos(skip),
                        "duplicate term '" + term + "' (first on line " +
                            std::to_string(first_line[id]) + ")");
     }
     first_line.push_back(line_no);
+    spelled_as.push_back(std::move(spelled));
     if (words > lex.max_words_) lex.max_words_ = words;
     lex.valences_.push_back(valence);
     if (HasUmlaut(raw)) {
@@ -223,6 +237,31 @@ bool Lexicon::AddIfAbsent(std::string_view folded, double valence) {
       1 + static_cast<int>(std::count(folded.begin(), folded.end(), ' '));
   if (words > max_words_) max_words_ = words;
   return true;
+}
+
+bool Lexicon::AddVariant(std::uint32_t id, std::string_view spelled,
+                         double valence) {
+  if (spelled_.size() <= id) spelled_.resize(id + 1);
+  auto& spellings = spelled_[id];
+  for (const auto& [s, v] : spellings) {
+    if (s == spelled) return false;
+  }
+  spellings.emplace_back(std::string(spelled), valence);
+  if (spelled == terms_.term(id)) valences_[id] = valence;
+  return true;
+}
+
+bool Lexicon::AddSpelling(std::string_view folded, std::string_view spelled,
+                          double valence) {
+  bool inserted = false;
+  const std::uint32_t id = terms_.Insert(folded, &inserted);
+  if (inserted) {
+    valences_.push_back(valence);
+    if (max_words_ < 1) max_words_ = 1;
+  } else if (id >= spelled_.size() || spelled_[id].empty()) {
+    return false;
+  }
+  return AddVariant(id, spelled, valence);
 }
 
 Result<Lexicon> Lexicon::Load(const std::string& path) {

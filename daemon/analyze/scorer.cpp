@@ -18,6 +18,7 @@
 
 #include "vigie/analyze/language_id.h"
 #include "vigie/analyze/stated_rating.h"
+#include "vigie/analyze/term_fold.h"
 #include "vigie/analyze/tokenizer.h"
 
 namespace vigie {
@@ -376,6 +377,14 @@ struct TermFacts {
   WordClue clue;
 };
 
+// What the index holds about a term typed with the accents of one of its
+// accent variants (Lexicon::Parse()).
+struct SpelledFacts {
+  std::uint32_t term = 0;  // id in the index's TermTable
+  std::string spelling;    // AccentSpelling()
+  TermFacts facts;         // the term's, with the variant's valences
+};
+
 }  // namespace
 
 // One slot of ScorerIndex: a term and everything the scorer reads about it
@@ -412,8 +421,10 @@ class ScorerIndex {
   // Unique among the indexes of the process (never reused, unlike addresses).
   std::uint64_t id = NextId();
 
-  // Fills the table with `terms` and their `facts` (by term id).
-  void Build(const TermTable& terms, const std::vector<TermFacts>& facts) {
+  // Fills the table with `terms` and their `facts` (by term id), and keeps
+  // `spelled` (accent variants of some of them) beside it.
+  void Build(const TermTable& terms, const std::vector<TermFacts>& facts,
+             const std::vector<SpelledFacts>& spelled) {
     std::size_t capacity = 16;
     while (capacity < 2 * terms.size()) capacity *= 2;
     slots_.assign(capacity, IndexedWord{});
@@ -443,7 +454,54 @@ class ScorerIndex {
         bytes_.append(term);
       }
     }
+    for (const SpelledFacts& sf : spelled) {
+      const IndexedWord* base = Find(terms.term(sf.term));
+      SpelledWord& v = spelled_.emplace_back();
+      v.base = static_cast<std::uint32_t>(base - slots_.data());
+      v.spelling = sf.spelling;
+      v.word = *base;
+      v.word.valences = static_cast<std::uint32_t>(valences_.size());
+      v.word.has = sf.facts.has;
+      for (int src = 0; src < kSources; ++src) {
+        if ((sf.facts.has >> src) & 1u)
+          valences_.push_back(sf.facts.valence[src]);
+      }
+    }
+    std::stable_sort(spelled_.begin(), spelled_.end(),
+                     [](const SpelledWord& a, const SpelledWord& b) {
+                       return a.base < b.base;
+                     });
     Compact();
+  }
+
+  // Whether some word has accent variants.
+  bool HasSpelledWords() const { return !spelled_.empty(); }
+  // Whether `w` is a slot of the table (not absent() nor an accent
+  // variant).
+  bool InTable(const IndexedWord* w) const {
+    return w >= slots_.data() && w < slots_.data() + slots_.size();
+  }
+  // Whether `w` (a slot of the table) has accent variants.
+  bool HasSpellings(const IndexedWord* w) const {
+    if (!InTable(w)) return false;
+    const auto slot = static_cast<std::uint32_t>(w - slots_.data());
+    const auto it = std::lower_bound(
+        spelled_.begin(), spelled_.end(), slot,
+        [](const SpelledWord& v, std::uint32_t s) { return v.base < s; });
+    return it != spelled_.end() && it->base == slot;
+  }
+  // The accent variant of `w` spelled `spelling` (an AccentSpelling()), or
+  // `w` itself when it has none.
+  const IndexedWord* Spelled(const IndexedWord* w,
+                             std::string_view spelling) const {
+    const auto slot = static_cast<std::uint32_t>(w - slots_.data());
+    for (auto it = std::lower_bound(
+             spelled_.begin(), spelled_.end(), slot,
+             [](const SpelledWord&v, std::uint32_t s) { return v.base < s; });
+         it != spelled_.end() && it->base == slot; ++it) {
+      if (it->spelling == spelling) return &it->word;
+    }
+    return w;
   }
 
   // The slot of `term`, or absent() when it has none: never null, so that
@@ -598,6 +656,14 @@ class ScorerIndex {
   std::vector<WordClue> clues_ = std::vector<WordClue>(1);
   IndexedWord absent_;  // Find()'s answer for a word not in slots_
   std::string bytes_;   // keys longer than IndexedWord::kInline
+  // A word as one of its accent variants reads: its slot's entry with the
+  // variant's valences.
+  struct SpelledWord {
+    std::uint32_t base = 0;  // the slot
+    std::string spelling;    // AccentSpelling()
+    IndexedWord word;
+  };
+  std::vector<SpelledWord> spelled_;  // by base slot
 };
 
 namespace {
@@ -661,7 +727,34 @@ std::shared_ptr<const ScorerIndex> BuildIndex(const ScorerLexicons& lex) {
   }
   for (std::string_view w : FunctionWords()) add(w).clue = FunctionWordClue(w);
   for (const FlaggedWord& fw : kFlaggedWords) add(fw.word).flags |= fw.flag;
-  index->Build(terms, facts);
+  // Accent variants: the term's facts with the variant's valence in its
+  // lexicon's source (and in kSrcEn from en when en_extra lacks the term).
+  std::vector<SpelledFacts> spelled;
+  auto add_variants = [&](const Lexicon* l, int src) {
+    if (l == nullptr) return;
+    l->ForEachVariant([&](std::string_view term, std::string_view spelling,
+                          double v) {
+      const std::uint32_t id = terms.Find(term);
+      auto it = std::find_if(spelled.begin(), spelled.end(),
+                             [&](const SpelledFacts& sf) {
+                               return sf.term == id && sf.spelling == spelling;
+                             });
+      if (it == spelled.end()) {
+        it = spelled.insert(spelled.end(),
+                            SpelledFacts{id, std::string(spelling), facts[id]});
+      }
+      it->facts.valence[src] = v;
+      if (src == kSrcEnBase &&
+          (lex.en_extra == nullptr || !lex.en_extra->Find(term))) {
+        it->facts.valence[kSrcEn] = v;
+      }
+    });
+  };
+  add_variants(lex.en_extra, kSrcEn);
+  add_variants(lex.en, kSrcEnBase);
+  add_variants(lex.fr, kSrcFr);
+  add_variants(lex.de, kSrcDe);
+  index->Build(terms, facts, spelled);
   return index;
 }
 
@@ -779,14 +872,15 @@ struct Scratch {
     // Each token's slot starts loading as soon as the token ends, well
     // before LookUp() reads it.
     Tokenize(raw, index.emoticons, text, index.Prefetcher());
-    LookUp(index);
+    LookUp(index, raw);
     index_id = index.id;
     source.assign(raw);
   }
 
   // Looks every token up once, with the keys Tokenize() gave, and counts
-  // the function-word votes identification reads first.
-  void LookUp(const ScorerIndex& index) {
+  // the function-word votes identification reads first. `raw` is the text
+  // tokenized.
+  void LookUp(const ScorerIndex& index, std::string_view raw) {
     const std::size_t n = text.tokens.size();
     info.resize(n);
     facts.resize(n);
@@ -806,6 +900,24 @@ struct Scratch {
       if (Votes(t)) function_votes.Add(index.Clue(*w));
     }
     if (!text.umlaut_e.empty()) LookUpDotlessSpellings(index);
+    if (!text.accented.empty() && index.HasSpelledWords()) {
+      LookUpAccentVariants(index, raw);
+    }
+  }
+
+  // A word typed with accents reads as the accent variant of its term
+  // spelled the same, when there is one ("salé" is not "sale"). Out of
+  // line: few words have variants.
+  [[gnu::noinline]] void LookUpAccentVariants(const ScorerIndex& index,
+                                              std::string_view raw) {
+    for (const AccentedWord& a : text.accented) {
+      const IndexedWord* w = info[a.token];
+      if (!index.HasSpellings(w)) continue;
+      const IndexedWord* v = index.Spelled(
+          w, AccentSpelling(raw.substr(a.text_begin, a.text_size)));
+      info[a.token] = v;
+      facts[a.token].has = v->has;
+    }
   }
 
   // A word written with an umlaut that nothing reads as folded ("toeten")
@@ -933,7 +1045,25 @@ class Engine {
       }
     }
     if (ex_ != nullptr && !t_.umlaut_e.empty()) ExplainDotlessHits();
+    if (ex_ != nullptr && !t_.accented.empty()) ExplainAccentVariants();
     return count;
+  }
+
+  // Notes each one-word hit read as an accent variant
+  // (LookUpAccentVariants()).
+  void ExplainAccentVariants() {
+    for (const AccentedWord& a : t_.accented) {
+      const Hit& hit = s_.hits[a.token];
+      if (hit.span != 1 || hit.source != Source::kLang ||
+          index_.InTable(s_.info[a.token])) {
+        continue;
+      }
+      ex_->normalisation.push_back(
+          Cat({t_.at(a.token), " -> ",
+               AccentSpelling(std::string_view(s_.source).substr(a.text_begin,
+                                                                 a.text_size)),
+               " (accent variant)"}));
+    }
   }
 
   // Notes each one-word hit read by its spelling without umlauts
@@ -941,7 +1071,7 @@ class Engine {
   void ExplainDotlessHits() {
     for (const std::uint32_t i : s_.hit_at) {
       if (s_.hits[i].span != 1 || s_.hits[i].source != Source::kLang ||
-          index_.Find(t_.at(i)) == s_.info[i]) {
+          index_.Find(t_.at(i)) == s_.info[i] || !index_.InTable(s_.info[i])) {
         continue;
       }
       ex_->normalisation.push_back(
@@ -1401,7 +1531,7 @@ std::string_view Scorer::Language(std::string_view text) const {
       })) {
     scratch.index_id = 0;
     Tokenize(text, nullptr, scratch.text);
-    scratch.LookUp(*index_);
+    scratch.LookUp(*index_, text);
   }
   return scratch.Identify(*index_);
 }

@@ -1,5 +1,9 @@
 #include "vigie/analyze/term_fold.h"
 
+#include <utf8proc.h>
+
+#include <cstdlib>
+
 #include "vigie/core/text_fold.h"
 
 namespace vigie {
@@ -57,6 +61,42 @@ std::string FoldTerm(std::string_view term) {
     }
   }
   return FoldText(spelled);
+}
+
+std::string AccentSpelling(std::string_view text) {
+  // Valid UTF-8 throughout: what utf8proc_map() needs.
+  std::string valid;
+  valid.reserve(text.size());
+  bool blank = false;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + at,
+        static_cast<utf8proc_ssize_t>(text.size() - at), &cp);
+    at += n > 0 ? static_cast<std::size_t>(n) : 1;
+    if (n <= 0) cp = 0xFFFD;
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+      blank = !valid.empty();
+      continue;
+    }
+    if (cp == 0x2019 || cp == 0x02BC) cp = '\'';
+    if (blank) valid += ' ';
+    blank = false;
+    utf8proc_uint8_t buf[4];
+    valid.append(reinterpret_cast<const char*>(buf),
+                 static_cast<std::size_t>(utf8proc_encode_char(cp, buf)));
+  }
+  utf8proc_uint8_t* mapped = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
+      static_cast<utf8proc_ssize_t>(valid.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  if (n < 0 || mapped == nullptr) return valid;
+  std::string out(reinterpret_cast<const char*>(mapped),
+                  static_cast<std::size_t>(n));
+  std::free(mapped);
+  return out;
 }
 
 }  // namespace vigie

@@ -321,6 +321,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   out.any_digit = false;
   out.umlaut_e.clear();
 
+  out.accented.clear();
+
   bool in_word = false;
   bool hashtag_pending = false;  // a '#' right before the next word
   bool boundary = false;
@@ -337,6 +339,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   bool word_hashtag = false;
   bool word_boundary = false;
   bool word_after_n = false;
+  std::size_t word_text_begin = 0;  // in `text`
+  bool word_accented = false;       // holds a letter beyond ASCII
 
   // A character between words: '#' marks the next word a hashtag; the rest
   // count as punctuation, clause boundaries and chunk starts.
@@ -353,7 +357,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   };
 
   // Inlined: as a call, it costs more than its work on a short word.
-  auto finish = [&]() __attribute__((always_inline)) {
+  auto finish = [&](std::size_t end) __attribute__((always_inline)) {
     if (!in_word) return;
     const auto size = static_cast<std::uint32_t>(folded.size()) - word_begin;
     const bool all_caps = uppers >= 2 && lowers == 0;
@@ -369,16 +373,24 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.hashtag = word_hashtag;
       t.boundary_before = word_boundary;
       add_key(word_begin);
+      if (word_accented) [[unlikely]] {
+        out.accented.push_back(
+            AccentedWord{static_cast<std::uint32_t>(out.tokens.size() - 1),
+                         static_cast<std::uint32_t>(word_text_begin),
+                         static_cast<std::uint32_t>(end - word_text_begin)});
+      }
     }
     in_word = false;
     uppers = lowers = 0;
     prev_lower = false;
   };
-  auto start_word = [&](bool hashtag) {
+  auto start_word = [&](bool hashtag, std::size_t begin) {
     word_begin = static_cast<std::uint32_t>(folded.size());
     word_hashtag = hashtag;
     word_boundary = boundary;
     word_after_n = after_n;
+    word_text_begin = begin;
+    word_accented = false;
     boundary = false;
     after_n = false;
     in_word = true;
@@ -392,7 +404,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
             !may_start(text[i + 1], text[i + 2]));
   };
 
-  std::size_t at = 0;
+  std::size_t at = 0;  // in `text`
   while (at < text.size()) {
     // Skipped when no emoticon starts with the chunk's first two bytes.
     if (at_chunk_start && emoticons &&
@@ -428,7 +440,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
           for (const char ch : key) {
             out.any_digit = out.any_digit || (ch >= '0' && ch <= '9');
           }
-          finish();
+          finish(at);
           Token t;
           t.begin = static_cast<std::uint32_t>(folded.size());
           folded.Append(key);
@@ -447,7 +459,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     // a camel-case split may fall) is copied in one go, lower-cased.
     if (IsAsciiAlnum(text[at]) &&
         (in_word ? !word_hashtag : !hashtag_pending)) {
-      if (!in_word) start_word(false);
+      if (!in_word) start_word(false, at);
       // Eight bytes at a time: the run's length, lower-cased copy and
       // letter counts (the bytes past the text read as zeros, which end it).
       const auto* src = reinterpret_cast<const unsigned char*>(text.data());
@@ -480,16 +492,16 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         // One space then a plain ASCII word, the most common case, goes on
         // here with what the loop's other branches would do.
         if (!space_then_plain_word(at)) break;
-        finish();
+        finish(at);
         ++at;
-        start_word(false);
+        start_word(false, at);
       }
       continue;
     }
     // Other ASCII bytes but the apostrophe end a word without decoding.
     if (const auto c = static_cast<unsigned char>(text[at]);
         c < 0x80 && c != '\'' && !IsAsciiAlnum(text[at])) {
-      finish();
+      finish(at);
       separator(c);
       ++at;
       continue;
@@ -505,10 +517,10 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     if (word_cp) {
       const bool upper = ascii ? ascii_upper : utf8proc_isupper(cp);
       if (in_word && upper && prev_lower && word_hashtag) {
-        finish();
-        start_word(true);
+        finish(at);
+        start_word(true, at);
       }
-      if (!in_word) start_word(hashtag_pending);
+      if (!in_word) start_word(hashtag_pending, at);
       hashtag_pending = false;
       if (upper) {
         ++uppers;
@@ -518,6 +530,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       prev_lower = !upper;
       out.any_digit = out.any_digit || (cp >= '0' && cp <= '9');
       if (cp >= 0x80) {
+        word_accented = true;
         if (IsGermanLetter(cp)) ++out.german_letters;
         if (IsFrenchLetter(cp)) ++out.french_letters;
         if (UmlautVowel(cp) != 0) {
@@ -549,7 +562,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         continue;
       }
     }
-    finish();
+    finish(at);
     if (cp >= 0 && IsEmoji(cp)) {
       Token t;
       t.begin = static_cast<std::uint32_t>(folded.size());
@@ -565,7 +578,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     }
     at += len;
   }
-  finish();
+  finish(at);
   folded.Finish();
   out.any_lower = any_lower;
   out.any_all_caps = any_all_caps;

@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
+#include "analyze/accent_variants.h"
+
 namespace vigie {
 
 TEST_CASE(
@@ -43,6 +48,21 @@ TEST_CASE(
   CHECK_FALSE(lex->Find("plus").has_value());
   CHECK_FALSE(lex->Find("autres").has_value());
   CHECK_FALSE(lex->Find("pas terribles").has_value());
+}
+
+TEST_CASE("French forms of accent variants keep their spelling apart") {
+  auto lex = Lexicon::Parse("fr.tsv", "sale\t-1.9\nsalé\t0\n");
+  REQUIRE_MESSAGE(lex.ok(), lex.status().message());
+  AddFrenchInflections(*lex);
+  // "sales" is the plural of both; "salée(s)" the feminine of "salé" only:
+  // "sale" (dirty) has no "salee", so typed so it reads as "salée".
+  CHECK(testing::AccentVariants(*lex) ==
+        std::vector<std::string>{"sale|sale|-1.900000", "sale|salé|0.000000",
+                                 "sales|sales|-1.900000",
+                                 "sales|salés|0.000000"});
+  CHECK(lex->Find("sales") == -1.9);
+  CHECK(lex->Find("salee") == 0.0);
+  CHECK(lex->Find("salees") == 0.0);
 }
 
 }  // namespace vigie

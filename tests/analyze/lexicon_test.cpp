@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "analyze/accent_variants.h"
+
 namespace vigie {
 namespace {
 
@@ -75,6 +77,41 @@ TEST_CASE("Lexicon keeps umlauts apart and adds dot-less spellings") {
                    "lex.tsv:2:1: duplicate term 'schoen' (first on line 1)"));
 }
 
+TEST_CASE("Lexicon keeps accent variants of a one-word term apart") {
+  Result<Lexicon> lex = Lexicon::Parse("fr.tsv",
+                                       "péché\t-1.4\n"
+                                       "pêche\t0\n"
+                                       "salé\t0.5\n"
+                                       "sale\t-1.9\n"
+                                       "nul\t-2\n");
+  REQUIRE_MESSAGE(lex.ok(), lex.status().message());
+  CHECK(lex->size() == 3);
+  // Find() gives a word typed without accents: the variant spelled so, else
+  // the first listed.
+  CHECK(lex->Find("peche") == doctest::Approx(-1.4));
+  CHECK(lex->Find("sale") == doctest::Approx(-1.9));
+  CHECK(testing::AccentVariants(*lex) ==
+        std::vector<std::string>{"peche|péché|-1.400000",
+                                 "peche|pêche|0.000000", "sale|salé|0.500000",
+                                 "sale|sale|-1.900000"});
+  // Forms derived later join the variants of their own term only.
+  CHECK(lex->AddSpelling("sales", "salés", 0.5));
+  CHECK(lex->AddSpelling("sales", "sales", -1.9));
+  CHECK_FALSE(lex->AddSpelling("sales", "sales", -1.0));  // has it
+  CHECK_FALSE(lex->AddSpelling("nul", "nül", 1.0));       // a term of its own
+  CHECK(lex->Find("sales") == doctest::Approx(-1.9));
+  CHECK(lex->Find("nul") == doctest::Approx(-2.0));
+
+  // The same spelling twice, case aside, is a duplicate; so is "oe" for
+  // "ö", and a multi-word term.
+  CHECK(StartsWith(ErrorOf("salé\t0\nSALÉ\t1\n"),
+                   "lex.tsv:2:1: duplicate term 'sale' (first on line 1)"));
+  CHECK(StartsWith(ErrorOf("sale\t0\nsalé\t1\nsalé\t2\n"),
+                   "lex.tsv:3:1: duplicate term 'sale' (first on line 1)"));
+  CHECK(StartsWith(ErrorOf("à fuir\t-3\na fuir\t-2\n"),
+                   "lex.tsv:2:1: duplicate term 'a fuir' (first on line 1)"));
+}
+
 TEST_CASE("Lexicon collapses runs of spaces inside a term") {
   Result<Lexicon> lex = Lexicon::Parse("lex.tsv", "  ras   le  bol \t-2.2\n");
   REQUIRE(lex.ok());
@@ -116,8 +153,11 @@ TEST_CASE("Lexicon rejects empty terms and terms of more than three words") {
 }
 
 TEST_CASE("Lexicon rejects a term listed twice, after folding") {
-  CHECK(StartsWith(ErrorOf("Déçu\t-2\nbon\t2\nDECU\t-1\n"),
+  CHECK(StartsWith(ErrorOf("Déçu\t-2\nbon\t2\nDÉÇU\t-1\n"),
                    "lex.tsv:3:1: duplicate term 'decu' (first on line 1)"));
+  CHECK(
+      StartsWith(ErrorOf("ras le bol\t-2\nRas  le bol\t-1\n"),
+                 "lex.tsv:2:1: duplicate term 'ras le bol' (first on line 1)"));
 }
 
 TEST_CASE("Lexicon rejects invalid UTF-8 at its byte") {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "vigie/analyze/french_inflections.h"
 #include "vigie/analyze/language_id.h"
 #include "vigie/analyze/tokenizer.h"
 
@@ -151,6 +152,38 @@ TEST_CASE("German umlauts: schön is not schon, and either spelling is read") {
   // Before another sentiment word, "schön" intensifies it.
   CHECK(compound("ganz schön enttäuscht") < compound("ganz enttäuscht"));
   CHECK(compound("schön, enttäuscht") > compound("enttäuscht"));
+}
+
+TEST_CASE("French accent variants: salé is not sale, pêche is not péché") {
+  Lexicon fr = MustParse(
+      "sale\t-1.9\nsalé\t0\npéché\t-1.4\npêche\t0\npeche\t0\n"
+      "délicieux\t2.9\n");
+  AddFrenchInflections(fr);
+  const Scorer scorer{ScorerLexicons{.fr = &fr}};
+  auto compound = [&scorer](const char* text) {
+    return scorer.Score(text, ScoreRequest{.language = "fr"}).compound;
+  };
+  CHECK(compound("caramel au beurre salé") == 0.0);
+  CHECK(compound("caramel au beurre SALÉ") == 0.0);
+  CHECK(compound("des chips salées") == 0.0);
+  CHECK(compound("des plats salés et délicieux") ==
+        doctest::Approx(Compound(2.9)));
+  // Typed without accents, the word reads as the one listed so.
+  CHECK(compound("une table sale") == doctest::Approx(Compound(-1.9)));
+  CHECK(compound("des tables sales") == doctest::Approx(Compound(-1.9)));
+  CHECK(compound("yaourt a la peche") == 0.0);
+  CHECK(compound("un péché") == doctest::Approx(Compound(-1.4)));
+  CHECK(compound("yaourt à la pêche") == 0.0);
+  // Accents no variant has ("pêché", fished) read as typed without.
+  CHECK(compound("du poisson pêché") == 0.0);
+  // Decomposed accents (e + U+0301) are the same spelling.
+  CHECK(compound("beurre sale\xCC\x81") == 0.0);
+  Explanation ex;
+  scorer.Score("beurre salé", ScoreRequest{.language = "fr"}, &ex);
+  CHECK(ex.normalisation ==
+        std::vector<std::string>{"sale -> salé (accent variant)"});
+  scorer.Score("table sale", ScoreRequest{.language = "fr"}, &ex);
+  CHECK(ex.normalisation.empty());
 }
 
 TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {

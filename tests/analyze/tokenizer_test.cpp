@@ -88,6 +88,28 @@ TEST_CASE("an EmoticonTable tokenizes as its lexicon does") {
   }
 }
 
+TEST_CASE("words typed with letters beyond ASCII keep their place") {
+  const std::string text = "L’été, beurre salé #CaramelSalé à Zürich ok";
+  TokenizedText t;
+  Tokenize(text, nullptr, t);
+  std::vector<std::string> spelled;
+  std::vector<std::string> folded;
+  for (const AccentedWord& a : t.accented) {
+    spelled.push_back(text.substr(a.text_begin, a.text_size));
+    folded.emplace_back(t.at(a.token));
+  }
+  CHECK(spelled ==
+        std::vector<std::string>{"été", "salé", "Salé", "à", "Zürich"});
+  CHECK(folded ==
+        std::vector<std::string>{"ete", "sale", "sale", "a", "zuerich"});
+  // The same through the fast path, and none for plain words.
+  TokenizedText fast;
+  Tokenize(text, EmoticonTable(nullptr), fast);
+  CHECK(fast.accented.size() == t.accented.size());
+  Tokenize("plain ascii words only", nullptr, t);
+  CHECK(t.accented.empty());
+}
+
 TEST_CASE("tokens of ASCII runs, punctuation and hashtags") {
   TokenizedText t;
   Tokenize("Hello WORLD, it's #ServiceNul!! n'importe?", nullptr, t);

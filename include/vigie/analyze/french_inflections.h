@@ -16,6 +16,9 @@
 //   pourrie -er                        -ere(s)         leger -> legere -eur +e,
 //   +es         meilleur -> meilleure -on                        -onne(s)
 //   mignon -> mignonne
+// The forms of a term with accent variants (Lexicon::Parse()) are spelled
+// from each variant ("salé" -> "salés", "salée"), so they keep the variants
+// apart; such a term spelled with a plain -e ("sale") has no -ee forms.
 // A form the lexicon already has keeps its own valence, and a form that is a
 // function word of the language-identification model ("plus", "fois") is
 // never added. Irregular forms (beau/belle, faux/fausse) stay in the file.

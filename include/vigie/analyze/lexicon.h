@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vigie/core/load_bytes.h"
@@ -212,6 +213,14 @@ class Lexicon {
   /// dot-less spelling ("enttauscht" for "enttäuscht"), after the file's own
   /// terms, unless the file has it or it changes a word into a function
   /// word ("schon" for "schön").
+  ///
+  /// One-word terms that fold alike but are spelled with other accents
+  /// ("sale", dirty; "salé", salty; not "schoen" for "schön") are accent
+  /// variants of one term, not duplicates: a word typed with accents reads as
+  /// the variant spelled the same (AccentSpelling()); a word typed without, or
+  /// with accents no variant has, reads as the variant spelled without accents
+  /// when there is one, else as the first listed. Find() gives that last
+  /// reading.
   static Result<Lexicon> Parse(std::string_view path, std::string_view text);
   /// Reads the file at `path` and parses it. NotFound when it does not exist.
   static Result<Lexicon> Load(const std::string& path);
@@ -227,6 +236,40 @@ class Lexicon {
   /// `valence` unless the lexicon has it; true when added.
   /// REQUIRES: `folded` is not empty and has at most kMaxWords words.
   bool AddIfAbsent(std::string_view folded, double valence);
+  /// Adds `spelled` (an AccentSpelling()) of the one-word term `folded`
+  /// with `valence`, as Parse() adds an accent variant: a new term when
+  /// `folded` is absent; a variant when the lexicon has other spellings of
+  /// it but not this one. Nothing when the lexicon has `folded` with no
+  /// spellings (a term of its own keeps its valence). True when added.
+  bool AddSpelling(std::string_view folded, std::string_view spelled,
+                   double valence);
+  /// Calls `fn(term, spelled, valence)` for every spelling of every term
+  /// that has two or more (accent variants), grouped by term, in the order
+  /// they were added.
+  template <typename Fn>
+  void ForEachVariant(Fn&& fn) const {
+    for (std::uint32_t id = 0; id < spelled_.size(); ++id) {
+      if (spelled_[id].size() < 2) continue;
+      for (const auto& [spelling, valence] : spelled_[id]) {
+        fn(terms_.term(id), std::string_view(spelling), valence);
+      }
+    }
+  }
+  /// Calls `fn(term, spelled, valence)` for every term: its spellings when
+  /// it has any (`spelled` an AccentSpelling()), else once with an empty
+  /// `spelled`; terms in file order.
+  template <typename Fn>
+  void ForEachSpelling(Fn&& fn) const {
+    for (std::uint32_t id = 0; id < valences_.size(); ++id) {
+      if (id < spelled_.size() && !spelled_[id].empty()) {
+        for (const auto& [spelling, valence] : spelled_[id]) {
+          fn(terms_.term(id), std::string_view(spelling), valence);
+        }
+      } else {
+        fn(terms_.term(id), std::string_view(), valences_[id]);
+      }
+    }
+  }
   /// Calls `fn(term, valence)` for every term, in file order.
   template <typename Fn>
   void ForEach(Fn&& fn) const {
@@ -240,8 +283,15 @@ class Lexicon {
   int max_words() const noexcept { return max_words_; }
 
  private:
+  // Records `spelled` of term `id` with `valence` unless it has it; a
+  // spelling without accents (equal to the term) sets the term's valence.
+  bool AddVariant(std::uint32_t id, std::string_view spelled, double valence);
+
   TermTable terms_;
   std::vector<double> valences_;  // by term id
+  // By term id (shorter when the last terms have none): the spellings of a
+  // term with accent variants, or of a form derived from one.
+  std::vector<std::vector<std::pair<std::string, double>>> spelled_;
   int max_words_ = 0;
 };
 

@@ -10,6 +10,10 @@
 // unless that spelling is another word the scorer reads: see
 // Lexicon::Parse().
 //
+// AccentSpelling keeps what FoldTerm drops: a word's letters lower-cased
+// with their accents, so that a lexicon may tell "salé" (salty) from "sale"
+// (dirty), which fold alike (see Lexicon::Parse()).
+//
 // Thread-safety: pure functions.
 #pragma once
 
@@ -22,6 +26,11 @@ namespace vigie {
 /// Returns `term` folded for look-up: FoldText(term) with precomposed
 /// ä ö ü Ä Ö Ü written ae oe ue. Invalid UTF-8 becomes U+FFFD.
 std::string FoldTerm(std::string_view term);
+
+/// Returns `text` case-folded and composed (NFC) with its accents kept,
+/// ’ and ʼ written ', and blanks between words as one space: "Salé" and
+/// "sale\u0301" both give "salé". Invalid UTF-8 becomes U+FFFD.
+std::string AccentSpelling(std::string_view text);
 
 /// True when `term` holds a precomposed ä ö ü Ä Ö Ü.
 bool HasUmlaut(std::string_view term);

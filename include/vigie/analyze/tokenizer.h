@@ -52,6 +52,14 @@ struct TokenKey {
   std::uint64_t hash = 0;  ///< HashTerm() of it
 };
 
+/// Where a word typed with letters beyond ASCII ("salé", "schön") was in
+/// the text.
+struct AccentedWord {
+  std::uint32_t token = 0;       ///< index in TokenizedText::tokens
+  std::uint32_t text_begin = 0;  ///< byte offset in the tokenized text
+  std::uint32_t text_size = 0;   ///< byte length there
+};
+
 /// The tokens of one text, plus punctuation counts.
 struct TokenizedText {
   std::string folded;          ///< every token's folded text, back to back
@@ -68,6 +76,8 @@ struct TokenizedText {
   /// Offsets in `folded`, ascending, of each 'e' an umlaut added ("schön"
   /// is folded as "schoen").
   std::vector<std::uint32_t> umlaut_e;
+  /// The words typed with letters beyond ASCII, in token order.
+  std::vector<AccentedWord> accented;
 
   /// The folded text of token `i`. REQUIRES: i < tokens.size().
   std::string_view at(std::size_t i) const {
