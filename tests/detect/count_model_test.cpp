@@ -83,6 +83,41 @@ TEST_CASE("The alert p-value follows alerts_per_week") {
   CHECK(CountModel(o).alert_p() == doctest::Approx(7.0 / 168));
 }
 
+TEST_CASE("alerts_per_week bounds the alerts on calm data, and sets the bar") {
+  // Ten weeks after two of learning, calm seasonal Poisson data and
+  // over-dispersed (negative-binomial) data.
+  const int learn = kPerDay * 14;
+  const int n = learn + kPerDay * 70;
+  std::mt19937 rng(11);
+  std::vector<std::int64_t> dispersed_counts;
+  for (int i = 0; i < n; ++i) {
+    std::gamma_distribution<double> g(1 / 0.3, 0.3 * 5.0 * Daily(i));
+    std::poisson_distribution<std::int64_t> p(g(rng));
+    dispersed_counts.push_back(p(rng));
+  }
+  const std::vector<std::int64_t>& dispersed = dispersed_counts;
+  const std::vector<std::int64_t> seasonal = Draw(n, Daily, 12);
+  std::vector<int> lowest_alerting;
+  for (const double per_week : {1.0, 7.0}) {
+    CAPTURE(per_week);
+    CountModelOptions o;
+    o.alerts_per_week = per_week;
+    for (const auto* counts : {&seasonal, &dispersed}) {
+      CountModel model{o};
+      const Run r = Feed(model, *counts);
+      CHECK(r.AlertsIn(learn, n) <= per_week * 10);
+    }
+    CountModel model{o};
+    Feed(model, Draw(
+                    learn, [](int) { return 20.0; }, 13));
+    int k = 20;
+    while (!model.Assess(At(learn), k).alert) ++k;
+    lowest_alerting.push_back(k);
+  }
+  // A higher tolerated rate alerts on a smaller rise.
+  CHECK(lowest_alerting[1] < lowest_alerting[0]);
+}
+
 TEST_CASE("Steady Poisson: few alerts, and a spike alerts") {
   CountModel model{CountModelOptions{}};
   const auto counts = Draw(
