@@ -1289,6 +1289,14 @@ class Engine {
     return true;
   }
 
+  // Whether token `j` belongs to a term of two or more words.
+  bool InMultiWordHit(std::size_t j) const {
+    for (std::size_t d = 0; d < Lexicon::kMaxWords && d <= j; ++d) {
+      if (s_.hits[j - d].span > std::max<std::size_t>(d, 1)) return true;
+    }
+    return false;
+  }
+
   bool AllWords(std::size_t i, int span) const {
     for (int k = 0; k < span; ++k) {
       const Token& t = t_.tokens[i + static_cast<std::size_t>(k)];
@@ -1474,7 +1482,8 @@ class Engine {
       if (t_.tokens[j + 1].boundary_before || IsContrast(j)) break;
       const std::string_view w = t_.at(j);
       if (d == 1 && IsLitotes(j)) return w;
-      if (!IsNegator(j)) continue;
+      // A negator inside a term ("pas cher", "not bad") is that term's.
+      if (!IsNegator(j) || InMultiWordHit(j)) continue;
       if (ModalEmphasis(j, i, span)) return std::string_view("+could");
       if (Is(j, kFlagNever)) {
         for (std::size_t t = j + 1; t < i; ++t) {

@@ -154,6 +154,23 @@ TEST_CASE("German umlauts: schön is not schon, and either spelling is read") {
   CHECK(compound("schön, enttäuscht") > compound("enttäuscht"));
 }
 
+TEST_CASE("a negator inside a term negates nothing after it") {
+  const Lexicon fr =
+      MustParse("pas cher\t1.2\ncher\t-0.8\nefficace\t1.9\npas mal\t1.4\n");
+  const Scorer scorer{ScorerLexicons{.fr = &fr}};
+  auto compound = [&scorer](const char* text) {
+    return scorer.Score(text, ScoreRequest{.language = "fr"}).compound;
+  };
+  CHECK(compound("pas cher et efficace") ==
+        doctest::Approx(Compound(1.2 + 1.9)));
+  CHECK(compound("pas mal et efficace") ==
+        doctest::Approx(Compound(1.4 + 1.9)));
+  // A negator of its own still negates.
+  CHECK(compound("pas efficace") == doctest::Approx(Compound(-0.74 * 1.9)));
+  CHECK(compound("pas cher et pas efficace") ==
+        doctest::Approx(Compound(1.2 - 0.74 * 1.9)));
+}
+
 TEST_CASE("French accent variants: salé is not sale, pêche is not péché") {
   Lexicon fr = MustParse(
       "sale\t-1.9\nsalé\t0\npéché\t-1.4\npêche\t0\npeche\t0\n"
