@@ -1274,7 +1274,10 @@ class Engine {
         Is(j + 1, kFlagOnlyNext)) {
       return false;
     }
-    for (std::size_t d = 1; d <= kWindow && d <= j; ++d) {
+    // German "nicht" negates up to 4 words back ("besser geht es ihm
+    // nicht"; see Negation()).
+    const std::size_t back = Is(j, kFlagNicht) ? kWindow + 1 : kWindow;
+    for (std::size_t d = 1; d <= back && d <= j; ++d) {
       if (t_.tokens[j - d + 1].boundary_before) break;
       if (s_.hits[j - d].span > 0 || Is(j - d, kFlagCognition)) return false;
     }
@@ -1473,6 +1476,22 @@ class Engine {
     return false;
   }
 
+  // Whether the comparative at `i` and "geht (es) nicht" at [after, nicht]
+  // say it could not be more so: "besser geht es nicht", "schlechter
+  // geht's nicht".
+  bool GehtNichtEmphasis(std::size_t i, std::size_t after,
+                         std::size_t nicht) const {
+    const std::string_view term = t_.at(i);
+    if (term.size() <= 4 || !term.ends_with("er")) return false;
+    if (nicht < after + 1 || nicht > after + 2) return false;
+    const std::string_view verb = t_.at(after);
+    if (verb != "geht" && verb != "ging" && verb != "gehts" &&
+        verb != "geht's") {
+      return false;
+    }
+    return nicht == after + 1 || t_.at(after + 1) == "es";
+  }
+
   // The negator that negates the term at `i`, "+word" when it is emphasis
   // ("never so good", "couldn't be happier"), "peu" for French litotes, or
   // empty.
@@ -1507,7 +1526,10 @@ class Engine {
       for (std::size_t t = after; t < n && t < after + 4; ++t) {
         if (t_.tokens[t].boundary_before || s_.hits[t].span > 0) break;
         if (!Is(t, kFlagNicht)) continue;
-        if (t + 1 == n || t_.tokens[t + 1].boundary_before) return t_.at(t);
+        if (t + 1 == n || t_.tokens[t + 1].boundary_before) {
+          return GehtNichtEmphasis(i, after, t) ? std::string_view("+geht")
+                                                : t_.at(t);
+        }
       }
     }
     return {};

@@ -154,6 +154,23 @@ TEST_CASE("German umlauts: schön is not schon, and either spelling is read") {
   CHECK(compound("schön, enttäuscht") > compound("enttäuscht"));
 }
 
+TEST_CASE("German 'besser geht es nicht' is emphasis, not negation") {
+  const Lexicon de = MustParse("besser\t1.4\nschlechter\t-1.5\n");
+  const Scorer scorer{ScorerLexicons{.de = &de}};
+  auto compound = [&scorer](const char* text) {
+    return scorer.Score(text, ScoreRequest{.language = "de"}).compound;
+  };
+  const double up = Compound(1.4 + 0.293);
+  CHECK(compound("Besser geht es nicht.") == doctest::Approx(up));
+  CHECK(compound("besser gehts nicht") == doctest::Approx(up));
+  CHECK(compound("Schlechter geht's nicht!") < Compound(-1.5));
+  // Other clause-final negations still negate.
+  CHECK(compound("es ist besser nicht") ==
+        doctest::Approx(Compound(-0.74 * 1.4)));
+  CHECK(compound("besser geht es ihm nicht") ==
+        doctest::Approx(Compound(-0.74 * 1.4)));
+}
+
 TEST_CASE("a negator inside a term negates nothing after it") {
   const Lexicon fr =
       MustParse("pas cher\t1.2\ncher\t-0.8\nefficace\t1.9\npas mal\t1.4\n");
