@@ -65,7 +65,7 @@ const LangRules& Rules(Lang lang) {
   static const LangRules kRules[3] = {
       // French
       {{"pas", "jamais", "rien", "sans", "aucun", "aucune", "guere", "ni",
-        "non", "nullement", "aucunement"},
+        "non", "nullement", "aucunement", "zero"},
        {{"tres", kBoosterIncrement},
         {"vraiment", kBoosterIncrement},
         {"trop", kBoosterIncrement},
@@ -105,7 +105,7 @@ const LangRules& Rules(Lang lang) {
         "werent",  "doesnt",  "didnt",  "couldnt", "shouldnt", "wouldnt",
         "hasnt",   "havent",  "hadnt",  "aint",    "neither",  "nothing",
         "nowhere", "none",    "nobody", "darent",  "mightnt",  "mustnt",
-        "neednt",  "oughtnt", "shant",  "rarely",  "seldom"},
+        "neednt",  "oughtnt", "shant",  "rarely",  "seldom",   "zero"},
        {{"very", kBoosterIncrement},
         {"really", kBoosterIncrement},
         {"extremely", kBoosterIncrement},
@@ -140,7 +140,8 @@ const LangRules& Rules(Lang lang) {
        {"but", "however", "yet"}},
       // German
       {{"nicht", "kein", "keine", "keinen", "keiner", "keines", "keinem", "nie",
-        "niemals", "ohne", "nichts", "nix", "weder", "nirgends", "niemand"},
+        "niemals", "ohne", "nichts", "nix", "weder", "nirgends", "niemand",
+        "null"},
        {{"sehr", kBoosterIncrement},
         {"total", kBoosterIncrement},
         {"echt", kBoosterIncrement},
@@ -283,6 +284,8 @@ constexpr FlaggedWord kFlaggedWords[] = {
     {"non", kFlagNoOrphan},
     {"ni", kFlagNoOrphan},
     {"sans", kFlagNoOrphan},
+    {"zero", kFlagNoOrphan},  // "zéro défaut", "zero issues"; not alone
+    {"null", kFlagNoOrphan},
     {"without", kFlagNoOrphan},
     {"ohne", kFlagNoOrphan},
     {"nor", kFlagNoOrphan},

@@ -171,6 +171,26 @@ TEST_CASE("German 'besser geht es nicht' is emphasis, not negation") {
         doctest::Approx(Compound(-0.74 * 1.4)));
 }
 
+TEST_CASE("'zéro', 'zero' and 'null' negate the word after them") {
+  const Lexicon fr = MustParse("défaut\t-1.4\nrespect\t1.5\n");
+  const Lexicon en = MustParse("issues\t-1.0\n");
+  const Lexicon de = MustParse("ahnung\t0.5\n");
+  const Scorer scorer{ScorerLexicons{.en = &en, .fr = &fr, .de = &de}};
+  auto compound = [&scorer](const char* text, const char* lang) {
+    return scorer.Score(text, ScoreRequest{.language = lang}).compound;
+  };
+  CHECK(compound("zéro défaut", "fr") ==
+        doctest::Approx(Compound(-0.74 * -1.4)));
+  CHECK(compound("zéro respect", "fr") ==
+        doctest::Approx(Compound(-0.74 * 1.5)));
+  CHECK(compound("zero issues", "en") ==
+        doctest::Approx(Compound(-0.74 * -1.0)));
+  CHECK(compound("null Ahnung", "de") ==
+        doctest::Approx(Compound(-0.74 * 0.5)));
+  // Alone, a zero is no complaint.
+  CHECK(compound("on part de zéro", "fr") == 0.0);
+}
+
 TEST_CASE("a negator inside a term negates nothing after it") {
   const Lexicon fr =
       MustParse("pas cher\t1.2\ncher\t-0.8\nefficace\t1.9\npas mal\t1.4\n");
