@@ -102,8 +102,8 @@ const FunctionWordTable& Words() {
          "happy",        "enough",     "excellent", "amazing",  "wonderful",
          "disappointed", "should",     "without",   "through",  "own",
          "off",          "down",       "why",       "am",       "way",
-         "highly",       "definitely", "pretty",    "total",    "won't",
-         "couldn't",     "wouldn't",   "haven't",   "aren't",   "weren't"});
+         "highly",       "definitely", "pretty",    "won't",    "couldn't",
+         "wouldn't",     "haven't",    "aren't",    "weren't"});
     add(kDe, 1.0,
         {"der", "die", "das", "und", "ist", "nicht", "ich", "ein", "eine",
          "einen", "einem", "einer", "zu", "den", "dem", "des", "mit", "sich",
