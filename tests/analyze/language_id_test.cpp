@@ -128,6 +128,11 @@ TEST_CASE("function words keep the vote listed first") {
   CHECK(FunctionWordClue("de").function_lang == 0);
   CHECK(FunctionWordClue("de").function_weight == 0.3);
   CHECK(FunctionWordClue("heizung").function_lang == -1);
+  // Words German or French write as often: weak votes, or none.
+  CHECK(FunctionWordClue("am").function_lang == 2);
+  CHECK(FunctionWordClue("am").function_weight == 0.3);
+  CHECK(FunctionWordClue("also").function_weight == 0.3);
+  CHECK(FunctionWordClue("total").function_lang == -1);
   const std::vector<std::string_view> words = FunctionWords();
   CHECK(words.size() > 300);
   CHECK(std::find(words.begin(), words.end(), "und") != words.end());
