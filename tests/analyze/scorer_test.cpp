@@ -171,6 +171,20 @@ TEST_CASE("German 'besser geht es nicht' is emphasis, not negation") {
         doctest::Approx(Compound(-0.74 * 1.4)));
 }
 
+TEST_CASE("French 'gros', 'vrai', 'véritable' before a noun intensify it") {
+  const Lexicon fr = MustParse("déception\t-2.2\nbonheur\t2.7\n");
+  const Scorer scorer{ScorerLexicons{.fr = &fr}};
+  auto compound = [&scorer](const char* text) {
+    return scorer.Score(text, ScoreRequest{.language = "fr"}).compound;
+  };
+  CHECK(compound("grosse déception") ==
+        doctest::Approx(Compound(-2.2 - 0.293)));
+  CHECK(compound("un vrai bonheur") == doctest::Approx(Compound(2.7 + 0.293)));
+  CHECK(compound("un véritable bonheur") == compound("un vrai bonheur"));
+  // Alone they score nothing.
+  CHECK(compound("un gros chien") == 0.0);
+}
+
 TEST_CASE("'zéro', 'zero' and 'null' negate the word after them") {
   const Lexicon fr = MustParse("défaut\t-1.4\nrespect\t1.5\n");
   const Lexicon en = MustParse("issues\t-1.0\n");
