@@ -868,6 +868,27 @@ constexpr std::pair<std::size_t, std::size_t> kElongationKeeps[] = {
     {2, 2}, {1, 2}, {2, 1}, {1, 1}};
 
 // Per-thread buffers, reused so that scoring does not allocate once warm.
+// A copy of a text in a buffer that only grows: copying into it is one
+// memcpy (std::string::assign is a call that costs more than the copy of a
+// short text).
+class CopiedText {
+ public:
+  void Assign(std::string_view s) {
+    if (s.size() > capacity_) {
+      capacity_ = std::max(s.size(), 2 * capacity_);
+      bytes_ = std::make_unique<char[]>(capacity_);
+    }
+    if (!s.empty()) std::memcpy(bytes_.get(), s.data(), s.size());
+    size_ = s.size();
+  }
+  std::string_view view() const { return {bytes_.get(), size_}; }
+
+ private:
+  std::unique_ptr<char[]> bytes_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
 struct Scratch {
   TokenizedText text;
   std::vector<const IndexedWord*> info;  // by token; never null
@@ -881,19 +902,19 @@ struct Scratch {
   // `text` and `info` are those of `source`, tokenized with the emoticons of
   // the index numbered `index_id` (0: of nothing).
   std::uint64_t index_id = 0;
-  std::string source;
+  CopiedText source;
 
   // Tokenizes `raw` with the emoticons of `index` and looks its tokens up,
   // unless `text` already holds just that (Analyzer asks Language() then
   // Score() of each text).
   void Prepare(std::string_view raw, const ScorerIndex& index) {
-    if (index_id == index.id && source == raw) return;
+    if (index_id == index.id && source.view() == raw) return;
     // Each token's slot starts loading as soon as the token ends, well
     // before LookUp() reads it.
     Tokenize(raw, index.emoticons, text, index.Prefetcher());
     LookUp(index, raw);
     index_id = index.id;
-    source.assign(raw);
+    source.Assign(raw);
   }
 
   // Looks every token up once, with the keys Tokenize() gave, and counts
@@ -1077,11 +1098,10 @@ class Engine {
           index_.InTable(s_.info[a.token])) {
         continue;
       }
-      ex_->normalisation.push_back(
-          Cat({t_.at(a.token), " -> ",
-               AccentSpelling(std::string_view(s_.source).substr(a.text_begin,
-                                                                 a.text_size)),
-               " (accent variant)"}));
+      ex_->normalisation.push_back(Cat(
+          {t_.at(a.token), " -> ",
+           AccentSpelling(s_.source.view().substr(a.text_begin, a.text_size)),
+           " (accent variant)"}));
     }
   }
 
