@@ -339,8 +339,11 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   bool word_hashtag = false;
   bool word_boundary = false;
   bool word_after_n = false;
-  std::size_t word_text_begin = 0;  // in `text`
-  bool word_accented = false;       // holds a letter beyond ASCII
+  // Whether the word holds a byte beyond ASCII, and then where it starts in
+  // `text` (worked out at the first such byte: every byte before it in the
+  // word is ASCII, copied one for one).
+  bool word_accented = false;
+  std::size_t accented_begin = 0;
 
   // A character between words: '#' marks the next word a hashtag; the rest
   // count as punctuation, clause boundaries and chunk starts.
@@ -373,27 +376,34 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.hashtag = word_hashtag;
       t.boundary_before = word_boundary;
       add_key(word_begin);
-      if (word_accented) [[unlikely]] {
+    }
+    if (word_accented) [[unlikely]] {
+      if (size > 0) {
         out.accented.push_back(
             AccentedWord{static_cast<std::uint32_t>(out.tokens.size() - 1),
-                         static_cast<std::uint32_t>(word_text_begin),
-                         static_cast<std::uint32_t>(end - word_text_begin)});
+                         static_cast<std::uint32_t>(accented_begin),
+                         static_cast<std::uint32_t>(end - accented_begin)});
       }
+      word_accented = false;
     }
     in_word = false;
     uppers = lowers = 0;
     prev_lower = false;
   };
-  auto start_word = [&](bool hashtag, std::size_t begin) {
+  auto start_word = [&](bool hashtag) {
     word_begin = static_cast<std::uint32_t>(folded.size());
     word_hashtag = hashtag;
     word_boundary = boundary;
     word_after_n = after_n;
-    word_text_begin = begin;
-    word_accented = false;
     boundary = false;
     after_n = false;
     in_word = true;
+  };
+  // Notes that the word read so far holds a byte beyond ASCII at `text_at`.
+  auto mark_accented = [&](std::size_t text_at) {
+    if (word_accented) return;
+    word_accented = true;
+    accented_begin = text_at - (folded.size() - word_begin);
   };
 
   // Whether `text` has one space at `i` and then an ASCII letter or digit
@@ -459,7 +469,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     // a camel-case split may fall) is copied in one go, lower-cased.
     if (IsAsciiAlnum(text[at]) &&
         (in_word ? !word_hashtag : !hashtag_pending)) {
-      if (!in_word) start_word(false, at);
+      if (!in_word) start_word(false);
       // Eight bytes at a time: the run's length, lower-cased copy and
       // letter counts (the bytes past the text read as zeros, which end it).
       const auto* src = reinterpret_cast<const unsigned char*>(text.data());
@@ -494,7 +504,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         if (!space_then_plain_word(at)) break;
         finish(at);
         ++at;
-        start_word(false, at);
+        start_word(false);
       }
       continue;
     }
@@ -518,9 +528,9 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       const bool upper = ascii ? ascii_upper : utf8proc_isupper(cp);
       if (in_word && upper && prev_lower && word_hashtag) {
         finish(at);
-        start_word(true, at);
+        start_word(true);
       }
-      if (!in_word) start_word(hashtag_pending, at);
+      if (!in_word) start_word(hashtag_pending);
       hashtag_pending = false;
       if (upper) {
         ++uppers;
@@ -530,7 +540,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       prev_lower = !upper;
       out.any_digit = out.any_digit || (cp >= '0' && cp <= '9');
       if (cp >= 0x80) {
-        word_accented = true;
+        mark_accented(at);
         if (IsGermanLetter(cp)) ++out.german_letters;
         if (IsFrenchLetter(cp)) ++out.french_letters;
         if (UmlautVowel(cp) != 0) {
@@ -555,7 +565,9 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
           after_n = is_n;
           ++out.elisions;
           boundary = keep_boundary;
+          word_accented = false;
         } else {
+          if (cp >= 0x80) mark_accented(at);  // ’ is written '
           folded.Push('\'');
         }
         at += len;

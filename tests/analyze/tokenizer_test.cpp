@@ -89,7 +89,8 @@ TEST_CASE("an EmoticonTable tokenizes as its lexicon does") {
 }
 
 TEST_CASE("words typed with letters beyond ASCII keep their place") {
-  const std::string text = "L’été, beurre salé #CaramelSalé à Zürich ok";
+  const std::string text =
+      "L’été, beurre salé #CaramelSalé à Zürich ok presqu’île entr’été";
   TokenizedText t;
   Tokenize(text, nullptr, t);
   std::vector<std::string> spelled;
@@ -98,10 +99,12 @@ TEST_CASE("words typed with letters beyond ASCII keep their place") {
     spelled.push_back(text.substr(a.text_begin, a.text_size));
     folded.emplace_back(t.at(a.token));
   }
-  CHECK(spelled ==
-        std::vector<std::string>{"été", "salé", "Salé", "à", "Zürich"});
-  CHECK(folded ==
-        std::vector<std::string>{"ete", "sale", "sale", "a", "zuerich"});
+  CHECK(spelled == std::vector<std::string>{"été", "salé", "Salé", "à",
+                                            "Zürich", "presqu’île",
+                                            "entr’été"});
+  CHECK(folded == std::vector<std::string>{"ete", "sale", "sale", "a",
+                                           "zuerich", "presqu'ile",
+                                           "entr'ete"});
   // The same through the fast path, and none for plain words.
   TokenizedText fast;
   Tokenize(text, EmoticonTable(nullptr), fast);
