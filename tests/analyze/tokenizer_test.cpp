@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vigie/analyze/term_fold.h"
 #include "vigie/core/text_fold.h"
 
 namespace vigie {
@@ -111,6 +112,42 @@ TEST_CASE("words typed with letters beyond ASCII keep their place") {
   CHECK(fast.accented.size() == t.accented.size());
   Tokenize("plain ascii words only", nullptr, t);
   CHECK(t.accented.empty());
+}
+
+TEST_CASE("an accented word's place in the text folds to its token") {
+  const std::vector<std::string> pieces = {"ab",        "Sal",
+                                           "X",         "1",
+                                           " ",         ",",
+                                           "#",         "'",
+                                           "l",         "qu",
+                                           "\xC3\xA9",  "\xC3\x89",
+                                           "\xC3\xBC",  "\xC3\x9F",
+                                           "e\xCC\x81", "\xE2\x80\x99",
+                                           "\xFF",      "\xF0\x9F\x98\x8D"};
+  auto plain_apostrophes = [](std::string s) {
+    for (const std::string_view a : {"\xE2\x80\x99", "\xCA\xBC"}) {
+      for (std::size_t at; (at = s.find(a)) != std::string::npos;) {
+        s.replace(at, a.size(), "'");
+      }
+    }
+    return s;
+  };
+  std::mt19937 rng(20261123);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 14);
+  TokenizedText t;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int k = length(rng); k > 0; --k) text += pieces[pick(rng)];
+    CAPTURE(text);
+    Tokenize(text, EmoticonTable(nullptr), t);
+    for (const AccentedWord& a : t.accented) {
+      REQUIRE(a.token < t.tokens.size());
+      REQUIRE(a.text_begin + a.text_size <= text.size());
+      CHECK(FoldTerm(plain_apostrophes(
+                text.substr(a.text_begin, a.text_size))) == t.at(a.token));
+    }
+  }
 }
 
 TEST_CASE("tokens of ASCII runs, punctuation and hashtags") {
