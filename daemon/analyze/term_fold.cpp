@@ -44,23 +44,57 @@ bool HasUmlaut(std::string_view term) {
 }
 
 std::string FoldTerm(std::string_view term) {
-  if (!HasUmlaut(term)) return FoldText(term);
+  if (!HasUmlaut(term) && !HasLigature(term)) return FoldText(term);
   std::string spelled;
-  spelled.reserve(term.size());
+  spelled.reserve(term.size() + 8);
   for (std::size_t i = 0; i < term.size(); ++i) {
-    const char vowel =
-        static_cast<unsigned char>(term[i]) == 0xC3 && i + 1 < term.size()
-            ? UmlautVowelAfterC3(static_cast<unsigned char>(term[i + 1]))
-            : 0;
-    if (vowel != 0) {
-      spelled += vowel;
-      spelled += 'e';
+    const auto c = static_cast<unsigned char>(term[i]);
+    const auto next =
+        i + 1 < term.size() ? static_cast<unsigned char>(term[i + 1]) : 0;
+    const char vowel = c == 0xC3 ? UmlautVowelAfterC3(next) : 0;
+    // A two-byte sequence C3 or C5 then `next` encodes this code point.
+    const char* pair = c == 0xC3 || c == 0xC5
+                           ? LigaturePair(static_cast<std::int32_t>(
+                                 ((c & 0x1F) << 6) | (next & 0x3F)))
+                           : nullptr;
+    if (vowel != 0 || pair != nullptr) {
+      if (vowel != 0) {
+        spelled += vowel;
+        spelled += 'e';
+      } else {
+        spelled += pair;
+      }
       ++i;
     } else {
       spelled += term[i];
     }
   }
   return FoldText(spelled);
+}
+
+const char* LigaturePair(std::int32_t cp) {
+  switch (cp) {
+    case 0x153:  // œ
+    case 0x152:  // Œ
+      return "oe";
+    case 0xE6:  // æ
+    case 0xC6:  // Æ
+      return "ae";
+    default:
+      return nullptr;
+  }
+}
+
+bool HasLigature(std::string_view term) {
+  for (std::size_t i = 0; i + 1 < term.size(); ++i) {
+    const auto c = static_cast<unsigned char>(term[i]);
+    const auto next = static_cast<unsigned char>(term[i + 1]);
+    if ((c == 0xC3 && (next == 0xA6 || next == 0x86)) ||
+        (c == 0xC5 && (next == 0x93 || next == 0x92))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string AccentSpelling(std::string_view text) {

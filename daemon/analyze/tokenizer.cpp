@@ -165,7 +165,8 @@ class FoldedWriter {
 };
 
 // Appends code point `cp` folded as FoldTerm() folds it (case folded,
-// compatibility-decomposed, marks stripped; ä ö ü written ae oe ue).
+// compatibility-decomposed, marks stripped; ä ö ü written ae oe ue, œ æ
+// written oe ae).
 void AppendFolded(utf8proc_int32_t cp, FoldedWriter& out) {
   if (cp < 0x80) {
     const char c = static_cast<char>(cp);
@@ -179,6 +180,11 @@ void AppendFolded(utf8proc_int32_t cp, FoldedWriter& out) {
   if (const char vowel = UmlautVowel(cp); vowel != 0) {
     out.Push(vowel);
     out.Push('e');
+    return;
+  }
+  if (const char* pair = LigaturePair(cp); pair != nullptr) {
+    out.Push(pair[0]);
+    out.Push(pair[1]);
     return;
   }
   utf8proc_int32_t buf[8];

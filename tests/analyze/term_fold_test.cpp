@@ -28,10 +28,25 @@ TEST_CASE("FoldTerm writes umlauts as ae oe ue, and folds the rest as usual") {
   CHECK_FALSE(HasUmlaut("\xC3"));  // a lone lead byte at the end
 }
 
+TEST_CASE("FoldTerm writes the ligatures œ and æ as oe and ae") {
+  CHECK(FoldTerm("cœur") == "coeur");
+  CHECK(FoldTerm("Œuvre") == "oeuvre");
+  CHECK(FoldTerm("CŒUR") == "coeur");
+  CHECK(FoldTerm("ex æquo") == "ex aequo");
+  CHECK(FoldTerm("Æ") == "ae");
+  CHECK(FoldTerm("sœur schön") == "soeur schoen");
+  CHECK(HasLigature("vœux"));
+  CHECK_FALSE(HasLigature("voeux"));
+  CHECK_FALSE(HasLigature("\xC5"));
+  CHECK(LigaturePair(0x153) == std::string_view("oe"));
+  CHECK(LigaturePair(0xE9) == nullptr);
+}
+
 TEST_CASE("the tokenizer folds words as FoldTerm does, with dot-less ones") {
   const std::vector<std::string> words = {
-      "schön",  "Schöne", "GRÜSSE", "übel", "Ärger", "déçu",
-      "straße", "naïve",  "Öl",     "zoë",  "schon", "Müßiggänger"};
+      "schön", "Schöne",      "GRÜSSE", "übel",  "Ärger",
+      "déçu",  "straße",      "naïve",  "Öl",    "zoë",
+      "schon", "Müßiggänger", "cœur",   "Œuvre", "æquo"};
   std::string buf;
   for (const std::string& w : words) {
     TokenizedText t;

@@ -24,8 +24,16 @@
 namespace vigie {
 
 /// Returns `term` folded for look-up: FoldText(term) with precomposed
-/// ä ö ü Ä Ö Ü written ae oe ue. Invalid UTF-8 becomes U+FFFD.
+/// ä ö ü Ä Ö Ü written ae oe ue, and the ligatures œ Œ æ Æ oe ae ("cœur" is
+/// looked up as "coeur", as it is mostly typed). Invalid UTF-8 becomes
+/// U+FFFD.
 std::string FoldTerm(std::string_view term);
+
+/// "oe" for code point œ or Œ, "ae" for æ or Æ; null for any other.
+const char* LigaturePair(std::int32_t cp);
+
+/// True when `term` holds œ Œ æ or Æ.
+bool HasLigature(std::string_view term);
 
 /// Returns `text` case-folded and composed (NFC) with its accents kept,
 /// ’ and ʼ written ', and blanks between words as one space: "Salé" and

@@ -2,14 +2,15 @@
 // language identifier read.
 //
 // Tokens are words (letters, marks and digits; folded as FoldTerm() folds
-// them: lower case, accents removed, `ß` -> `ss`, `ä` -> `ae`), emoji (one
-// pictographic code point each) and ASCII emoticons (":)", ":-(", "<3", ":D": a
-// whitespace-delimited chunk of at most 8 bytes that holds punctuation and is
-// not plain punctuation). French elisions (l' d' j' m' n' s' t' c' qu' jusqu'
-// lorsqu' puisqu' quoiqu', with ' or ’ or ʼ) are split off and dropped; an
-// apostrophe inside any other word is kept as ' ("don't"). A hashtag's '#' is
-// dropped and the token flagged; a camel-case hashtag (#ServiceNul) is split at
-// each lower-to-upper change. Invalid UTF-8 bytes and NUL bytes act as spaces.
+// them: lower case, accents removed, `ß` -> `ss`, `ä` -> `ae`, `œ` -> `oe`),
+// emoji (one pictographic code point each) and ASCII emoticons (":)", ":-(",
+// "<3", ":D": a whitespace-delimited chunk of at most 8 bytes that holds
+// punctuation and is not plain punctuation). French elisions (l' d' j' m' n' s'
+// t' c' qu' jusqu' lorsqu' puisqu' quoiqu', with ' or ’ or ʼ) are split off and
+// dropped; an apostrophe inside any other word is kept as ' ("don't"). A
+// hashtag's '#' is dropped and the token flagged; a camel-case hashtag
+// (#ServiceNul) is split at each lower-to-upper change. Invalid UTF-8 bytes and
+// NUL bytes act as spaces.
 //
 // Thread-safety: Tokenize() is reentrant; a TokenizedText belongs to one
 // thread at a time.
