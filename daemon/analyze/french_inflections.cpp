@@ -40,10 +40,6 @@ bool EndsWith(std::string_view w, std::string_view ending) {
          w.substr(w.size() - ending.size()) == ending;
 }
 
-}  // namespace
-
-namespace {
-
 // The spelling of `form`, derived from folded term `base`, when `base` is
 // spelled `spelled`: the ending `base` lost replaced in `spelled` by the
 // one `form` gained ("salé", "sale" -> "salee" gives "salée"). Empty when

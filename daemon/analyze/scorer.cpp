@@ -476,7 +476,7 @@ class ScorerIndex {
     for (const SpelledFacts& sf : spelled) {
       const IndexedWord* base = Find(terms.term(sf.term));
       SpelledWord& v = spelled_.emplace_back();
-      v.base = static_cast<std::uint32_t>(base - slots_.data());
+      v.base = SlotOf(base);
       v.spelling = sf.spelling;
       v.word = *base;
       v.word.valences = static_cast<std::uint32_t>(valences_.size());
@@ -502,22 +502,14 @@ class ScorerIndex {
   }
   // Whether `w` (a slot of the table) has accent variants.
   bool HasSpellings(const IndexedWord* w) const {
-    if (!InTable(w)) return false;
-    const auto slot = static_cast<std::uint32_t>(w - slots_.data());
-    const auto it = std::lower_bound(
-        spelled_.begin(), spelled_.end(), slot,
-        [](const SpelledWord& v, std::uint32_t s) { return v.base < s; });
-    return it != spelled_.end() && it->base == slot;
+    return FirstVariant(w) != spelled_.end();
   }
   // The accent variant of `w` spelled `spelling` (an AccentSpelling()), or
   // `w` itself when it has none.
   const IndexedWord* Spelled(const IndexedWord* w,
                              std::string_view spelling) const {
-    const auto slot = static_cast<std::uint32_t>(w - slots_.data());
-    for (auto it = std::lower_bound(
-             spelled_.begin(), spelled_.end(), slot,
-             [](const SpelledWord&v, std::uint32_t s) { return v.base < s; });
-         it != spelled_.end() && it->base == slot; ++it) {
+    const auto end = spelled_.end();
+    for (auto it = FirstVariant(w); it != end && it->base == SlotOf(w); ++it) {
       if (it->spelling == spelling) return &it->word;
     }
     return w;
@@ -683,6 +675,21 @@ class ScorerIndex {
     IndexedWord word;
   };
   std::vector<SpelledWord> spelled_;  // by base slot
+
+  std::uint32_t SlotOf(const IndexedWord* w) const {
+    return static_cast<std::uint32_t>(w - slots_.data());
+  }
+  // The first variant of `w`, or spelled_.end() when it has none (or is no
+  // slot of the table).
+  std::vector<SpelledWord>::const_iterator FirstVariant(
+      const IndexedWord* w) const {
+    if (!InTable(w)) return spelled_.end();
+    const std::uint32_t slot = SlotOf(w);
+    const auto it = std::lower_bound(
+        spelled_.begin(), spelled_.end(), slot,
+        [](const SpelledWord& v, std::uint32_t s) { return v.base < s; });
+    return it != spelled_.end() && it->base == slot ? it : spelled_.end();
+  }
 };
 
 namespace {
@@ -867,7 +874,6 @@ std::string_view Collapse(std::string_view w, std::size_t keep,
 constexpr std::pair<std::size_t, std::size_t> kElongationKeeps[] = {
     {2, 2}, {1, 2}, {2, 1}, {1, 1}};
 
-// Per-thread buffers, reused so that scoring does not allocate once warm.
 // A copy of a text in a buffer that only grows: copying into it is one
 // memcpy (std::string::assign is a call that costs more than the copy of a
 // short text).
@@ -889,6 +895,7 @@ class CopiedText {
   std::size_t capacity_ = 0;
 };
 
+// Per-thread buffers, reused so that scoring does not allocate once warm.
 struct Scratch {
   TokenizedText text;
   std::vector<const IndexedWord*> info;  // by token; never null
