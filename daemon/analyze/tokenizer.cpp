@@ -326,7 +326,6 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   out.german_letters = out.french_letters = out.elisions = 0;
   out.any_digit = false;
   out.umlaut_e.clear();
-
   out.accented.clear();
 
   bool in_word = false;
