@@ -1346,6 +1346,18 @@ class Engine {
     return false;
   }
 
+  // Whether the multi-word term holding negator `j` has a negative valence
+  // and ends at token `end`.
+  bool NegatedTermEndsAt(std::size_t j, std::size_t end) const {
+    for (std::size_t d = 0; d < Lexicon::kMaxWords && d <= j; ++d) {
+      const Hit& h = s_.hits[j - d];
+      if (h.span > std::max<std::size_t>(d, 1)) {
+        return h.valence < 0 && j - d + static_cast<std::size_t>(h.span) == end;
+      }
+    }
+    return false;
+  }
+
   bool AllWords(std::size_t i, int span) const {
     for (int k = 0; k < span; ++k) {
       const Token& t = t_.tokens[i + static_cast<std::size_t>(k)];
@@ -1547,8 +1559,11 @@ class Engine {
       if (t_.tokens[j + 1].boundary_before || IsContrast(j)) break;
       const std::string_view w = t_.at(j);
       if (d == 1 && IsLitotes(j)) return w;
-      // A negator inside a term ("pas cher", "not bad") is that term's.
-      if (!IsNegator(j) || InMultiWordHit(j)) continue;
+      if (!IsNegator(j)) continue;
+      // A negator inside a term ("pas cher", "not bad") is that term's, but
+      // a negated term also negates the term right after it ("nicht gut
+      // gefallen"); a litotes does not ("pas mal réussi").
+      if (InMultiWordHit(j) && !NegatedTermEndsAt(j, i)) continue;
       if (ModalEmphasis(j, i, span)) return std::string_view("+could");
       if (Is(j, kFlagNever)) {
         for (std::size_t t = j + 1; t < i; ++t) {
@@ -1568,17 +1583,34 @@ class Engine {
       }
     }
     if (lang_ == kDe || lang_ == kUnd) {
-      // Clause-final "nicht": "das gefällt mir nicht".
+      // Clause-final "nicht": "das gefällt mir nicht", also before the
+      // particle of a separable verb ("ich empfehle es nicht weiter").
+      auto clause_ends = [&](std::size_t k) {
+        return k == n || t_.tokens[k].boundary_before;
+      };
       for (std::size_t t = after; t < n && t < after + 4; ++t) {
         if (t_.tokens[t].boundary_before || s_.hits[t].span > 0) break;
         if (!Is(t, kFlagNicht)) continue;
-        if (t + 1 == n || t_.tokens[t + 1].boundary_before) {
+        if (clause_ends(t + 1) ||
+            (clause_ends(t + 2) && IsVerbParticle(t_.at(t + 1)))) {
           return GehtNichtEmphasis(i, after, t) ? std::string_view("+geht")
                                                 : t_.at(t);
         }
       }
     }
     return {};
+  }
+
+  // Whether folded German `w` is the particle a separable verb leaves at
+  // the end of its clause ("empfehle ... weiter", "kommt ... an").
+  static bool IsVerbParticle(std::string_view w) {
+    for (std::string_view p :
+         {"weiter", "zuruck", "zurueck", "mehr", "an", "aus", "ab", "ein",
+          "mit", "vor", "zu", "auf", "durch", "fest", "los", "her", "hin", "um",
+          "zusammen"}) {
+      if (w == p) return true;
+    }
+    return false;
   }
 
   const ScorerIndex& index_;

@@ -222,6 +222,39 @@ TEST_CASE("a negator inside a term negates nothing after it") {
         doctest::Approx(Compound(1.2 - 0.74 * 1.9)));
 }
 
+TEST_CASE("a negated term also negates the term right after it") {
+  const Lexicon de = MustParse("gut\t1.9\nnicht gut\t-1.4\ngefallen\t1.8\n");
+  const Lexicon fr = MustParse("pas mal\t1.4\nréussi\t2.2\n");
+  const Scorer scorer{ScorerLexicons{.fr = &fr, .de = &de}};
+  auto compound = [&scorer](const char* text, const char* lang) {
+    return scorer.Score(text, ScoreRequest{.language = lang}).compound;
+  };
+  CHECK(compound("hat mir nicht gut gefallen", "de") ==
+        doctest::Approx(Compound(-1.4 - 0.74 * 1.8)));
+  // Not across a word between them, nor after a litotes.
+  CHECK(compound("nicht gut und gefallen", "de") ==
+        doctest::Approx(Compound(-1.4 + 1.8)));
+  CHECK(compound("c'est pas mal réussi", "fr") ==
+        doctest::Approx(Compound(1.4 + 2.2)));
+}
+
+TEST_CASE("German 'nicht' before a verb particle at the clause end negates") {
+  const Lexicon de = MustParse("empfehle\t2.0\ngefällt\t1.8\n");
+  const Scorer scorer{ScorerLexicons{.de = &de}};
+  auto compound = [&scorer](const char* text) {
+    return scorer.Score(text, ScoreRequest{.language = "de"}).compound;
+  };
+  const double negated = Compound(-0.74 * 2.0);
+  CHECK(compound("ich empfehle es nicht") == doctest::Approx(negated));
+  CHECK(compound("ich empfehle das Produkt nicht weiter") ==
+        doctest::Approx(negated));
+  CHECK(compound("das gefällt mir nicht mehr.") ==
+        doctest::Approx(Compound(-0.74 * 1.8)));
+  // Any other word after "nicht" leaves the term alone.
+  CHECK(compound("ich empfehle es nicht jedem") ==
+        doctest::Approx(Compound(2.0)));
+}
+
 TEST_CASE("French accent variants: salé is not sale, pêche is not péché") {
   Lexicon fr = MustParse(
       "sale\t-1.9\nsalé\t0\npéché\t-1.4\npêche\t0\npeche\t0\n"
