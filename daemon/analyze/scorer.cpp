@@ -153,7 +153,7 @@ const LangRules& Rules(Lang lang) {
       // German
       {{"nicht", "kein", "keine", "keinen", "keiner", "keines", "keinem", "nie",
         "niemals", "ohne", "nichts", "nix", "weder", "nirgends", "niemand",
-        "null"},
+        "niemandem", "niemanden", "keinerlei", "null"},
        {{"sehr", kBoosterIncrement},
         {"total", kBoosterIncrement},
         {"echt", kBoosterIncrement},
@@ -296,6 +296,7 @@ constexpr FlaggedWord kFlaggedWords[] = {
     {"rien", kFlagCloser},
     {"guere", kFlagCloser},
     {"point", kFlagCloser},
+    {"personne", kFlagCloser},
     {"no", kFlagNoOrphan},
     {"non", kFlagNoOrphan},
     {"ni", kFlagNoOrphan},
@@ -349,10 +350,17 @@ const char* LangName(Lang l) {
 }
 
 Lang LangOf(std::string_view s) {
-  if (s == "fr") return kFr;
-  if (s == "en") return kEn;
-  if (s == "de") return kDe;
-  return kUnd;
+  if (s.size() != 2) return kUnd;
+  switch (s[0] << 8 | s[1]) {
+    case 'f' << 8 | 'r':
+      return kFr;
+    case 'e' << 8 | 'n':
+      return kEn;
+    case 'd' << 8 | 'e':
+      return kDe;
+    default:
+      return kUnd;
+  }
 }
 
 // Concatenates `parts` (the explain strings; avoids operator+ chains).

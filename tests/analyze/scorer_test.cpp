@@ -238,6 +238,24 @@ TEST_CASE("a negated term also negates the term right after it") {
         doctest::Approx(Compound(1.4 + 2.2)));
 }
 
+TEST_CASE("'ne ... personne', 'niemandem' and 'keinerlei' negate") {
+  const Lexicon fr = MustParse("recommande\t2.0\n");
+  const Lexicon de = MustParse("empfehlen\t2.0\nprobleme\t-1.5\n");
+  const Scorer scorer{ScorerLexicons{.fr = &fr, .de = &de}};
+  auto compound = [&scorer](const char* text, const char* lang) {
+    return scorer.Score(text, ScoreRequest{.language = lang}).compound;
+  };
+  CHECK(compound("je ne le recommande à personne", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2.0)));
+  // Without "ne", "personne" is a person.
+  CHECK(compound("je le recommande à toute personne", "fr") ==
+        doctest::Approx(Compound(2.0)));
+  CHECK(compound("kann ich niemandem empfehlen", "de") ==
+        doctest::Approx(Compound(-0.74 * 2.0)));
+  CHECK(compound("keinerlei Probleme", "de") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
+}
+
 TEST_CASE("German 'nicht' before a verb particle at the clause end negates") {
   const Lexicon de = MustParse("empfehle\t2.0\ngefällt\t1.8\n");
   const Scorer scorer{ScorerLexicons{.de = &de}};
