@@ -11,6 +11,11 @@
 # each probability estimated as (count + 1) / (occurrences + 3); the valence
 # is that score times 4 (VADER's scale, -4 .. +4), rounded to 0.1. Rows
 # whose valence rounds to 0 are dropped.
+#
+# Then appends vigie's own valences for emoji newer than the ranking's 2015
+# tweets (Unicode 8 to 11: eye roll, vomiting, cursing, clown, facepalm,
+# smiling with hearts, ...), which customers use as verdicts; they are
+# written by the vigie team and absent from the ranking.
 set -eu
 
 if [ "$#" -ne 1 ]; then
@@ -49,3 +54,21 @@ NR == 1 { next }
   printf "%s\t%s\n", $1, r
 }
 ' "$1"
+
+cat <<'EOF'
+# --- vigie additions: emoji newer than the ranking (Unicode 8 to 11), valences
+# written by the vigie team on the same scale.
+🙄	-1.5
+🙃	-0.8
+🤮	-2.5
+🤢	-2.0
+🤬	-3.0
+🤡	-1.5
+🤦	-1.5
+🥴	-1.0
+🥰	3.0
+🤩	2.8
+🥳	2.5
+🤗	2.0
+🤤	1.5
+EOF

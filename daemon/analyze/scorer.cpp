@@ -335,12 +335,14 @@ constexpr std::string_view kCognitionVerbs[] = {
     // French
     "sais", "sait", "savais", "savait", "savoir", "savons", "savez", "savent",
     "su", "connais", "connait", "connaissais", "connaissait", "connaitre", "lu",
-    "lire", "lis", "hesitez", "hesite", "hesiter", "souviens",
+    "lire", "lis", "hesitez", "hesite", "hesiter", "hesiterai", "hesiterais",
+    "hesiterons", "hesitons", "hesitais", "souviens",
     // English
-    "know", "knew", "known", "read", "hesitate", "remember", "wonder",
+    "know", "knew", "known", "read", "hesitate", "hesitated", "remember",
+    "wonder",
     // German
     "weiss", "wusste", "wissen", "kenne", "kannte", "gelesen", "zogern",
-    "zoegern"};
+    "zoegern", "zogere", "zoegere", "zogert", "zoegert"};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -1354,6 +1356,21 @@ class Engine {
     return false;
   }
 
+  // Whether negator `j` negates a verb of hesitating before the term at `i`
+  // ("wouldn't hesitate to recommend", "n'hésitez pas à le recommander"):
+  // then the term is what the author urges, not negated. Runs only once a
+  // negator is found.
+  bool NegatesHesitation(std::size_t j, std::size_t i) const {
+    for (std::size_t t = j >= 2 ? j - 2 : 0; t < i; ++t) {
+      const std::string_view w = t_.at(t);
+      if (w.starts_with("hesit") || w.starts_with("zoger") ||
+          w.starts_with("zoeger")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Whether the multi-word term holding negator `j` has a negative valence
   // and ends at token `end`.
   bool NegatedTermEndsAt(std::size_t j, std::size_t end) const {
@@ -1572,6 +1589,7 @@ class Engine {
       // a negated term also negates the term right after it ("nicht gut
       // gefallen"); a litotes does not ("pas mal réussi").
       if (InMultiWordHit(j) && !NegatedTermEndsAt(j, i)) continue;
+      if (NegatesHesitation(j, i)) return {};
       if (ModalEmphasis(j, i, span)) return std::string_view("+could");
       if (Is(j, kFlagNever)) {
         for (std::size_t t = j + 1; t < i; ++t) {

@@ -238,6 +238,24 @@ TEST_CASE("a negated term also negates the term right after it") {
         doctest::Approx(Compound(1.4 + 2.2)));
 }
 
+TEST_CASE("a negated verb of hesitating does not negate what it urges") {
+  const Lexicon en = MustParse("recommend\t1.5\nhesitate\t-1.1\n");
+  const Lexicon fr = MustParse("recommander\t2.1\n");
+  const Scorer scorer{ScorerLexicons{.en = &en, .fr = &fr}};
+  auto compound = [&scorer](const char* text, const char* lang) {
+    return scorer.Score(text, ScoreRequest{.language = lang}).compound;
+  };
+  CHECK(compound("n'hésitez pas à le recommander", "fr") ==
+        doctest::Approx(Compound(2.1)));
+  CHECK(compound("I wouldn't hesitate to recommend it", "en") ==
+        doctest::Approx(Compound(-0.74 * -1.1 + 1.5)));
+  // Other negated verbs still negate the term after them.
+  CHECK(compound("je ne peux pas le recommander", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2.1)));
+  CHECK(compound("I wouldn't recommend it", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.5)));
+}
+
 TEST_CASE("'ne ... personne', 'niemandem' and 'keinerlei' negate") {
   const Lexicon fr = MustParse("recommande\t2.0\n");
   const Lexicon de = MustParse("empfehlen\t2.0\nprobleme\t-1.5\n");
