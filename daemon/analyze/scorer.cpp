@@ -1356,15 +1356,18 @@ class Engine {
     return false;
   }
 
-  // Whether negator `j` negates a verb of hesitating before the term at `i`
-  // ("wouldn't hesitate to recommend", "n'hésitez pas à le recommander"):
-  // then the term is what the author urges, not negated. Runs only once a
-  // negator is found.
+  // Whether negator `j` negates a verb of hesitating or stopping before the
+  // term at `i` ("wouldn't hesitate to recommend", "n'hésitez pas à le
+  // recommander", "can't stop smiling", "je n'arrête pas de rire"): then
+  // the term is what the author urges or keeps doing, not negated. Runs
+  // only once a negator is found.
   bool NegatesHesitation(std::size_t j, std::size_t i) const {
     for (std::size_t t = j >= 2 ? j - 2 : 0; t < i; ++t) {
       const std::string_view w = t_.at(t);
       if (w.starts_with("hesit") || w.starts_with("zoger") ||
-          w.starts_with("zoeger")) {
+          w.starts_with("zoeger") || w == "stop" || w == "stopped" ||
+          w.starts_with("arret") || w.starts_with("aufhor") ||
+          w.starts_with("aufhoer")) {
         return true;
       }
     }

@@ -239,7 +239,8 @@ TEST_CASE("a negated term also negates the term right after it") {
 }
 
 TEST_CASE("a negated verb of hesitating does not negate what it urges") {
-  const Lexicon en = MustParse("recommend\t1.5\nhesitate\t-1.1\n");
+  const Lexicon en =
+      MustParse("recommend\t1.5\nhesitate\t-1.1\nsmiling\t2.0\n");
   const Lexicon fr = MustParse("recommander\t2.1\n");
   const Scorer scorer{ScorerLexicons{.en = &en, .fr = &fr}};
   auto compound = [&scorer](const char* text, const char* lang) {
@@ -254,6 +255,9 @@ TEST_CASE("a negated verb of hesitating does not negate what it urges") {
         doctest::Approx(Compound(-0.74 * 2.1)));
   CHECK(compound("I wouldn't recommend it", "en") ==
         doctest::Approx(Compound(-0.74 * 1.5)));
+  // Nor does a negated "stop": what goes on is not negated.
+  CHECK(compound("I can't stop smiling", "en") ==
+        doctest::Approx(Compound(2.0)));
 }
 
 TEST_CASE("'ne ... personne', 'niemandem' and 'keinerlei' negate") {
