@@ -273,6 +273,27 @@ bool IsElision(std::string_view folded_word, bool& is_n) {
   return false;
 }
 
+// Whether emoticon `term` is mostly something else in text: a digit beside
+// a bracket ("(8 hours later)", "size 8)", a list's "8)") or a time
+// ("0:03").
+bool IsNumberMarkup(std::string_view term) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto bracket = [](char c) { return c == '(' || c == ')'; };
+  if (term.size() == 2 && ((digit(term[0]) && bracket(term[1])) ||
+                           (bracket(term[0]) && digit(term[1])))) {
+    return true;
+  }
+  const std::size_t colon = term.find(':');
+  if (colon == 0 || colon == std::string_view::npos ||
+      term.size() - colon != 3) {
+    return false;
+  }
+  for (std::size_t i = 0; i < term.size(); ++i) {
+    if (i != colon && !digit(term[i])) return false;
+  }
+  return true;
+}
+
 // The chunk at `at` up to the next space, when it may be an emoticon.
 std::string_view EmoticonCandidate(std::string_view text, std::size_t at) {
   std::size_t end = at;
@@ -625,6 +646,7 @@ EmoticonTable::EmoticonTable(const Lexicon* lexicon) {
   if (lexicon == nullptr) return;
   lexicon->ForEach([this](std::string_view term, double) {
     if (term.size() < 2 || term.size() > kMaxEmoticon) return;
+    if (IsNumberMarkup(term)) return;
     bool punct = false;
     for (const char ch : term) {
       const auto c = static_cast<unsigned char>(ch);

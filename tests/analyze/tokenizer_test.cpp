@@ -37,6 +37,19 @@ void CheckSameTokens(const TokenizedText& a, const TokenizedText& b) {
   CHECK(a.elisions == b.elisions);
 }
 
+TEST_CASE("an EmoticonTable leaves out numbers in brackets and times") {
+  Result<Lexicon> lex =
+      Lexicon::Parse("en.tsv", "8)\t1.9\n(8\t2.6\n0:03\t1.9\n8-)\t1\n:)\t2\n");
+  REQUIRE(lex.ok());
+  const EmoticonTable table(&*lex);
+  CHECK(table.size() == 2);
+  CHECK(table.Contains("8-)"));
+  CHECK(table.Contains(":)"));
+  CHECK_FALSE(table.Contains("8)"));
+  CHECK_FALSE(table.Contains("(8"));
+  CHECK_FALSE(table.Contains("0:03"));
+}
+
 TEST_CASE("an EmoticonTable tokenizes as its lexicon does") {
   Result<Lexicon> lex = Lexicon::Parse(
       "en.tsv",

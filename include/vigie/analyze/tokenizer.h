@@ -92,7 +92,9 @@ struct TokenizedText {
 
 /// The terms of a lexicon that Tokenize() may look up as emoticons (2 to 8
 /// bytes of printable ASCII without upper-case letters, not all letters and
-/// digits), in a table small enough to stay in cache.
+/// digits, and neither a digit beside a bracket nor a time: "8)" and "0:03"
+/// are mostly "(size 8)" and timestamps), in a table small enough to stay in
+/// cache.
 ///
 /// Thread-safety: immutable once built. Lifetime: a plain value, independent
 /// of the lexicon it was built from.
