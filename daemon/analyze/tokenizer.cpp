@@ -294,6 +294,24 @@ bool IsNumberMarkup(std::string_view term) {
   return true;
 }
 
+// The end of the user name that the '@' at `at` starts: ASCII letters,
+// digits and '_', and dots between them; `at` + 1 when none follows.
+std::size_t MentionEnd(std::string_view text, std::size_t at) {
+  std::size_t end = at + 1;
+  while (end < text.size()) {
+    const char c = text[end];
+    if (IsAsciiAlnum(c) || c == '_') {
+      ++end;
+    } else if (c == '.' && end > at + 1 && end + 1 < text.size() &&
+               (IsAsciiAlnum(text[end + 1]) || text[end + 1] == '_')) {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
 // The chunk at `at` up to the next space, when it may be an emoticon.
 std::string_view EmoticonCandidate(std::string_view text, std::size_t at) {
   std::size_t end = at;
@@ -538,6 +556,17 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     if (const auto c = static_cast<unsigned char>(text[at]);
         c < 0x80 && c != '\'' && !IsAsciiAlnum(text[at])) {
       finish(at);
+      if (c == '@' && !in_word) {
+        // A user name ("@m_zach", "@HSBC_UK", "@jane.doe") is no word of
+        // the text: skipped whole, so "merci @airfrance pour rien" reads
+        // as "merci pour rien".
+        const std::size_t end = MentionEnd(text, at);
+        if (end > at + 1) {
+          hashtag_pending = false;
+          at = end;
+          continue;
+        }
+      }
       separator(c);
       ++at;
       continue;

@@ -183,6 +183,19 @@ TEST_CASE("tokens of ASCII runs, punctuation and hashtags") {
   CHECK(t.elisions == 1);
 }
 
+TEST_CASE("user names are no words of the text") {
+  TokenizedText t;
+  Tokenize("merci @air_france.fr pour rien @HSBC_UK, mail a@b.c ok @", nullptr,
+           t);
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) words.push_back(t.at(i));
+  // An '@' inside a word (an e-mail address) ends the word; what follows
+  // is a name.
+  CHECK(words == std::vector<std::string_view>{"merci", "pour", "rien", "mail",
+                                               "a", "ok"});
+  CHECK(t.tokens[3].boundary_before);  // after the comma
+}
+
 // FoldText as it was before its ASCII fast path: utf8proc over the whole
 // sanitized text.
 std::string ReferenceFold(std::string_view text) {
