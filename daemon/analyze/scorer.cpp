@@ -1619,6 +1619,9 @@ class Engine {
       };
       for (std::size_t t = after; t < n && t < after + 4; ++t) {
         if (t_.tokens[t].boundary_before || s_.hits[t].span > 0) break;
+        if (!IsNegator(t)) continue;
+        // "ich bereue es keine Sekunde", "kein bisschen".
+        if (NoneOfAMeasure(t)) return t_.at(t);
         if (!Is(t, kFlagNicht)) continue;
         if (clause_ends(t + 1) ||
             (clause_ends(t + 2) && IsVerbParticle(t_.at(t + 1)))) {
@@ -1628,6 +1631,24 @@ class Engine {
       }
     }
     return {};
+  }
+
+  // Whether German negator `t` is "kein" before a measure of time or degree
+  // ("keine Sekunde", "kein bisschen", "keinen Tag"), which negates the verb
+  // before it.
+  bool NoneOfAMeasure(std::size_t t) const {
+    if (t + 1 >= t_.tokens.size() || t_.tokens[t + 1].boundary_before) {
+      return false;
+    }
+    const std::string_view w = t_.at(t);
+    if (w != "kein" && w != "keine" && w != "keinen") return false;
+    const std::string_view m = t_.at(t + 1);
+    for (std::string_view measure :
+         {"sekunde", "minute", "moment", "augenblick", "bisschen", "stuck",
+          "tag"}) {
+      if (m == measure) return true;
+    }
+    return false;
   }
 
   // Whether folded German `w` is the particle a separable verb leaves at

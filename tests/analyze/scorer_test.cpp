@@ -290,6 +290,10 @@ TEST_CASE("German 'nicht' before a verb particle at the clause end negates") {
         doctest::Approx(negated));
   CHECK(compound("das gefällt mir nicht mehr.") ==
         doctest::Approx(Compound(-0.74 * 1.8)));
+  // "kein" before a measure of time or degree negates the verb before it.
+  CHECK(compound("ich empfehle es keine Sekunde") == doctest::Approx(negated));
+  CHECK(compound("ich empfehle es keine Tomaten") ==
+        doctest::Approx(Compound(2.0)));
   // Any other word after "nicht" leaves the term alone.
   CHECK(compound("ich empfehle es nicht jedem") ==
         doctest::Approx(Compound(2.0)));
