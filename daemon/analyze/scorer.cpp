@@ -1338,7 +1338,10 @@ class Engine {
       if (s_.hits[j - d].span > 0 || Is(j - d, kFlagCognition)) return false;
     }
     for (std::size_t t = j + 1; t < n && t <= j + kWindow; ++t) {
-      if (t_.tokens[t].boundary_before) break;
+      if (t_.tokens[t].boundary_before &&
+          !(t == j + 1 && NichtBeforeComparison(j))) {
+        break;
+      }
       if (s_.hits[t].span > 0 || Is(t, kFlagCognition)) return false;
     }
     // A multi-word term covering the negator's neighbours.
@@ -1584,7 +1587,10 @@ class Engine {
   std::string_view Negation(std::size_t i, int span) const {
     for (int d = 1; d <= kWindow && static_cast<std::size_t>(d) <= i; ++d) {
       const std::size_t j = i - static_cast<std::size_t>(d);
-      if (t_.tokens[j + 1].boundary_before || IsContrast(j)) break;
+      if ((t_.tokens[j + 1].boundary_before && !NichtBeforeComparison(j)) ||
+          IsContrast(j)) {
+        break;
+      }
       const std::string_view w = t_.at(j);
       if (d == 1 && IsLitotes(j)) return w;
       if (!IsNegator(j)) continue;
@@ -1611,14 +1617,17 @@ class Engine {
         if (Is(t, kFlagCloser)) return t_.at(t);
       }
     }
-    if (lang_ == kDe || lang_ == kUnd) {
+    // "leider" (unfortunately) comments on the clause: "leider nicht" is no
+    // negated regret.
+    if ((lang_ == kDe || lang_ == kUnd) && t_.at(i) != "leider") {
       // Clause-final "nicht": "das gefällt mir nicht", also before the
       // particle of a separable verb ("ich empfehle es nicht weiter").
       auto clause_ends = [&](std::size_t k) {
         return k == n || t_.tokens[k].boundary_before;
       };
       for (std::size_t t = after; t < n && t < after + 4; ++t) {
-        if (t_.tokens[t].boundary_before || s_.hits[t].span > 0) break;
+        if (t_.tokens[t].boundary_before) break;
+        if (s_.hits[t].span > 0 && t_.at(t) != "leider") break;
         if (!IsNegator(t)) continue;
         // "ich bereue es keine Sekunde", "kein bisschen".
         if (NoneOfAMeasure(t)) return t_.at(t);
@@ -1631,6 +1640,18 @@ class Engine {
       }
     }
     return {};
+  }
+
+  // Whether token `j` is German "nicht" before a comma and "was" or "wie"
+  // ("hält nicht, was es verspricht", "nicht, wie beschrieben"): the
+  // negation reaches the clause the comma opens.
+  bool NichtBeforeComparison(std::size_t j) const {
+    if ((lang_ != kDe && lang_ != kUnd) || !Is(j, kFlagNicht)) return false;
+    // Not after a verb of knowing: "ich weiß nicht, was gut ist".
+    if (j > 0 && Is(j - 1, kFlagCognition)) return false;
+    if (j + 1 >= t_.tokens.size()) return false;
+    const std::string_view next = t_.at(j + 1);
+    return next == "was" || next == "wie";
   }
 
   // Whether German negator `t` is "kein" before a measure of time or degree

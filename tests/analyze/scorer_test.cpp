@@ -290,6 +290,23 @@ TEST_CASE("German 'nicht' before a verb particle at the clause end negates") {
         doctest::Approx(negated));
   CHECK(compound("das gefällt mir nicht mehr.") ==
         doctest::Approx(Compound(-0.74 * 1.8)));
+  // "nicht" reaches across a comma into "was"/"wie" clauses, not after a
+  // verb of knowing.
+  const Lexicon de2 = MustParse(
+      "was es verspricht\t1.5\ngut\t1.9\nleider\t-1.6\ngefällt\t1.8\n");
+  const Scorer scorer2{ScorerLexicons{.de = &de2}};
+  auto compound2 = [&scorer2](const char* text) {
+    return scorer2.Score(text, ScoreRequest{.language = "de"}).compound;
+  };
+  CHECK(compound2("hält nicht, was es verspricht") ==
+        doctest::Approx(Compound(-0.74 * 1.5)));
+  CHECK(compound2("ich weiß nicht, was gut ist") ==
+        doctest::Approx(Compound(1.9)));
+  // "leider" is never the negated term, nor does it stop a clause-final
+  // "nicht" from negating the verb.
+  CHECK(compound2("leider nicht") == doctest::Approx(Compound(-1.6)));
+  CHECK(compound2("das gefällt mir leider nicht") ==
+        doctest::Approx(Compound(-0.74 * 1.8 - 1.6)));
   // "kein" before a measure of time or degree negates the verb before it.
   CHECK(compound("ich empfehle es keine Sekunde") == doctest::Approx(negated));
   CHECK(compound("ich empfehle es keine Tomaten") ==
