@@ -21,8 +21,16 @@
 //     or a contrast word ends a scope): valence x -0.74. English not, no,
 //     never, without, n't ...; French pas, plus (after ne/n'), jamais, rien,
 //     guère, aucun, sans, non, ni, and "ne/n' X pas|plus|jamais|rien|guère"
-//     around the term; German nicht, kein*, nie, niemals, ohne, nichts, and a
-//     clause-final "nicht" negates the terms before it ("ich mag es nicht").
+//     around the term, also "ne X ... personne"; German nicht, kein*, nie,
+//     niemals, ohne, nichts, keinerlei, niemand*, and a clause-final "nicht"
+//     (or one before a verb particle: "empfehle es nicht weiter") negates the
+//     terms before it ("ich mag es nicht"), as does "kein" before a measure
+//     ("bereue es keine Sekunde"); German "nicht, was|wie" reaches across the
+//     comma ("hält nicht, was es verspricht"), and "leider" is never negated.
+//     A negator inside a multi-word term is that term's ("not bad"), but a
+//     negative such term also negates the term right after it ("nicht gut
+//     gefallen"). A negated verb of hesitating or stopping negates nothing
+//     after it ("n'hésitez pas à recommander", "can't stop smiling").
 //     French "peu" not preceded by "un" is litotes: x -0.5. "never/jamais ...
 //     so/aussi" is emphasis, not negation, and so is a negated modal before
 //     a comparative or with "enough" after the term's object ("couldn't be

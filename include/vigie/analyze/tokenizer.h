@@ -9,8 +9,9 @@
 // t' c' qu' jusqu' lorsqu' puisqu' quoiqu', with ' or ’ or ʼ) are split off and
 // dropped; an apostrophe inside any other word is kept as ' ("don't"). A
 // hashtag's '#' is dropped and the token flagged; a camel-case hashtag
-// (#ServiceNul) is split at each lower-to-upper change. Invalid UTF-8 bytes and
-// NUL bytes act as spaces.
+// (#ServiceNul) is split at each lower-to-upper change. A user name ('@' at a
+// word's start, then ASCII letters, digits, '_' and inner dots: "@HSBC_UK")
+// is no token at all. Invalid UTF-8 bytes and NUL bytes act as spaces.
 //
 // Thread-safety: Tokenize() is reentrant; a TokenizedText belongs to one
 // thread at a time.
