@@ -346,6 +346,12 @@ constexpr std::string_view kCognitionVerbs[] = {
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
+// Whether `w` is one of `words` (a short array of string_views).
+template <typename Words>
+bool IsOneOf(std::string_view w, const Words& words) {
+  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
 const char* LangName(Lang l) {
   static const char* const kNames[] = {"fr", "en", "de", "und"};
   return kNames[l];
@@ -1351,12 +1357,19 @@ class Engine {
     return true;
   }
 
+  // The first token of the term of two or more words that token `j`
+  // belongs to, or kNone.
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t MultiWordHitStart(std::size_t j) const {
+    for (std::size_t d = 0; d < Lexicon::kMaxWords && d <= j; ++d) {
+      if (s_.hits[j - d].span > std::max<std::size_t>(d, 1)) return j - d;
+    }
+    return kNone;
+  }
+
   // Whether token `j` belongs to a term of two or more words.
   bool InMultiWordHit(std::size_t j) const {
-    for (std::size_t d = 0; d < Lexicon::kMaxWords && d <= j; ++d) {
-      if (s_.hits[j - d].span > std::max<std::size_t>(d, 1)) return true;
-    }
-    return false;
+    return MultiWordHitStart(j) != kNone;
   }
 
   // Whether negator `j` negates a verb of hesitating or stopping before the
@@ -1380,13 +1393,10 @@ class Engine {
   // Whether the multi-word term holding negator `j` has a negative valence
   // and ends at token `end`.
   bool NegatedTermEndsAt(std::size_t j, std::size_t end) const {
-    for (std::size_t d = 0; d < Lexicon::kMaxWords && d <= j; ++d) {
-      const Hit& h = s_.hits[j - d];
-      if (h.span > std::max<std::size_t>(d, 1)) {
-        return h.valence < 0 && j - d + static_cast<std::size_t>(h.span) == end;
-      }
-    }
-    return false;
+    const std::size_t start = MultiWordHitStart(j);
+    if (start == kNone) return false;
+    const Hit& h = s_.hits[start];
+    return h.valence < 0 && start + static_cast<std::size_t>(h.span) == end;
   }
 
   bool AllWords(std::size_t i, int span) const {
@@ -1538,17 +1548,13 @@ class Engine {
     static constexpr std::string_view kUpward[] = {
         "more", "better", "worse", "plus", "mieux", "pire", "mehr", "besser"};
     static constexpr std::string_view kEnough[] = {"enough", "assez", "genug"};
-    auto in = [](std::string_view w, const auto& words) {
-      return std::find(std::begin(words), std::end(words), w) !=
-             std::end(words);
-    };
-    const bool modal =
-        in(t_.at(j), kModalNegators) ||
-        (j > 0 && !t_.tokens[j].boundary_before && in(t_.at(j - 1), kModals));
+    const bool modal = IsOneOf(t_.at(j), kModalNegators) ||
+                       (j > 0 && !t_.tokens[j].boundary_before &&
+                        IsOneOf(t_.at(j - 1), kModals));
     if (!modal) return false;
     for (std::size_t t = j + 1; t <= i; ++t) {
       const std::string_view w = t_.at(t);
-      if (in(w, kUpward)) return true;
+      if (IsOneOf(w, kUpward)) return true;
       // The term itself a comparative: English "-ier" (happier, easier),
       // German "-er" (glücklicher, zufriedener).
       if (t == i && w.size() > 4 &&
@@ -1560,7 +1566,7 @@ class Engine {
     const std::size_t after = i + static_cast<std::size_t>(span);
     for (std::size_t t = after; t < n && t < after + 3; ++t) {
       if (t_.tokens[t].boundary_before) break;
-      if (in(t_.at(t), kEnough)) return t > after;  // not "good enough"
+      if (IsOneOf(t_.at(t), kEnough)) return t > after;  // not "good enough"
     }
     return false;
   }
@@ -1661,27 +1667,21 @@ class Engine {
     if (t + 1 >= t_.tokens.size() || t_.tokens[t + 1].boundary_before) {
       return false;
     }
-    const std::string_view w = t_.at(t);
-    if (w != "kein" && w != "keine" && w != "keinen") return false;
-    const std::string_view m = t_.at(t + 1);
-    for (std::string_view measure :
-         {"sekunde", "minute", "moment", "augenblick", "bisschen", "stuck",
-          "tag"}) {
-      if (m == measure) return true;
-    }
-    return false;
+    static constexpr std::string_view kKein[] = {"kein", "keine", "keinen"};
+    static constexpr std::string_view kMeasures[] = {
+        "sekunde",  "minute", "moment", "augenblick",
+        "bisschen", "stuck",  "tag"};
+    return IsOneOf(t_.at(t), kKein) && IsOneOf(t_.at(t + 1), kMeasures);
   }
 
   // Whether folded German `w` is the particle a separable verb leaves at
   // the end of its clause ("empfehle ... weiter", "kommt ... an").
   static bool IsVerbParticle(std::string_view w) {
-    for (std::string_view p :
-         {"weiter", "zuruck", "zurueck", "mehr", "an", "aus", "ab", "ein",
-          "mit", "vor", "zu", "auf", "durch", "fest", "los", "her", "hin", "um",
-          "zusammen"}) {
-      if (w == p) return true;
-    }
-    return false;
+    static constexpr std::string_view kParticles[] = {
+        "weiter", "zuruck", "zurueck", "mehr", "an",      "aus",   "ab",
+        "ein",    "mit",    "vor",     "zu",   "auf",     "durch", "fest",
+        "los",    "her",    "hin",     "um",   "zusammen"};
+    return IsOneOf(w, kParticles);
   }
 
   const ScorerIndex& index_;
