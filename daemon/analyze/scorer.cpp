@@ -27,7 +27,7 @@ namespace {
 
 constexpr double kNegationScalar = -0.74;
 constexpr double kLitotesScalar = -0.5;
-constexpr double kOrphanNegation = -0.6;
+constexpr double kOrphanNegation = -0.18;
 // "too long", "trop cher", "trop de monde": excess is a complaint.
 constexpr double kExcess = -1.1;
 constexpr double kBoosterIncrement = 0.293;
@@ -42,6 +42,12 @@ constexpr double kAfterContrast = 1.5;
 // strong words: it is the review's own verdict.
 constexpr double kStatedRatingWeight = 2.0;
 constexpr double kAlpha = 15.0;
+// Terms that pull both ways: in a text with at least kConflictMinTerms
+// polar contributions, the cancelled mass C = 2 min(positive, negative)
+// joins the normaliser as kConflictWeight * C^2, so that a net sum under
+// about a fifth of C stays inside the neutral band.
+constexpr double kConflictWeight = 16.0;
+constexpr int kConflictMinTerms = 4;
 constexpr int kWindow = 3;
 constexpr std::size_t kMaxWordBytes = 64;
 // A booster's effect shrinks with its distance to the word (1, 2, 3 tokens).
@@ -151,9 +157,10 @@ const LangRules& Rules(Lang lang) {
         {"almost", -kBoosterIncrement}},
        {"but", "however", "yet"}},
       // German
-      {{"nicht", "kein", "keine", "keinen", "keiner", "keines", "keinem", "nie",
-        "niemals", "ohne", "nichts", "nix", "weder", "nirgends", "niemand",
-        "niemandem", "niemanden", "keinerlei", "null"},
+      {{"nicht",   "nich",      "kein",      "keine",     "keinen",
+        "keiner",  "keines",    "keinem",    "nie",       "niemals",
+        "ohne",    "nichts",    "nix",       "weder",     "nirgends",
+        "niemand", "niemandem", "niemanden", "keinerlei", "null"},
        {{"sehr", kBoosterIncrement},
         {"total", kBoosterIncrement},
         {"echt", kBoosterIncrement},
@@ -234,7 +241,7 @@ enum WordFlag : std::uint16_t {
   kFlagUn = 1u << 3,     // "un"
   kFlagNe = 1u << 4,     // "ne"
   kFlagPlus = 1u << 5,   // "plus"
-  kFlagNicht = 1u << 6,  // "nicht"
+  kFlagNicht = 1u << 6,  // "nicht", "nich"
   kFlagToo = 1u << 7,    // "too"
   kFlagTrop = 1u << 8,   // "trop"
   // Negators whose negation "so", "aussi", ... may turn into emphasis.
@@ -271,6 +278,7 @@ constexpr FlaggedWord kFlaggedWords[] = {
     {"ne", kFlagNe},
     {"plus", kFlagPlus},
     {"nicht", kFlagNicht},
+    {"nich", kFlagNicht},  // spoken "nicht" in the North
     {"too", kFlagToo},
     {"trop", kFlagTrop},
     {"jamais", kFlagNever},
@@ -1177,6 +1185,8 @@ class Engine {
     }
     double sum = 0.0;
     counted = 0;
+    positive_ = negative_ = 0.0;
+    polar_ = 0;
     for (const std::uint32_t at : s_.hit_at) {
       const std::size_t i = at;
       const Hit& hit = s_.hits[i];
@@ -1263,6 +1273,7 @@ class Engine {
       }
       if (c != nullptr) c->adjusted = v;
       sum += v;
+      Weigh(v);
     }
     // A rule's own valence at token j, weighted by its side of the contrast.
     auto add_rule = [&](std::size_t j, double valence, auto term,
@@ -1270,6 +1281,7 @@ class Engine {
       double v = valence;
       if (contrast < n) v *= j < contrast ? kBeforeContrast : kAfterContrast;
       sum += v;
+      Weigh(v);
       ++counted;
       if (ex_ != nullptr) {
         Contribution c;
@@ -1299,7 +1311,24 @@ class Engine {
     return sum;
   }
 
+  /// The mass of Sum()'s terms that cancels out: twice the smaller of the
+  /// positive and the negative mass, when at least kConflictMinTerms terms
+  /// are polar; else 0.
+  double Conflict() const {
+    return polar_ >= kConflictMinTerms ? 2.0 * std::min(positive_, negative_)
+                                       : 0.0;
+  }
+
  private:
+  void Weigh(double v) {
+    if (v > 0.0) {
+      positive_ += v;
+    } else {
+      negative_ -= v;
+    }
+    ++polar_;
+  }
+
   // Adds the modifier `what()` makes to `c`, if any; `what` runs only then,
   // so scoring without an explanation formats nothing.
   template <typename What>
@@ -1689,6 +1718,10 @@ class Engine {
   Scratch& s_;
   const TokenizedText& t_;
   Explanation* ex_;
+  // Sum()'s positive and negative mass, and its number of polar terms.
+  double positive_ = 0.0;
+  double negative_ = 0.0;
+  int polar_ = 0;
 };
 
 }  // namespace
@@ -1785,9 +1818,12 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
       sum += punctuation;
     }
   }
+  const double conflict = engine.Conflict();
   if (sum != 0.0) {
     result.compound =
-        std::clamp(sum / std::sqrt(sum * sum + kAlpha), -1.0, 1.0);
+        std::clamp(sum / std::sqrt(sum * sum + kAlpha +
+                                   kConflictWeight * conflict * conflict),
+                   -1.0, 1.0);
   }
   result.label = LabelOf(result.compound);
   if (explain != nullptr) {
@@ -1796,6 +1832,7 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
     explain->stated_rating = stated;
     explain->punctuation = punctuation;
     explain->sum = sum;
+    explain->conflict = conflict;
     explain->compound = result.compound;
   }
   return result;

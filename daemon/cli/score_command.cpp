@@ -28,9 +28,10 @@ void PrintExplanation(const Explanation& ex) {
   }
   std::snprintf(buf, sizeof buf,
                 "  rules %+.3f, stated rating %+.3f, punctuation %+.3f, sum "
-                "%+.3f -> compound %+.4f (sum / sqrt(sum^2 + 15))\n",
+                "%+.3f, conflict %.3f -> compound %+.4f (sum / sqrt(sum^2 + "
+                "15 + 16 conflict^2))\n",
                 ex.extra_valence, ex.stated_rating, ex.punctuation, ex.sum,
-                ex.compound);
+                ex.conflict, ex.compound);
   std::cout << buf;
 }
 
@@ -57,6 +58,7 @@ boost::json::object ExplanationJson(const Explanation& ex) {
   o["stated_rating"] = ex.stated_rating;
   o["punctuation"] = ex.punctuation;
   o["sum"] = ex.sum;
+  o["conflict"] = ex.conflict;
   return o;
 }
 

@@ -42,7 +42,10 @@
 //     after it x1.5;
 //   - a negator with no term within 3 tokens either side in its clause
 //     ("it doesn't charge", "ça ne marche pas", "funktioniert nicht") adds
-//     -0.6 (not for no/non/sans/ohne/without, nor before only/just/nur/too,
+//     -0.18, a weak cue: alone it leaves the text neutral (compound -0.046)
+//     and only tips a text whose terms balance out; negation is common in
+//     neutral statements ("nicht nur", "noch nicht"). Not for
+//     no/non/sans/ohne/without, nor before only/just/nur/too,
 //     nor next to a verb of knowing, reading or hesitating: "je ne sais
 //     pas", "I never read", "n'hésitez pas"; "I don't think" still counts);
 //   - English "too" / French "trop" before a word of the clause that is no
@@ -52,8 +55,15 @@
 //   - a rating the author states in the text ("8/10", "2 étoiles", "gave it
 //     a 9": stated_rating.h) adds twice its valence: the review's verdict.
 // Then sum += sign(sum) * (0.292 * min(#!, 4) + question marks: 0.18 each
-// when 2 or 3, 0.96 when more), and compound = sum / sqrt(sum^2 + 15),
-// in [-1, 1]. The label uses the thresholds of ScorerOptions.
+// when 2 or 3, 0.96 when more), and compound = sum / sqrt(sum^2 + 15 +
+// 16 C^2), in [-1, 1], where C, the conflict, is twice the smaller of the
+// positive and the negative mass of the terms and rules above when at least 4
+// of them are polar (else 0): a text whose terms mostly cancel out (a mixed
+// review: net sum under about a fifth of C) stays in the neutral band, while
+// the sign, and so a binary verdict, is kept. Short texts are left to
+// VADER's normalisation: two or three opposed terms in a post are more often
+// one opinion with a hedge or an ironic emoticon than a balanced verdict.
+// The label uses the thresholds of ScorerOptions.
 //
 // Star ratings (BlendRating): a rating r on a 0..5 scale maps to
 // s = clamp((r - 3) / 2, -1, 1); the blended compound is 0.5 * compound +
@@ -148,7 +158,8 @@ struct Explanation {
   double stated_rating = 0.0;  ///< from a rating stated in the text ("8/10")
   double punctuation = 0.0;    ///< the ! and ? amplification
   double sum = 0.0;            ///< before normalisation
-  double compound = 0.0;       ///< sum / sqrt(sum^2 + 15)
+  double conflict = 0.0;       ///< cancelled mass, 0 under 4 polar terms
+  double compound = 0.0;       ///< sum / sqrt(sum^2 + 15 + 16 conflict^2)
 };
 
 /// Scores texts with per-language lexicons.
