@@ -28,6 +28,10 @@ namespace {
 constexpr double kNegationScalar = -0.74;
 constexpr double kLitotesScalar = -0.5;
 constexpr double kOrphanNegation = -0.18;
+// An orphan negation that says something keeps failing, stopped, or cannot
+// be done ("still hasn't arrived", "ne s'allume plus", "kann mich nicht
+// einloggen"): a complaint.
+constexpr double kOrphanFailure = -0.6;
 // "too long", "trop cher", "trop de monde": excess is a complaint.
 constexpr double kExcess = -1.1;
 constexpr double kBoosterIncrement = 0.293;
@@ -351,6 +355,26 @@ constexpr std::string_view kCognitionVerbs[] = {
     // German
     "weiss", "wusste", "wissen", "kenne", "kannte", "gelesen", "zogern",
     "zoegern", "zogere", "zoegere", "zogert", "zoegert"};
+
+// Words that make an orphan negation a failure (kOrphanFailure), folded.
+constexpr std::string_view kFailureWords[] = {
+    // English: persistence, inability, and what a product or a service does
+    "still", "anymore", "again", "can", "could", "cannot", "can't", "cant",
+    "couldn't", "couldnt", "unable", "open", "opens", "load", "loads", "start",
+    "starts", "turn", "turns", "charge", "charges", "connect", "arrive",
+    "arrived", "receive", "received", "deliver", "delivered", "back", "respond",
+    "responded", "answer", "answered", "refund", "refunded",
+    // French ("plus" as the negator: "ne ... plus"; "arrive", "charge" above)
+    "toujours", "encore", "plus", "arrivee", "arrivees", "arrives", "peux",
+    "peut", "pouvons", "pouvez", "peuvent", "pu", "ouvre", "demarre", "allume",
+    "recu", "recue", "recus", "livree", "livrees", "fonctionne", "marche",
+    "repond", "rembourse", "remboursee", "reviendrai", "reviendrons",
+    "retournerai", "retournerons",
+    // German (umlauts fold to ae, oe, ue)
+    "mehr", "wieder", "immer", "kann", "kannst", "koennen", "konnen", "konnte",
+    "konnten", "geht", "klappt", "funktioniert", "startet", "laedt", "oeffnet",
+    "angekommen", "geliefert", "bekommen", "erhalten", "zurueckbekommen",
+    "antwortet", "erstattet"};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -1294,9 +1318,15 @@ class Engine {
     };
     for (std::size_t j = 0; any_negator && j < n; ++j) {
       if (!IsNegator(j) || !IsOrphanNegator(j)) continue;
-      add_rule(
-          j, kOrphanNegation, [&] { return std::string(t_.at(j)); },
-          "negation without a sentiment term in scope");
+      if (SaysFailure(j)) {
+        add_rule(
+            j, kOrphanFailure, [&] { return std::string(t_.at(j)); },
+            "negation of something that fails, stopped or cannot be done");
+      } else {
+        add_rule(
+            j, kOrphanNegation, [&] { return std::string(t_.at(j)); },
+            "negation without a sentiment term in scope");
+      }
     }
     for (std::size_t j = 0; any_excess_word && j < n; ++j) {
       // Only "too" and "trop" may be excess.
@@ -1384,6 +1414,22 @@ class Engine {
       if (s_.hits[j - d].span > d) return false;
     }
     return true;
+  }
+
+  // Whether the orphan negator at `j`, or a word of its clause within the
+  // negation window either side, is one of kFailureWords.
+  bool SaysFailure(std::size_t j) const {
+    if (IsOneOf(t_.at(j), kFailureWords)) return true;
+    for (std::size_t d = 1; d <= kWindow && d <= j; ++d) {
+      if (t_.tokens[j - d + 1].boundary_before) break;
+      if (IsOneOf(t_.at(j - d), kFailureWords)) return true;
+    }
+    const std::size_t n = t_.tokens.size();
+    for (std::size_t t = j + 1; t < n && t <= j + kWindow; ++t) {
+      if (t_.tokens[t].boundary_before) break;
+      if (IsOneOf(t_.at(t), kFailureWords)) return true;
+    }
+    return false;
   }
 
   // The first token of the term of two or more words that token `j`

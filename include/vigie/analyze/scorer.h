@@ -44,7 +44,12 @@
 //     ("it doesn't charge", "ça ne marche pas", "funktioniert nicht") adds
 //     -0.18, a weak cue: alone it leaves the text neutral (compound -0.046)
 //     and only tips a text whose terms balance out; negation is common in
-//     neutral statements ("nicht nur", "noch nicht"). Not for
+//     neutral statements ("nicht nur", "noch nicht"). It adds -0.6, a
+//     complaint, when the negator or a word of its clause within 3 tokens
+//     says that something keeps failing, stopped or cannot be done, or names
+//     what a product or a service does (still, again, can, open, arrive,
+//     receive, back; toujours, plus, peut, marche, reçu; mehr, wieder, kann,
+//     geht, funktioniert, angekommen: kFailureWords in scorer.cpp). Not for
 //     no/non/sans/ohne/without, nor before only/just/nur/too,
 //     nor next to a verb of knowing, reading or hesitating: "je ne sais
 //     pas", "I never read", "n'hésitez pas"; "I don't think" still counts);
