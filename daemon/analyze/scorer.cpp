@@ -359,22 +359,23 @@ constexpr std::string_view kCognitionVerbs[] = {
 // Words that make an orphan negation a failure (kOrphanFailure), folded.
 constexpr std::string_view kFailureWords[] = {
     // English: persistence, inability, and what a product or a service does
+    // ("open" is left out: "not open on Sundays" is news, not a complaint)
     "still", "anymore", "again", "can", "could", "cannot", "can't", "cant",
-    "couldn't", "couldnt", "unable", "open", "opens", "load", "loads", "start",
-    "starts", "turn", "turns", "charge", "charges", "connect", "arrive",
-    "arrived", "receive", "received", "deliver", "delivered", "back", "respond",
-    "responded", "answer", "answered", "refund", "refunded",
+    "couldn't", "couldnt", "unable", "load", "loads", "start", "starts", "turn",
+    "turns", "turned", "charge", "charges", "connect", "arrive", "arrived",
+    "came", "come", "showed", "receive", "received", "deliver", "delivered",
+    "back", "respond", "responded", "answer", "answered", "refund", "refunded",
     // French ("plus" as the negator: "ne ... plus"; "arrive", "charge" above)
     "toujours", "encore", "plus", "arrivee", "arrivees", "arrives", "peux",
-    "peut", "pouvons", "pouvez", "peuvent", "pu", "ouvre", "demarre", "allume",
-    "recu", "recue", "recus", "livree", "livrees", "fonctionne", "marche",
-    "repond", "rembourse", "remboursee", "reviendrai", "reviendrons",
-    "retournerai", "retournerons",
+    "peut", "pouvons", "pouvez", "peuvent", "pu", "demarre", "allume", "recu",
+    "recue", "recus", "livree", "livrees", "venu", "venue", "venus", "passe",
+    "fonctionne", "marche", "repond", "rembourse", "remboursee", "reviendrai",
+    "reviendrons", "retournerai", "retournerons",
     // German (umlauts fold to ae, oe, ue)
     "mehr", "wieder", "immer", "kann", "kannst", "koennen", "konnen", "konnte",
-    "konnten", "geht", "klappt", "funktioniert", "startet", "laedt", "oeffnet",
-    "angekommen", "geliefert", "bekommen", "erhalten", "zurueckbekommen",
-    "antwortet", "erstattet"};
+    "konnten", "geht", "klappt", "funktioniert", "startet", "laedt",
+    "angekommen", "gekommen", "geliefert", "bekommen", "erhalten",
+    "zurueckbekommen", "antwortet", "erstattet"};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 

@@ -658,6 +658,9 @@ TEST_CASE_FIXTURE(Fixture,
   CHECK(alone.label == Label::kNeutral);
   CHECK(scorer.Score("Je ne suis pas au bureau").compound ==
         doctest::Approx(Compound(-0.18)));
+  // Opening hours are news, not a complaint.
+  CHECK(scorer.Score("The museum isn't open on Mondays").compound ==
+        doctest::Approx(Compound(-0.18)));
   CHECK(scorer.Score("Das Spiel ist nicht heute").compound ==
         doctest::Approx(Compound(-0.18)));
 }
@@ -676,6 +679,8 @@ TEST_CASE_FIXTURE(Fixture,
            "Es funktioniert nicht",
            "Ich kann mich nicht einloggen",
            "Die App startet nicht mehr",
+           "votre technicien est pas venu",
+           "the engineer never showed up",
        }) {
     CAPTURE(text);
     const ScoreResult r = scorer.Score(text);

@@ -47,7 +47,7 @@
 //     neutral statements ("nicht nur", "noch nicht"). It adds -0.6, a
 //     complaint, when the negator or a word of its clause within 3 tokens
 //     says that something keeps failing, stopped or cannot be done, or names
-//     what a product or a service does (still, again, can, open, arrive,
+//     what a product or a service does (still, again, can, start, arrive,
 //     receive, back; toujours, plus, peut, marche, reçu; mehr, wieder, kann,
 //     geht, funktioniert, angekommen: kFailureWords in scorer.cpp). Not for
 //     no/non/sans/ohne/without, nor before only/just/nur/too,
