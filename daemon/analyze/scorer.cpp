@@ -28,8 +28,9 @@ namespace {
 constexpr double kNegationScalar = -0.74;
 constexpr double kLitotesScalar = -0.5;
 constexpr double kOrphanNegation = -0.18;
-// An orphan negation that says something keeps failing, stopped, or cannot
-// be done ("still hasn't arrived", "ne s'allume plus", "kann mich nicht
+// An orphan word of absence ("nobody answered", "rien reçu"), or an orphan
+// negation that says something keeps failing, stopped, or cannot be done
+// ("still hasn't arrived", "ne s'allume plus", "kann mich nicht
 // einloggen"): a complaint.
 constexpr double kOrphanFailure = -0.6;
 // "too long", "trop cher", "trop de monde": excess is a complaint.
@@ -376,6 +377,12 @@ constexpr std::string_view kFailureWords[] = {
     "konnten", "geht", "klappt", "funktioniert", "startet", "laedt",
     "angekommen", "gekommen", "geliefert", "bekommen", "erhalten",
     "zurueckbekommen", "antwortet", "erstattet"};
+
+// Negators that only negate the sentence: an orphan one is a weak cue.
+constexpr std::string_view kNegationParticles[] = {
+    "not",   "dont",   "doesnt", "didnt",   "isnt",   "wasnt",
+    "arent", "werent", "wont",   "wouldnt", "havent", "hasnt",
+    "hadnt", "pas",    "ne",     "nicht",   "nich"};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -1319,15 +1326,15 @@ class Engine {
     };
     for (std::size_t j = 0; any_negator && j < n; ++j) {
       if (!IsNegator(j) || !IsOrphanNegator(j)) continue;
-      if (SaysFailure(j)) {
-        add_rule(
-            j, kOrphanFailure, [&] { return std::string(t_.at(j)); },
-            "negation of something that fails, stopped or cannot be done");
-      } else {
-        add_rule(
-            j, kOrphanNegation, [&] { return std::string(t_.at(j)); },
-            "negation without a sentiment term in scope");
-      }
+      const char* why =
+          !IsNegationParticle(j) ? "absence (never, nothing, nobody...)"
+          : SaysFailure(j)
+              ? "negation of something that fails, stopped or cannot be done"
+              : nullptr;
+      add_rule(
+          j, why != nullptr ? kOrphanFailure : kOrphanNegation,
+          [&] { return std::string(t_.at(j)); },
+          why != nullptr ? why : "negation without a sentiment term in scope");
     }
     for (std::size_t j = 0; any_excess_word && j < n; ++j) {
       // Only "too" and "trop" may be excess.
@@ -1415,6 +1422,14 @@ class Engine {
       if (s_.hits[j - d].span > d) return false;
     }
     return true;
+  }
+
+  // Whether the negator at `j` is a plain particle of sentence negation
+  // (not, n't, pas, ne, nicht) rather than a word of absence (never,
+  // nothing, nobody; jamais, rien, personne, aucun; nie, nichts, niemand,
+  // kein), which asserts that something is missing: "nobody answered".
+  bool IsNegationParticle(std::size_t j) const {
+    return s_.facts[j].ends_nt || IsOneOf(t_.at(j), kNegationParticles);
   }
 
   // Whether the orphan negator at `j`, or a word of its clause within the

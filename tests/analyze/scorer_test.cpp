@@ -680,6 +680,8 @@ TEST_CASE_FIXTURE(Fixture,
            "Ich kann mich nicht einloggen",
            "Die App startet nicht mehr",
            "votre technicien est pas venu",
+           "Nobody answered the phone",
+           "Niemand geht ran",
            "the engineer never showed up",
        }) {
     CAPTURE(text);

@@ -45,7 +45,10 @@
 //     -0.18, a weak cue: alone it leaves the text neutral (compound -0.046)
 //     and only tips a text whose terms balance out; negation is common in
 //     neutral statements ("nicht nur", "noch nicht"). It adds -0.6, a
-//     complaint, when the negator or a word of its clause within 3 tokens
+//     complaint, when the negator is a word of absence rather than a plain
+//     particle (never, nothing, nobody; jamais, rien, personne, aucun; nie,
+//     nichts, niemand, kein: "nobody answered"), or when it or a word of its
+//     clause within 3 tokens
 //     says that something keeps failing, stopped or cannot be done, or names
 //     what a product or a service does (still, again, can, start, arrive,
 //     receive, back; toujours, plus, peut, marche, reçu; mehr, wieder, kann,
