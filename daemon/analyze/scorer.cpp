@@ -378,6 +378,24 @@ constexpr std::string_view kFailureWords[] = {
     "angekommen", "gekommen", "geliefert", "bekommen", "erhalten",
     "zurueckbekommen", "antwortet", "erstattet"};
 
+// Adjectives that grade the noun after them: before a negative term they
+// boost it (Engine::Sum()), folded.
+constexpr std::string_view kDegreeAdjectives[] = {
+    // French
+    "beau", "bel", "belle", "beaux", "belles", "enorme", "enormes", "gros",
+    "grosse", "grosses", "vrai", "vraie", "vrais", "vraies", "veritable",
+    "veritables", "immense", "immenses", "joli", "jolie", "jolis", "jolies",
+    "parfait", "parfaite", "sacre", "sacree", "grand", "grande",
+    // English
+    "real", "total", "absolute", "complete", "utter", "perfect", "fine",
+    "great", "huge", "big",
+    // German (umlauts fold to ae, oe, ue)
+    "schoener", "schoenes", "schoene", "schoenen", "echter", "echtes", "echte",
+    "echten", "totaler", "totales", "totale", "totalen", "wahrer", "wahres",
+    "wahre", "wahren", "riesige", "riesiger", "riesiges", "riesigen", "grosse",
+    "grosser", "grosses", "grossen", "perfekte", "perfekter", "perfektes",
+    "perfekten"};
+
 // Negators that only negate the sentence: an orphan one is a weak cue.
 constexpr std::string_view kNegationParticles[] = {
     "not",   "dont",   "doesnt", "didnt",   "isnt",   "wasnt",
@@ -1214,6 +1232,21 @@ class Engine {
       s_.cues[i].negator = FindNegator(i);
       any_negator = any_negator || s_.cues[i].negator;
       if (IsContrast(i)) contrast = i;
+    }
+    // A positive adjective of degree right before a negative term is its
+    // booster, not praise: "une belle arnaque", "énorme déception", "a real
+    // nightmare", "ein schöner Reinfall".
+    for (std::size_t k = 0; k + 1 < s_.hit_at.size(); ++k) {
+      const std::size_t i = s_.hit_at[k];
+      const std::size_t next = s_.hit_at[k + 1];
+      const Hit& hit = s_.hits[i];
+      if (next != i + 1 || hit.span != 1 || hit.source != Source::kLang ||
+          hit.valence <= 0.0 || s_.hits[next].valence >= 0.0 ||
+          t_.tokens[next].boundary_before ||
+          !IsOneOf(t_.at(i), kDegreeAdjectives)) {
+        continue;
+      }
+      s_.cues[i].booster = kBoosterIncrement;
     }
     double sum = 0.0;
     counted = 0;

@@ -227,6 +227,27 @@ TEST_CASE("'zéro', 'zero' and 'null' negate the word after them") {
   CHECK(compound("on part de zéro", "fr") == 0.0);
 }
 
+TEST_CASE("an adjective of degree before a negative term boosts it") {
+  const Lexicon fr = MustParse("belle\t1.9\narnaque\t-3\nhistoire\t0.5\n");
+  const Lexicon en = MustParse("real\t1.0\nnightmare\t-2.4\n");
+  const Lexicon de = MustParse("schöner\t1.5\nreinfall\t-2\n");
+  const Scorer scorer{ScorerLexicons{.en = &en, .fr = &fr, .de = &de}};
+  auto compound = [&scorer](const char* text, const char* lang) {
+    return scorer.Score(text, ScoreRequest{.language = lang}).compound;
+  };
+  CHECK(compound("une belle arnaque", "fr") ==
+        doctest::Approx(Compound(-3.0 - 0.293)));
+  CHECK(compound("a real nightmare", "en") ==
+        doctest::Approx(Compound(-2.4 - 0.293)));
+  CHECK(compound("ein sch\xC3\xB6ner Reinfall", "de") ==
+        doctest::Approx(Compound(-2.0 - 0.293)));
+  // Before a positive term, or not right before, it stays praise.
+  CHECK(compound("une belle histoire", "fr") ==
+        doctest::Approx(Compound(1.9 + 0.5)));
+  CHECK(compound("belle, mais une arnaque", "fr") ==
+        doctest::Approx(Compound(1.9 * 0.5 - 3.0 * 1.5)));
+}
+
 TEST_CASE("a negator inside a term negates nothing after it") {
   const Lexicon fr =
       MustParse("pas cher\t1.2\ncher\t-0.8\nefficace\t1.9\npas mal\t1.4\n");

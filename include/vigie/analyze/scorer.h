@@ -16,7 +16,10 @@
 //     à peine; sehr, total, echt, kaum) among the 3 preceding tokens of the
 //     clause: +-0.293 in the valence's direction, x1 / x0.95 / x0.9 with
 //     distance; a booster that is also a lexicon word ("super", "pretty")
-//     counts only as a booster when a term follows within 2 tokens;
+//     counts only as a booster when a term follows within 2 tokens; so does
+//     a positive adjective of degree right before a negative term ("une
+//     belle arnaque", "énorme déception", "a real nightmare", "ein schöner
+//     Reinfall");
 //   - negation within the 3 preceding tokens of the same clause (a , ; . ! ?
 //     or a contrast word ends a scope): valence x -0.74. English not, no,
 //     never, without, n't ...; French pas, plus (after ne/n'), jamais, rien,
