@@ -22,6 +22,27 @@ Lexicon MustParse(std::string_view text) {
   return std::move(lex).value();
 }
 
+// A scorer over inline lexicons, one TSV text per language ("" for none).
+class InlineScorer {
+ public:
+  InlineScorer(std::string_view en, std::string_view fr, std::string_view de)
+      : en_(MustParse(en)),
+        fr_(MustParse(fr)),
+        de_(MustParse(de)),
+        scorer_(ScorerLexicons{.en = &en_, .fr = &fr_, .de = &de_}) {}
+
+  /// The compound of `text` scored in `lang`.
+  double Compound(const char* text, const char* lang) const {
+    return scorer_.Score(text, ScoreRequest{.language = lang}).compound;
+  }
+
+ private:
+  Lexicon en_;
+  Lexicon fr_;
+  Lexicon de_;
+  Scorer scorer_;
+};
+
 // Small lexicons with round numbers, so expected scores can be computed.
 struct Fixture {
   Lexicon en = MustParse(
@@ -208,43 +229,34 @@ TEST_CASE("French 'gros', 'vrai', 'véritable' before a noun intensify it") {
 }
 
 TEST_CASE("'zéro', 'zero' and 'null' negate the word after them") {
-  const Lexicon fr = MustParse("défaut\t-1.4\nrespect\t1.5\n");
-  const Lexicon en = MustParse("issues\t-1.0\n");
-  const Lexicon de = MustParse("ahnung\t0.5\n");
-  const Scorer scorer{ScorerLexicons{.en = &en, .fr = &fr, .de = &de}};
-  auto compound = [&scorer](const char* text, const char* lang) {
-    return scorer.Score(text, ScoreRequest{.language = lang}).compound;
-  };
-  CHECK(compound("zéro défaut", "fr") ==
+  const InlineScorer scorer("issues\t-1.0\n", "défaut\t-1.4\nrespect\t1.5\n",
+                            "ahnung\t0.5\n");
+  CHECK(scorer.Compound("zéro défaut", "fr") ==
         doctest::Approx(Compound(-0.74 * -1.4)));
-  CHECK(compound("zéro respect", "fr") ==
+  CHECK(scorer.Compound("zéro respect", "fr") ==
         doctest::Approx(Compound(-0.74 * 1.5)));
-  CHECK(compound("zero issues", "en") ==
+  CHECK(scorer.Compound("zero issues", "en") ==
         doctest::Approx(Compound(-0.74 * -1.0)));
-  CHECK(compound("null Ahnung", "de") ==
+  CHECK(scorer.Compound("null Ahnung", "de") ==
         doctest::Approx(Compound(-0.74 * 0.5)));
   // Alone, a zero is no complaint.
-  CHECK(compound("on part de zéro", "fr") == 0.0);
+  CHECK(scorer.Compound("on part de zéro", "fr") == 0.0);
 }
 
 TEST_CASE("an adjective of degree before a negative term boosts it") {
-  const Lexicon fr = MustParse("belle\t1.9\narnaque\t-3\nhistoire\t0.5\n");
-  const Lexicon en = MustParse("real\t1.0\nnightmare\t-2.4\n");
-  const Lexicon de = MustParse("schöner\t1.5\nreinfall\t-2\n");
-  const Scorer scorer{ScorerLexicons{.en = &en, .fr = &fr, .de = &de}};
-  auto compound = [&scorer](const char* text, const char* lang) {
-    return scorer.Score(text, ScoreRequest{.language = lang}).compound;
-  };
-  CHECK(compound("une belle arnaque", "fr") ==
+  const InlineScorer scorer("real\t1.0\nnightmare\t-2.4\n",
+                            "belle\t1.9\narnaque\t-3\nhistoire\t0.5\n",
+                            "schöner\t1.5\nreinfall\t-2\n");
+  CHECK(scorer.Compound("une belle arnaque", "fr") ==
         doctest::Approx(Compound(-3.0 - 0.293)));
-  CHECK(compound("a real nightmare", "en") ==
+  CHECK(scorer.Compound("a real nightmare", "en") ==
         doctest::Approx(Compound(-2.4 - 0.293)));
-  CHECK(compound("ein sch\xC3\xB6ner Reinfall", "de") ==
+  CHECK(scorer.Compound("ein sch\xC3\xB6ner Reinfall", "de") ==
         doctest::Approx(Compound(-2.0 - 0.293)));
   // Before a positive term, or not right before, it stays praise.
-  CHECK(compound("une belle histoire", "fr") ==
+  CHECK(scorer.Compound("une belle histoire", "fr") ==
         doctest::Approx(Compound(1.9 + 0.5)));
-  CHECK(compound("belle, mais une arnaque", "fr") ==
+  CHECK(scorer.Compound("belle, mais une arnaque", "fr") ==
         doctest::Approx(Compound(1.9 * 0.5 - 3.0 * 1.5)));
 }
 
@@ -266,58 +278,45 @@ TEST_CASE("a negator inside a term negates nothing after it") {
 }
 
 TEST_CASE("a negated term also negates the term right after it") {
-  const Lexicon de = MustParse("gut\t1.9\nnicht gut\t-1.4\ngefallen\t1.8\n");
-  const Lexicon fr = MustParse("pas mal\t1.4\nréussi\t2.2\n");
-  const Scorer scorer{ScorerLexicons{.fr = &fr, .de = &de}};
-  auto compound = [&scorer](const char* text, const char* lang) {
-    return scorer.Score(text, ScoreRequest{.language = lang}).compound;
-  };
-  CHECK(compound("hat mir nicht gut gefallen", "de") ==
+  const InlineScorer scorer("", "pas mal\t1.4\nréussi\t2.2\n",
+                            "gut\t1.9\nnicht gut\t-1.4\ngefallen\t1.8\n");
+  CHECK(scorer.Compound("hat mir nicht gut gefallen", "de") ==
         doctest::Approx(Compound(-1.4 - 0.74 * 1.8)));
   // Not across a word between them, nor after a litotes.
-  CHECK(compound("nicht gut und gefallen", "de") ==
+  CHECK(scorer.Compound("nicht gut und gefallen", "de") ==
         doctest::Approx(Compound(-1.4 + 1.8)));
-  CHECK(compound("c'est pas mal réussi", "fr") ==
+  CHECK(scorer.Compound("c'est pas mal réussi", "fr") ==
         doctest::Approx(Compound(1.4 + 2.2)));
 }
 
 TEST_CASE("a negated verb of hesitating does not negate what it urges") {
-  const Lexicon en =
-      MustParse("recommend\t1.5\nhesitate\t-1.1\nsmiling\t2.0\n");
-  const Lexicon fr = MustParse("recommander\t2.1\n");
-  const Scorer scorer{ScorerLexicons{.en = &en, .fr = &fr}};
-  auto compound = [&scorer](const char* text, const char* lang) {
-    return scorer.Score(text, ScoreRequest{.language = lang}).compound;
-  };
-  CHECK(compound("n'hésitez pas à le recommander", "fr") ==
+  const InlineScorer scorer("recommend\t1.5\nhesitate\t-1.1\nsmiling\t2.0\n",
+                            "recommander\t2.1\n", "");
+  CHECK(scorer.Compound("n'hésitez pas à le recommander", "fr") ==
         doctest::Approx(Compound(2.1)));
-  CHECK(compound("I wouldn't hesitate to recommend it", "en") ==
+  CHECK(scorer.Compound("I wouldn't hesitate to recommend it", "en") ==
         doctest::Approx(Compound(-0.74 * -1.1 + 1.5)));
   // Other negated verbs still negate the term after them.
-  CHECK(compound("je ne peux pas le recommander", "fr") ==
+  CHECK(scorer.Compound("je ne peux pas le recommander", "fr") ==
         doctest::Approx(Compound(-0.74 * 2.1)));
-  CHECK(compound("I wouldn't recommend it", "en") ==
+  CHECK(scorer.Compound("I wouldn't recommend it", "en") ==
         doctest::Approx(Compound(-0.74 * 1.5)));
   // Nor does a negated "stop": what goes on is not negated.
-  CHECK(compound("I can't stop smiling", "en") ==
+  CHECK(scorer.Compound("I can't stop smiling", "en") ==
         doctest::Approx(Compound(2.0)));
 }
 
 TEST_CASE("'ne ... personne', 'niemandem' and 'keinerlei' negate") {
-  const Lexicon fr = MustParse("recommande\t2.0\n");
-  const Lexicon de = MustParse("empfehlen\t2.0\nprobleme\t-1.5\n");
-  const Scorer scorer{ScorerLexicons{.fr = &fr, .de = &de}};
-  auto compound = [&scorer](const char* text, const char* lang) {
-    return scorer.Score(text, ScoreRequest{.language = lang}).compound;
-  };
-  CHECK(compound("je ne le recommande à personne", "fr") ==
+  const InlineScorer scorer("", "recommande\t2.0\n",
+                            "empfehlen\t2.0\nprobleme\t-1.5\n");
+  CHECK(scorer.Compound("je ne le recommande à personne", "fr") ==
         doctest::Approx(Compound(-0.74 * 2.0)));
   // Without "ne", "personne" is a person.
-  CHECK(compound("je le recommande à toute personne", "fr") ==
+  CHECK(scorer.Compound("je le recommande à toute personne", "fr") ==
         doctest::Approx(Compound(2.0)));
-  CHECK(compound("kann ich niemandem empfehlen", "de") ==
+  CHECK(scorer.Compound("kann ich niemandem empfehlen", "de") ==
         doctest::Approx(Compound(-0.74 * 2.0)));
-  CHECK(compound("keinerlei Probleme", "de") ==
+  CHECK(scorer.Compound("keinerlei Probleme", "de") ==
         doctest::Approx(Compound(-0.74 * -1.5)));
 }
 
@@ -392,33 +391,33 @@ TEST_CASE("French accent variants: salé is not sale, pêche is not péché") {
 }
 
 TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
-  const Lexicon en = MustParse(
+  const InlineScorer scorer(
       "happier\t2\nbetter\t2\nworse\t-2\nthank\t1.5\ngood\t2\ncare\t2\n"
-      "impressed\t2\n");
-  const Lexicon fr = MustParse("heureux\t2\n");
-  const Lexicon de = MustParse("glücklicher\t2\n");
-  const Scorer scorer{ScorerLexicons{.en = &en, .fr = &fr, .de = &de}};
-  auto compound = [&scorer](const char* text, const char* lang) {
-    return scorer.Score(text, ScoreRequest{.language = lang}).compound;
-  };
+      "impressed\t2\n",
+      "heureux\t2\n", "glücklicher\t2\n");
   const double up = Compound(2.0 + 0.293);
-  CHECK(compound("I couldn't be happier", "en") == doctest::Approx(up));
-  CHECK(compound("it could not have been better", "en") == doctest::Approx(up));
-  CHECK(compound("it could not have been worse", "en") == doctest::Approx(-up));
-  CHECK(compound("I can't thank you enough", "en") ==
-        doctest::Approx(Compound(1.5 + 0.293)));
-  CHECK(compound("je ne pourrais pas être plus heureux", "fr") ==
+  CHECK(scorer.Compound("I couldn't be happier", "en") == doctest::Approx(up));
+  CHECK(scorer.Compound("it could not have been better", "en") ==
         doctest::Approx(up));
-  CHECK(compound("ich könnte nicht glücklicher sein", "de") ==
+  CHECK(scorer.Compound("it could not have been worse", "en") ==
+        doctest::Approx(-up));
+  CHECK(scorer.Compound("I can't thank you enough", "en") ==
+        doctest::Approx(Compound(1.5 + 0.293)));
+  CHECK(scorer.Compound("je ne pourrais pas être plus heureux", "fr") ==
+        doctest::Approx(up));
+  CHECK(scorer.Compound("ich könnte nicht glücklicher sein", "de") ==
         doctest::Approx(up));
   // Still negations: no modal, "less", or "enough" right after the term.
   const double negated = Compound(2.0 * -0.74);
-  CHECK(compound("they couldn't care less", "en") == doctest::Approx(negated));
-  CHECK(compound("I could not be less impressed", "en") ==
+  CHECK(scorer.Compound("they couldn't care less", "en") ==
         doctest::Approx(negated));
-  CHECK(compound("it is not good enough", "en") == doctest::Approx(negated));
-  CHECK(compound("it can't be good enough", "en") == doctest::Approx(negated));
-  CHECK(compound("I was not happier", "en") == doctest::Approx(negated));
+  CHECK(scorer.Compound("I could not be less impressed", "en") ==
+        doctest::Approx(negated));
+  CHECK(scorer.Compound("it is not good enough", "en") ==
+        doctest::Approx(negated));
+  CHECK(scorer.Compound("it can't be good enough", "en") ==
+        doctest::Approx(negated));
+  CHECK(scorer.Compound("I was not happier", "en") == doctest::Approx(negated));
 }
 
 TEST_CASE_FIXTURE(Fixture, "French elision is split off, straight or curly") {
