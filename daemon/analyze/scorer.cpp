@@ -122,7 +122,7 @@ const LangRules& Rules(Lang lang) {
         {"moyennement", -kBoosterIncrement},
         {"peu", -kBoosterIncrement}},
        {"mais", "cependant", "pourtant", "toutefois", "neanmoins"}},
-      // English
+      // English ("pure" above)
       {{"not",     "no",      "never",  "without", "nor",      "cannot",
         "dont",    "cant",    "wont",   "isnt",    "arent",    "wasnt",
         "werent",  "doesnt",  "didnt",  "couldnt", "shouldnt", "wouldnt",
@@ -350,7 +350,7 @@ constexpr std::string_view kCognitionVerbs[] = {
     "su", "connais", "connait", "connaissais", "connaissait", "connaitre", "lu",
     "lire", "lis", "hesitez", "hesite", "hesiter", "hesiterai", "hesiterais",
     "hesiterons", "hesitons", "hesitais", "souviens",
-    // English
+    // English ("pure" above)
     "know", "knew", "known", "read", "hesitate", "hesitated", "remember",
     "wonder",
     // German
@@ -385,16 +385,17 @@ constexpr std::string_view kDegreeAdjectives[] = {
     "beau", "bel", "belle", "beaux", "belles", "enorme", "enormes", "gros",
     "grosse", "grosses", "vrai", "vraie", "vrais", "vraies", "veritable",
     "veritables", "immense", "immenses", "joli", "jolie", "jolis", "jolies",
-    "parfait", "parfaite", "sacre", "sacree", "grand", "grande",
-    // English
+    "parfait", "parfaite", "sacre", "sacree", "grand", "grande", "pur", "pure",
+    "purs", "pures",
+    // English ("pure" above)
     "real", "total", "absolute", "complete", "utter", "perfect", "fine",
-    "great", "huge", "big",
+    "great", "huge", "big", "sheer",
     // German (umlauts fold to ae, oe, ue)
     "schoener", "schoenes", "schoene", "schoenen", "echter", "echtes", "echte",
     "echten", "totaler", "totales", "totale", "totalen", "wahrer", "wahres",
-    "wahre", "wahren", "riesige", "riesiger", "riesiges", "riesigen", "grosse",
-    "grosser", "grosses", "grossen", "perfekte", "perfekter", "perfektes",
-    "perfekten"};
+    "wahre", "wahren", "riesige", "riesiger", "riesiges", "riesigen", "reinste",
+    "reinster", "reinstes", "reinsten", "grosse", "grosser", "grosses",
+    "grossen", "perfekte", "perfekter", "perfektes", "perfekten"};
 
 // Negators that only negate the sentence: an orphan one is a weak cue.
 constexpr std::string_view kNegationParticles[] = {
