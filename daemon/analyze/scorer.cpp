@@ -1440,16 +1440,12 @@ class Engine {
     // German "nicht" negates up to 4 words back ("besser geht es ihm
     // nicht"; see Negation()).
     const std::size_t back = Is(j, kFlagNicht) ? kWindow + 1 : kWindow;
-    for (std::size_t d = 1; d <= back && d <= j; ++d) {
-      if (t_.tokens[j - d + 1].boundary_before) break;
-      if (s_.hits[j - d].span > 0 || Is(j - d, kFlagCognition)) return false;
-    }
-    for (std::size_t t = j + 1; t < n && t <= j + kWindow; ++t) {
-      if (t_.tokens[t].boundary_before &&
-          !(t == j + 1 && NichtBeforeComparison(j))) {
-        break;
-      }
-      if (s_.hits[t].span > 0 || Is(t, kFlagCognition)) return false;
+    const bool across_comma = j + 1 < n && t_.tokens[j + 1].boundary_before &&
+                              NichtBeforeComparison(j);
+    if (AnyNearInClause(j, back, across_comma, [&](std::size_t k) {
+          return s_.hits[k].span > 0 || Is(k, kFlagCognition);
+        })) {
+      return false;
     }
     // A multi-word term covering the negator's neighbours.
     for (std::size_t d = 1; d <= Lexicon::kMaxWords && d <= j; ++d) {
@@ -1469,15 +1465,30 @@ class Engine {
   // Whether the orphan negator at `j`, or a word of its clause within the
   // negation window either side, is one of kFailureWords.
   bool SaysFailure(std::size_t j) const {
-    if (IsOneOf(t_.at(j), kFailureWords)) return true;
-    for (std::size_t d = 1; d <= kWindow && d <= j; ++d) {
+    auto failure = [&](std::size_t k) {
+      return IsOneOf(t_.at(k), kFailureWords);
+    };
+    return failure(j) || AnyNearInClause(j, kWindow, false, failure);
+  }
+
+  // Whether `pred(k)` holds for a token k of `j`'s clause among the `back`
+  // tokens before `j` and the kWindow tokens after it. With
+  // `across_first_boundary`, the clause boundary right after `j` does not end
+  // the look ahead ("nicht, was ...").
+  template <typename Pred>
+  bool AnyNearInClause(std::size_t j, std::size_t back,
+                       bool across_first_boundary, Pred pred) const {
+    for (std::size_t d = 1; d <= back && d <= j; ++d) {
       if (t_.tokens[j - d + 1].boundary_before) break;
-      if (IsOneOf(t_.at(j - d), kFailureWords)) return true;
+      if (pred(j - d)) return true;
     }
     const std::size_t n = t_.tokens.size();
     for (std::size_t t = j + 1; t < n && t <= j + kWindow; ++t) {
-      if (t_.tokens[t].boundary_before) break;
-      if (IsOneOf(t_.at(t), kFailureWords)) return true;
+      if (t_.tokens[t].boundary_before &&
+          !(t == j + 1 && across_first_boundary)) {
+        break;
+      }
+      if (pred(t)) return true;
     }
     return false;
   }
