@@ -403,6 +403,35 @@ constexpr std::string_view kNegationParticles[] = {
     "arent", "werent", "wont",   "wouldnt", "havent", "hasnt",
     "hadnt", "pas",    "ne",     "nicht",   "nich"};
 
+// Comparatives of inferiority negate the term right after them, as
+// VADER's "least" rule does: "the least convincing", "less interesting",
+// "moins drôle", "weniger gut", "am wenigsten gelungen"; across "than",
+// "of", "de": "less than stellar", "moins de bruit" (less noise: good).
+constexpr std::string_view kInferiority[] = {"less", "least", "moins",
+                                             "weniger", "wenigsten"};
+constexpr std::string_view kInferiorityLinks[] = {"than", "of",  "de",
+                                                  "d",    "que", "als"};
+// Before a comparative of inferiority, these make another expression: "at
+// least", "au moins", "du moins", "à moins de", "no less", "non moins",
+// "more or less", "plus ou moins", "mehr oder weniger", "nicht weniger".
+constexpr std::string_view kInferiorityOff[] = {
+    "at", "au", "du",   "a",     "no",     "not",  "nothing", "non", "pas",
+    "or", "ou", "oder", "nicht", "nichts", "kein", "keine",   "none"};
+
+// Negative quantifiers that open their clause as its subject negate its
+// terms beyond the negation window, up to kSubjectScope tokens on: "none of
+// the actors were good", "nobody in the cast is convincing", "aucun des
+// acteurs n'est convaincant", "keiner der Schauspieler ist gut".
+constexpr std::string_view kNegativeSubjects[] = {
+    "none", "nobody", "nothing", "neither", "aucun",   "aucune", "personne",
+    "rien", "keiner", "keine",   "keines",  "niemand", "nichts"};
+constexpr std::size_t kSubjectScope = 8;
+// Conjunctions that open a clause of their own within that scope.
+constexpr std::string_view kSubordinators[] = {
+    "because", "since", "when", "while",  "although", "though",
+    "if",      "parce", "car",  "quand",  "lorsque",  "puisque",
+    "si",      "weil",  "wenn", "obwohl", "dass",     "da"};
+
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
 // Whether `w` is one of `words` (a short array of string_views).
@@ -1451,7 +1480,41 @@ class Engine {
     for (std::size_t d = 1; d <= Lexicon::kMaxWords && d <= j; ++d) {
       if (s_.hits[j - d].span > d) return false;
     }
+    // A negative subject with a term further on in its clause.
+    if (IsNegativeSubject(j)) {
+      for (std::size_t t = j + 1; t < n && t <= j + kSubjectScope; ++t) {
+        if (t_.tokens[t].boundary_before || IsContrast(t) ||
+            IsOneOf(t_.at(t), kSubordinators)) {
+          break;
+        }
+        if (s_.hits[t].span > 0) return false;
+      }
+    }
     return true;
+  }
+
+  // Whether token `j` is one of kNegativeSubjects opening its clause.
+  bool IsNegativeSubject(std::size_t j) const {
+    if ((j != 0 && !t_.tokens[j].boundary_before) ||
+        !IsOneOf(t_.at(j), kNegativeSubjects)) {
+      return false;
+    }
+    // "none other (than)": emphasis.
+    return j + 1 >= t_.tokens.size() || t_.at(j + 1) != "other";
+  }
+
+  // The negative subject (IsNegativeSubject) whose clause holds the term at
+  // `i`, more than the negation window before it, or kNone.
+  std::size_t NegativeSubjectBefore(std::size_t i) const {
+    for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
+      const std::size_t j = i - d;
+      if (t_.tokens[j + 1].boundary_before || IsContrast(j) ||
+          IsOneOf(t_.at(j), kSubordinators)) {
+        break;
+      }
+      if (d > kWindow && IsNegativeSubject(j)) return j;
+    }
+    return kNone;
   }
 
   // Whether the negator at `j` is a plain particle of sentence negation
@@ -1633,6 +1696,21 @@ class Engine {
 
   bool IsContrast(std::size_t i) const { return s_.cues[i].contrast; }
 
+  // Whether token `j` is a comparative of inferiority (kInferiority) that
+  // negates the term at `i`: right before it, or one link word before it,
+  // and not part of "at least", "pour le moins" and the like.
+  bool IsInferiority(std::size_t j, std::size_t i) const {
+    if (!IsOneOf(t_.at(j), kInferiority)) return false;
+    if (i - j > 2 ||
+        (i - j == 2 && !IsOneOf(t_.at(j + 1), kInferiorityLinks))) {
+      return false;
+    }
+    if (j == 0 || t_.tokens[j].boundary_before) return true;
+    if (IsOneOf(t_.at(j - 1), kInferiorityOff)) return false;
+    // "pour le moins décevant": disappointing, to say the least.
+    return !(j >= 2 && t_.at(j - 1) == "le" && t_.at(j - 2) == "pour");
+  }
+
   // Whether token `j` is one of the words of `flag` (WordFlag).
   bool Is(std::size_t j, std::uint16_t flag) const {
     return (s_.facts[j].flags & flag) != 0;
@@ -1735,6 +1813,7 @@ class Engine {
       }
       const std::string_view w = t_.at(j);
       if (d == 1 && IsLitotes(j)) return w;
+      if (IsInferiority(j, i)) return w;
       if (!IsNegator(j)) continue;
       // A negator inside a term ("pas cher", "not bad") is that term's, but
       // a negated term also negates the term right after it ("nicht gut
@@ -1750,6 +1829,9 @@ class Engine {
         }
       }
       return w;
+    }
+    if (const std::size_t q = NegativeSubjectBefore(i); q != kNone) {
+      return t_.at(q);
     }
     const std::size_t n = t_.tokens.size();
     const std::size_t after = i + static_cast<std::size_t>(span);

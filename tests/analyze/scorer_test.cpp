@@ -260,6 +260,55 @@ TEST_CASE("an adjective of degree before a negative term boosts it") {
         doctest::Approx(Compound(1.9 * 0.5 - 3.0 * 1.5)));
 }
 
+TEST_CASE("a comparative of inferiority negates the term after it") {
+  const InlineScorer scorer(
+      "effective\t2.1\nstellar\t2.0\nhassle\t-1.5\nfunny\t1.9\n",
+      "drôle\t2\nbruit\t-1\ndécevant\t-2\n", "gut\t1.9\n");
+  CHECK(scorer.Compound("the least effective film", "en") ==
+        doctest::Approx(Compound(-0.74 * 2.1)));
+  CHECK(scorer.Compound("less than stellar", "en") ==
+        doctest::Approx(Compound(-0.74 * 2.0)));
+  CHECK(scorer.Compound("less hassle", "en") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
+  CHECK(scorer.Compound("le moins drôle", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2)));
+  CHECK(scorer.Compound("moins de bruit", "fr") ==
+        doctest::Approx(Compound(-0.74 * -1)));
+  CHECK(scorer.Compound("weniger gut", "de") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+  // Expressions of their own.
+  CHECK(scorer.Compound("at least it was funny", "en") ==
+        doctest::Approx(Compound(1.9)));
+  CHECK(scorer.Compound("au moins drôle", "fr") ==
+        doctest::Approx(Compound(2)));
+  CHECK(scorer.Compound("pour le moins décevant", "fr") ==
+        doctest::Approx(Compound(-2)));
+  CHECK(scorer.Compound("mehr oder weniger gut", "de") ==
+        doctest::Approx(Compound(1.9)));
+}
+
+TEST_CASE("a negative subject negates the terms of its clause") {
+  const InlineScorer scorer("good\t1.9\nexciting\t2.2\nfunny\t1.9\n",
+                            "convaincant\t1.6\n", "gut\t1.9\n");
+  CHECK(scorer.Compound("none of the actors were good", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+  CHECK(scorer.Compound("nothing about the plot is exciting", "en") ==
+        doctest::Approx(Compound(-0.74 * 2.2)));
+  CHECK(scorer.Compound("aucun des acteurs n'est convaincant", "fr") ==
+        doctest::Approx(Compound(-0.74 * 1.6)));
+  CHECK(scorer.Compound("keiner der Schauspieler ist gut", "de") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+  // Not past its clause, nor in "none other than", nor when it is no
+  // subject.
+  CHECK(scorer.Compound("none of the actors came, the show was good", "en") ==
+        doctest::Approx(Compound(-0.6 + 1.9)));
+  CHECK(scorer.Compound("none of them, because the cast was good", "en") ==
+        doctest::Approx(Compound(-0.6 + 1.9)));
+  CHECK(scorer.Compound("none other than the very funny", "en") > 0.0);
+  CHECK(scorer.Compound("we came and none of it was funny", "en") ==
+        doctest::Approx(Compound(-0.6 + 1.9)));
+}
+
 TEST_CASE("a negator inside a term negates nothing after it") {
   const Lexicon fr =
       MustParse("pas cher\t1.2\ncher\t-0.8\nefficace\t1.9\npas mal\t1.4\n");
