@@ -426,6 +426,11 @@ constexpr std::string_view kNegativeSubjects[] = {
     "none", "nobody", "nothing", "neither", "aucun",   "aucune", "personne",
     "rien", "keiner", "keine",   "keines",  "niemand", "nichts"};
 constexpr std::size_t kSubjectScope = 8;
+// Verbs of opinion that carry a negation over to their complement: "I
+// don't think I will be back", "je ne pense pas que ce soit utile".
+constexpr std::string_view kNegRaisingVerbs[] = {
+    "think",   "believe", "suppose", "reckon", "pense",
+    "pensais", "crois",   "croyais", "trouve", "trouvais"};
 // Conjunctions that open a clause of their own within that scope.
 constexpr std::string_view kSubordinators[] = {
     "because", "since", "when", "while",  "although", "though",
@@ -1480,8 +1485,9 @@ class Engine {
     for (std::size_t d = 1; d <= Lexicon::kMaxWords && d <= j; ++d) {
       if (s_.hits[j - d].span > d) return false;
     }
-    // A negative subject with a term further on in its clause.
-    if (IsNegativeSubject(j)) {
+    // A negative subject or the negator of a verb of opinion, with a term
+    // further on in its clause.
+    if (IsNegativeSubject(j) || IsRaisedNegator(j)) {
       for (std::size_t t = j + 1; t < n && t <= j + kSubjectScope; ++t) {
         if (t_.tokens[t].boundary_before || IsContrast(t) ||
             IsOneOf(t_.at(t), kSubordinators)) {
@@ -1503,16 +1509,30 @@ class Engine {
     return j + 1 >= t_.tokens.size() || t_.at(j + 1) != "other";
   }
 
-  // The negative subject (IsNegativeSubject) whose clause holds the term at
-  // `i`, more than the negation window before it, or kNone.
-  std::size_t NegativeSubjectBefore(std::size_t i) const {
+  // Whether token `j` negates a verb of opinion next to it
+  // (kNegRaisingVerbs): "don't think", "ne pense pas".
+  bool IsRaisedNegator(std::size_t j) const {
+    if (!IsNegator(j)) return false;
+    const std::size_t n = t_.tokens.size();
+    return (j + 1 < n && !t_.tokens[j + 1].boundary_before &&
+            IsOneOf(t_.at(j + 1), kNegRaisingVerbs)) ||
+           (j > 0 && !t_.tokens[j].boundary_before &&
+            IsOneOf(t_.at(j - 1), kNegRaisingVerbs));
+  }
+
+  // The negative subject (IsNegativeSubject) or the negator of a verb of
+  // opinion (IsRaisedNegator) whose clause holds the term at `i`, more than
+  // the negation window before it, or kNone.
+  std::size_t WideNegatorBefore(std::size_t i) const {
     for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
       const std::size_t j = i - d;
       if (t_.tokens[j + 1].boundary_before || IsContrast(j) ||
           IsOneOf(t_.at(j), kSubordinators)) {
         break;
       }
-      if (d > kWindow && IsNegativeSubject(j)) return j;
+      if (d > kWindow && (IsNegativeSubject(j) || IsRaisedNegator(j))) {
+        return j;
+      }
     }
     return kNone;
   }
@@ -1830,7 +1850,7 @@ class Engine {
       }
       return w;
     }
-    if (const std::size_t q = NegativeSubjectBefore(i); q != kNone) {
+    if (const std::size_t q = WideNegatorBefore(i); q != kNone) {
       return t_.at(q);
     }
     const std::size_t n = t_.tokens.size();

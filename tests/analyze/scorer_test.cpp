@@ -309,6 +309,21 @@ TEST_CASE("a negative subject negates the terms of its clause") {
         doctest::Approx(Compound(-0.6 + 1.9)));
 }
 
+TEST_CASE("a negated verb of opinion negates its complement") {
+  const InlineScorer scorer("be back\t1.6\nworth\t0.9\ngood\t1.9\n",
+                            "utile\t1.4\n", "");
+  CHECK(scorer.Compound("I don't think I will be back", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.6)));
+  CHECK(scorer.Compound("I do not believe it is worth it", "en") ==
+        doctest::Approx(Compound(-0.74 * 0.9)));
+  CHECK(scorer.Compound("je ne pense pas que ce soit vraiment utile", "fr") ==
+        doctest::Approx(Compound(-0.74 * (1.4 + 0.293))));
+  // Other verbs keep the negation window (surprise is no opinion denied):
+  // "not" is then a weak cue of its own.
+  CHECK(scorer.Compound("I did not expect this to be so good", "en") ==
+        doctest::Approx(Compound(1.9 + 0.293 - 0.18)));
+}
+
 TEST_CASE("a negator inside a term negates nothing after it") {
   const Lexicon fr =
       MustParse("pas cher\t1.2\ncher\t-0.8\nefficace\t1.9\npas mal\t1.4\n");
