@@ -1355,6 +1355,14 @@ class Engine {
           return Cat(
               {"negation(", negator, ") ", Format("x%.2f", kNegationScalar)});
         });
+      } else if (v > 0.0) {
+        if (const std::size_t m = CounterfactualBefore(i); m != kNone) {
+          v *= kNegationScalar;
+          Note(c, [&] {
+            return Cat({"counterfactual(", t_.at(m), ") ",
+                        Format("x%.2f", kNegationScalar)});
+          });
+        }
       }
       if (contrast < n) {
         if (i < contrast) {
@@ -1507,6 +1515,71 @@ class Engine {
     }
     // "none other (than)": emphasis.
     return j + 1 >= t_.tokens.size() || t_.at(j + 1) != "other";
+  }
+
+  // The modal of a past counterfactual whose clause holds the positive term
+  // at `i` after it, or kNone: what could, would or should have been did
+  // not happen ("it could have been great", "would have loved more", "ça
+  // aurait pu être mieux", "das hätte besser sein können"). Not when negated
+  // ("couldn't have been better", "n'aurait pas pu être mieux").
+  std::size_t CounterfactualBefore(std::size_t i) const {
+    static constexpr std::string_view kEnglish[] = {"could", "would", "should",
+                                                    "might"};
+    static constexpr std::string_view kEnglishIrregular[] = {
+        "been",  "had",  "made",  "done",  "gone",  "got",   "seen", "felt",
+        "given", "paid", "found", "spent", "taken", "known", "read", "left"};
+    static constexpr std::string_view kContracted[] = {
+        "couldve",  "wouldve",  "shouldve",  "mightve",
+        "could've", "would've", "should've", "might've",
+        "could’ve", "would’ve", "should’ve", "might’ve"};
+    // French only with a modal or a verb of wishing: "il aurait reçu" is
+    // also hearsay ("he reportedly received").
+    static constexpr std::string_view kFrench[] = {
+        "aurait", "aurais", "auraient", "aurions", "auriez"};
+    static constexpr std::string_view kFrenchNext[] = {
+        "pu",       "du",     "aime",  "voulu", "prefere",
+        "apprecie", "merite", "gagne", "fallu"};
+    static constexpr std::string_view kGerman[] = {"haette", "haetten", "waere",
+                                                   "waeren"};
+    static constexpr std::string_view kGermanPast[] = {"gewesen", "koennen",
+                                                       "sollen"};
+    const std::size_t n = t_.tokens.size();
+    for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
+      const std::size_t j = i - d;
+      if (t_.tokens[j + 1].boundary_before || IsContrast(j) ||
+          IsOneOf(t_.at(j), kSubordinators) || IsNegator(j)) {
+        return kNone;
+      }
+      const std::string_view w = t_.at(j);
+      if (lang_ == kEn || lang_ == kUnd) {
+        // The participle after "could have" or "could've".
+        std::size_t p = kNone;
+        if (IsOneOf(w, kContracted)) {
+          p = j + 1;
+        } else if (IsOneOf(w, kEnglish) && j + 1 < i &&
+                   (t_.at(j + 1) == "have" || t_.at(j + 1) == "ve")) {
+          p = j + 2;
+        }
+        if (p != kNone && p <= i &&
+            (t_.at(p).ends_with("ed") || t_.at(p).ends_with("en") ||
+             IsOneOf(t_.at(p), kEnglishIrregular))) {
+          return j;
+        }
+      }
+      if ((lang_ == kFr || lang_ == kUnd) && IsOneOf(w, kFrench) &&
+          j + 1 <= i && IsOneOf(t_.at(j + 1), kFrenchNext) &&
+          (j == 0 || !IsNegator(j - 1))) {
+        return j;
+      }
+      if ((lang_ == kDe || lang_ == kUnd) && IsOneOf(w, kGerman)) {
+        for (std::size_t t = j + 1; t < n; ++t) {
+          if (t_.tokens[t].boundary_before) break;
+          if (IsNegator(t)) return kNone;
+          if (IsOneOf(t_.at(t), kGermanPast)) return j;
+        }
+      }
+    }
+    return kNone;
   }
 
   // Whether token `j` negates a verb of opinion next to it

@@ -324,6 +324,31 @@ TEST_CASE("a negated verb of opinion negates its complement") {
         doctest::Approx(Compound(1.9 + 0.293 - 0.18)));
 }
 
+TEST_CASE("a past counterfactual negates the praise after it") {
+  const InlineScorer scorer("great\t3.1\nbetter\t1.9\nfired\t-2.0\n",
+                            "mieux\t1.2\ndrôle\t2\nprix\t0.5\n",
+                            "besser\t1.4\ntoll\t2.5\n");
+  CHECK(scorer.Compound("it could have been great", "en") ==
+        doctest::Approx(Compound(-0.74 * 3.1)));
+  CHECK(scorer.Compound("it should've been better", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+  CHECK(scorer.Compound("ça aurait pu être mieux", "fr") ==
+        doctest::Approx(Compound(-0.74 * 1.2)));
+  CHECK(scorer.Compound("das hätte besser sein können", "de") ==
+        doctest::Approx(Compound(-0.74 * 1.4)));
+  // Negated, it is emphasis or plain negation; a negative term keeps its
+  // sign; French hearsay and a German wish are no counterfactual.
+  CHECK(scorer.Compound("it couldn't have been better", "en") > 0.0);
+  CHECK(scorer.Compound("he should have been fired", "en") ==
+        doctest::Approx(Compound(-2.0)));
+  CHECK(scorer.Compound("il aurait reçu un prix", "fr") ==
+        doctest::Approx(Compound(0.5)));
+  CHECK(scorer.Compound("das wäre toll", "de") ==
+        doctest::Approx(Compound(2.5)));
+  CHECK(scorer.Compound("you would have a great time", "en") ==
+        doctest::Approx(Compound(3.1)));
+}
+
 TEST_CASE("a negator inside a term negates nothing after it") {
   const Lexicon fr =
       MustParse("pas cher\t1.2\ncher\t-0.8\nefficace\t1.9\npas mal\t1.4\n");
