@@ -1517,11 +1517,14 @@ class Engine {
     return j + 1 >= t_.tokens.size() || t_.at(j + 1) != "other";
   }
 
-  // The modal of a past counterfactual whose clause holds the positive term
-  // at `i` after it, or kNone: what could, would or should have been did
+  // The modal of a past counterfactual, or the verb of a wish or of a past
+  // hope, whose clause holds the positive term at `i` after it, or kNone:
+  // what could, would or should have been, or was wished or hoped for, did
   // not happen ("it could have been great", "would have loved more", "ça
-  // aurait pu être mieux", "das hätte besser sein können"). Not when negated
-  // ("couldn't have been better", "n'aurait pas pu être mieux").
+  // aurait pu être mieux", "das hätte besser sein können", "I wish the
+  // staff were friendlier", "I was hoping for better", "j'espérais un
+  // meilleur final"). Not when negated ("couldn't have been better",
+  // "n'aurait pas pu être mieux").
   std::size_t CounterfactualBefore(std::size_t i) const {
     static constexpr std::string_view kEnglish[] = {"could", "would", "should",
                                                     "might"};
@@ -1543,7 +1546,12 @@ class Engine {
                                                    "waeren"};
     static constexpr std::string_view kGermanPast[] = {"gewesen", "koennen",
                                                        "sollen"};
+    static constexpr std::string_view kPastForms[] = {"was",   "were",  "had",
+                                                      "could", "would", "did"};
+    static constexpr std::string_view kFrenchHope[] = {
+        "esperais", "esperait", "esperions", "esperiez", "esperaient"};
     const std::size_t n = t_.tokens.size();
+    bool past_form = false;  // a kPastForms word between `j` and `i`
     for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
       const std::size_t j = i - d;
       if (t_.tokens[j + 1].boundary_before || IsContrast(j) ||
@@ -1551,7 +1559,16 @@ class Engine {
         return kNone;
       }
       const std::string_view w = t_.at(j);
+      const std::string_view before = j > 0 ? t_.at(j - 1) : std::string_view();
       if (lang_ == kEn || lang_ == kUnd) {
+        // "I wish the staff were friendlier" (not "I wish you a great
+        // day"), "I was hoping for better", "we had hoped for more".
+        if (((w == "wish" || w == "wished") && past_form) ||
+            (w == "hoping" && (before == "was" || before == "were")) ||
+            (w == "hoped" && before == "had")) {
+          return j;
+        }
+        past_form = past_form || IsOneOf(w, kPastForms);
         // The participle after "could have" or "could've".
         std::size_t p = kNone;
         if (IsOneOf(w, kContracted)) {
@@ -1566,9 +1583,12 @@ class Engine {
           return j;
         }
       }
-      if ((lang_ == kFr || lang_ == kUnd) && IsOneOf(w, kFrench) &&
-          j + 1 <= i && IsOneOf(t_.at(j + 1), kFrenchNext) &&
-          (j == 0 || !IsNegator(j - 1))) {
+      if ((lang_ == kFr || lang_ == kUnd) &&
+          ((IsOneOf(w, kFrench) && j + 1 <= i &&
+            IsOneOf(t_.at(j + 1), kFrenchNext) &&
+            (j == 0 || !IsNegator(j - 1))) ||
+           // "j'espérais un meilleur final", "si seulement c'était drôle"
+           IsOneOf(w, kFrenchHope) || (w == "seulement" && before == "si"))) {
         return j;
       }
       if ((lang_ == kDe || lang_ == kUnd) && IsOneOf(w, kGerman)) {

@@ -347,6 +347,13 @@ TEST_CASE("a past counterfactual negates the praise after it") {
         doctest::Approx(Compound(2.5)));
   CHECK(scorer.Compound("you would have a great time", "en") ==
         doctest::Approx(Compound(3.1)));
+  // Wishes and past hopes.
+  CHECK(scorer.Compound("I wish it was better", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+  CHECK(scorer.Compound("I wish you a great day", "en") ==
+        doctest::Approx(Compound(3.1)));
+  CHECK(scorer.Compound("j'espérais plus drôle", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2)));
 }
 
 TEST_CASE("a negator inside a term negates nothing after it") {
