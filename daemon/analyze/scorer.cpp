@@ -1355,6 +1355,13 @@ class Engine {
           return Cat(
               {"negation(", negator, ") ", Format("x%.2f", kNegationScalar)});
         });
+      } else if (v > 0.0 && i > 0 && !t_.tokens[i].boundary_before &&
+                 IsScarcity(i - 1)) {
+        v *= kLitotesScalar;
+        Note(c, [&] {
+          return Cat({"litotes(", t_.at(i - 1), ") ",
+                      Format("x%.2f", kLitotesScalar)});
+        });
       } else if (v > 0.0) {
         if (const std::size_t m = CounterfactualBefore(i); m != kNone) {
           v *= kNegationScalar;
@@ -1808,6 +1815,17 @@ class Engine {
   }
 
   bool IsContrast(std::size_t i) const { return s_.cues[i].contrast; }
+
+  // Whether token `j` is an adverb of scarcity: right before a positive
+  // term, it denies it as French "peu" does ("barely edible", "hardly
+  // worth it", "à peine mangeable", "kaum genießbar"); before a negative
+  // one, it only dampens it ("barely scratched").
+  bool IsScarcity(std::size_t j) const {
+    static constexpr std::string_view kScarcity[] = {"hardly", "barely",
+                                                     "scarcely", "kaum"};
+    return IsOneOf(t_.at(j), kScarcity) ||
+           (j > 0 && Is(j, kFlagPeine) && Is(j - 1, kFlagA));
+  }
 
   // Whether token `j` is a comparative of inferiority (kInferiority) that
   // negates the term at `i`: right before it, or one link word before it,

@@ -356,6 +356,20 @@ TEST_CASE("a past counterfactual negates the praise after it") {
         doctest::Approx(Compound(-0.74 * 2)));
 }
 
+TEST_CASE("an adverb of scarcity denies the praise after it") {
+  const InlineScorer scorer("edible\t1.0\nscratched\t-1.0\n",
+                            "mangeable\t1.0\n", "genießbar\t1.0\n");
+  CHECK(scorer.Compound("barely edible", "en") ==
+        doctest::Approx(Compound((1.0 - 0.293) * -0.5)));
+  CHECK(scorer.Compound("à peine mangeable", "fr") ==
+        doctest::Approx(Compound((1.0 - 0.293) * -0.5)));
+  CHECK(scorer.Compound("kaum genießbar", "de") ==
+        doctest::Approx(Compound((1.0 - 0.293) * -0.5)));
+  // A negative term is only dampened.
+  CHECK(scorer.Compound("barely scratched", "en") ==
+        doctest::Approx(Compound(-1.0 + 0.293)));
+}
+
 TEST_CASE("a negator inside a term negates nothing after it") {
   const Lexicon fr =
       MustParse("pas cher\t1.2\ncher\t-0.8\nefficace\t1.9\npas mal\t1.4\n");
@@ -679,12 +693,15 @@ TEST_CASE_FIXTURE(Fixture, "German negation, before and clause-final") {
 TEST_CASE_FIXTURE(Fixture, "boosters and dampeners in German and French") {
   CHECK(scorer.Score("Das ist sehr gut").compound ==
         doctest::Approx(Compound(2.293)));
-  CHECK(scorer.Score("Das ist kaum gut").compound ==
-        doctest::Approx(Compound(2.0 - 0.293)));
+  CHECK(scorer.Score("Das ist kaum schlecht").compound ==
+        doctest::Approx(Compound(-2.0 + 0.293)));
   CHECK(scorer.Score("C'est un peu nul").compound ==
         doctest::Approx(Compound(-2.0 + 0.293)));
-  CHECK(scorer.Score("C'est \xC3\xA0 peine bon").compound ==
-        doctest::Approx(Compound(2.0 - 0.293)));
+  CHECK(scorer.Score("C'est \xC3\xA0 peine nul").compound ==
+        doctest::Approx(Compound(-2.0 + 0.293)));
+  // Before praise, "kaum" and "à peine" deny it.
+  CHECK(scorer.Score("Das ist kaum gut").compound ==
+        doctest::Approx(Compound((2.0 - 0.293) * -0.5)));
   // "peu" without "un" is litotes: "peu convaincant" is not convincing.
   CHECK(scorer.Score("C'est peu bon").compound ==
         doctest::Approx(Compound(2.0 * -0.5)));
