@@ -420,8 +420,8 @@ constexpr std::string_view kInferiorityOff[] = {
 
 // Negative quantifiers that open their clause as its subject negate its
 // terms beyond the negation window, up to kSubjectScope tokens on: "none of
-// the actors were good", "nobody in the cast is convincing", "aucun des
-// acteurs n'est convaincant", "keiner der Schauspieler ist gut".
+// the actors were good", "no one liked it", "nobody in the cast is convincing",
+// "aucun des acteurs n'est convaincant", "keiner der Schauspieler ist gut".
 constexpr std::string_view kNegativeSubjects[] = {
     "none", "nobody", "nothing", "neither", "aucun",   "aucune", "personne",
     "rien", "keiner", "keine",   "keines",  "niemand", "nichts"};
@@ -1516,12 +1516,12 @@ class Engine {
 
   // Whether token `j` is one of kNegativeSubjects opening its clause.
   bool IsNegativeSubject(std::size_t j) const {
-    if ((j != 0 && !t_.tokens[j].boundary_before) ||
-        !IsOneOf(t_.at(j), kNegativeSubjects)) {
-      return false;
-    }
+    if (j != 0 && !t_.tokens[j].boundary_before) return false;
+    const bool last = j + 1 >= t_.tokens.size();
+    if (t_.at(j) == "no") return !last && t_.at(j + 1) == "one";
     // "none other (than)": emphasis.
-    return j + 1 >= t_.tokens.size() || t_.at(j + 1) != "other";
+    return IsOneOf(t_.at(j), kNegativeSubjects) &&
+           (last || t_.at(j + 1) != "other");
   }
 
   // The modal of a past counterfactual, or the verb of a wish or of a past
