@@ -298,6 +298,8 @@ TEST_CASE("a negative subject negates the terms of its clause") {
         doctest::Approx(Compound(-0.74 * 1.6)));
   CHECK(scorer.Compound("keiner der Schauspieler ist gut", "de") ==
         doctest::Approx(Compound(-0.74 * 1.9)));
+  CHECK(scorer.Compound("no one at the table thought it was good", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
   // Not past its clause, nor in "none other than", nor when it is no
   // subject.
   CHECK(scorer.Compound("none of the actors came, the show was good", "en") ==
