@@ -240,15 +240,17 @@ const CueMap& Cues(Lang lang) {
 // IndexedWord::flags, so that they compare no strings; kFlaggedWords lists
 // the words of each.
 enum WordFlag : std::uint16_t {
-  kFlagPeu = 1u << 0,    // "peu"
-  kFlagPeine = 1u << 1,  // "peine"
-  kFlagA = 1u << 2,      // "a" ("à" folded)
-  kFlagUn = 1u << 3,     // "un"
-  kFlagNe = 1u << 4,     // "ne"
-  kFlagPlus = 1u << 5,   // "plus"
-  kFlagNicht = 1u << 6,  // "nicht", "nich"
-  kFlagToo = 1u << 7,    // "too"
-  kFlagTrop = 1u << 8,   // "trop"
+  kFlagPeu = 1u << 0,     // "peu"
+  kFlagPeine = 1u << 1,   // "peine"
+  kFlagA = 1u << 2,       // "a" ("à" folded)
+  kFlagUn = 1u << 3,      // "un"
+  kFlagNe = 1u << 4,      // "ne"
+  kFlagPlus = 1u << 5,    // "plus"
+  kFlagNicht = 1u << 6,   // "nicht", "nich"
+  kFlagExcess = 1u << 7,  // "too", "trop"
+  // Words that only rare rules read (kRareWords): a text without one skips
+  // those rules' look-arounds.
+  kFlagRare = 1u << 8,
   // Negators whose negation "so", "aussi", ... may turn into emphasis.
   kFlagNever = 1u << 9,
   // After "never"/"jamais"/"nie", these turn the negation into emphasis.
@@ -284,8 +286,8 @@ constexpr FlaggedWord kFlaggedWords[] = {
     {"plus", kFlagPlus},
     {"nicht", kFlagNicht},
     {"nich", kFlagNicht},  // spoken "nicht" in the North
-    {"too", kFlagToo},
-    {"trop", kFlagTrop},
+    {"too", kFlagExcess},
+    {"trop", kFlagExcess},
     {"jamais", kFlagNever},
     {"never", kFlagNever},
     {"nie", kFlagNever},
@@ -436,6 +438,51 @@ constexpr std::string_view kSubordinators[] = {
     "because", "since", "when", "while",  "although", "though",
     "if",      "parce", "car",  "quand",  "lorsque",  "puisque",
     "si",      "weil",  "wenn", "obwohl", "dass",     "da"};
+
+// Past counterfactuals, wishes and past hopes (Engine::
+// CounterfactualBefore()). English modals before "have" and a participle.
+constexpr std::string_view kCounterfactualModals[] = {"could", "would",
+                                                      "should", "might"};
+constexpr std::string_view kIrregularParticiples[] = {
+    "been",  "had",  "made",  "done",  "gone",  "got",   "seen", "felt",
+    "given", "paid", "found", "spent", "taken", "known", "read", "left"};
+constexpr std::string_view kContractedModals[] = {
+    "couldve",   "wouldve",  "shouldve", "mightve",  "could've",  "would've",
+    "should've", "might've", "could’ve", "would’ve", "should’ve", "might’ve"};
+constexpr std::string_view kEnglishWishes[] = {"wish", "wished", "hoping",
+                                               "hoped"};
+// Before "wish", one of these makes a wish of what is not: "I wish it was".
+constexpr std::string_view kPastForms[] = {"was",   "were",  "had",
+                                           "could", "would", "did"};
+// French only with a modal or a verb of wishing after it: "il aurait reçu"
+// is also hearsay ("he reportedly received").
+constexpr std::string_view kFrenchConditionals[] = {
+    "aurait", "aurais", "auraient", "aurions", "auriez"};
+constexpr std::string_view kFrenchConditionalNext[] = {
+    "pu",       "du",     "aime",  "voulu", "prefere",
+    "apprecie", "merite", "gagne", "fallu"};
+constexpr std::string_view kFrenchHopes[] = {
+    "esperais", "esperait",   "esperions",
+    "esperiez", "esperaient", "seulement"};  // "si seulement"
+constexpr std::string_view kGermanConditionals[] = {"haette", "haetten",
+                                                    "waere", "waeren"};
+constexpr std::string_view kGermanPast[] = {"gewesen", "koennen", "sollen"};
+// Adverbs of scarcity (Engine::IsScarcity()); "à peine" has its flags.
+constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
+                                          "kaum"};
+
+// The words of kFlagRare: every word the rules above test first.
+constexpr const std::string_view* kRareWordLists[][2] = {
+    {std::begin(kInferiority), std::end(kInferiority)},
+    {std::begin(kNegativeSubjects), std::end(kNegativeSubjects)},
+    {std::begin(kNegRaisingVerbs), std::end(kNegRaisingVerbs)},
+    {std::begin(kCounterfactualModals), std::end(kCounterfactualModals)},
+    {std::begin(kContractedModals), std::end(kContractedModals)},
+    {std::begin(kEnglishWishes), std::end(kEnglishWishes)},
+    {std::begin(kFrenchConditionals), std::end(kFrenchConditionals)},
+    {std::begin(kFrenchHopes), std::end(kFrenchHopes)},
+    {std::begin(kGermanConditionals), std::end(kGermanConditionals)},
+    {std::begin(kScarcity), std::end(kScarcity)}};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -862,6 +909,11 @@ std::shared_ptr<const ScorerIndex> BuildIndex(const ScorerLexicons& lex) {
   }
   for (std::string_view w : FunctionWords()) add(w).clue = FunctionWordClue(w);
   for (const FlaggedWord& fw : kFlaggedWords) add(fw.word).flags |= fw.flag;
+  for (const auto& list : kRareWordLists) {
+    for (const std::string_view* w = list[0]; w != list[1]; ++w) {
+      add(*w).flags |= kFlagRare;
+    }
+  }
   // Accent variants: the term's facts with the variant's valence in its
   // lexicon's source (and in kSrcEn from en when en_extra lacks the term).
   std::vector<SpelledFacts> spelled;
@@ -1243,12 +1295,13 @@ class Engine {
     // orphan-negator and excess passes below have nothing to find.
     bool any_negator = false;
     bool any_excess_word = false;
+    any_rare_ = any_negator_ = false;
     for (std::size_t i = 0; i < n; ++i) {
       const TokenFacts& facts = s_.facts[i];
       // A token without flag, cue or "n't" (most) neither boosts, negates
       // nor contrasts: its cue stays empty.
       if (facts.flags == 0 && facts.cue_row == 0 && !facts.ends_nt) continue;
-      any_excess_word = any_excess_word || Is(i, kFlagToo | kFlagTrop);
+      any_excess_word = any_excess_word || Is(i, kFlagExcess);
       if (facts.kind == TokenKind::kWord) {
         // Row 0, every word's without a cue (most), has none.
         const Cue* cue =
@@ -1266,6 +1319,8 @@ class Engine {
       // own would alias every pointer the loop reads).
       s_.cues[i].negator = FindNegator(i);
       any_negator = any_negator || s_.cues[i].negator;
+      any_rare_ = any_rare_ || Is(i, kFlagRare);
+      any_negator_ = any_negator_ || s_.cues[i].negator;
       if (IsContrast(i)) contrast = i;
     }
     // A positive adjective of degree right before a negative term is its
@@ -1468,7 +1523,10 @@ class Engine {
         t_.tokens[j + 1].kind != TokenKind::kWord) {
       return false;
     }
-    if (!Is(j, lang_ == kEn ? kFlagToo : kFlagTrop)) return false;
+    // "too" (also elongated: "tooo") in English, "trop" in French.
+    if (!Is(j, kFlagExcess) || t_.at(j).starts_with("to") != (lang_ == kEn)) {
+      return false;
+    }
     if (s_.hits[j].span > 0 || s_.hits[j + 1].span > 0) return false;
     if (j > 0 && !t_.tokens[j].boundary_before && IsNegator(j - 1)) {
       return false;
@@ -1504,11 +1562,8 @@ class Engine {
     // further on in its clause.
     if (IsNegativeSubject(j) || IsRaisedNegator(j)) {
       for (std::size_t t = j + 1; t < n && t <= j + kSubjectScope; ++t) {
-        if (t_.tokens[t].boundary_before || IsContrast(t) ||
-            IsOneOf(t_.at(t), kSubordinators)) {
-          break;
-        }
-        if (s_.hits[t].span > 0) return false;
+        if (t_.tokens[t].boundary_before || IsContrast(t)) break;
+        if (s_.hits[t].span > 0) return SubordinatorBetween(j, t);
       }
     }
     return true;
@@ -1517,11 +1572,20 @@ class Engine {
   // Whether token `j` is one of kNegativeSubjects opening its clause.
   bool IsNegativeSubject(std::size_t j) const {
     if (j != 0 && !t_.tokens[j].boundary_before) return false;
+    if (!IsNegator(j) && !Is(j, kFlagRare)) return false;
     const bool last = j + 1 >= t_.tokens.size();
     if (t_.at(j) == "no") return !last && t_.at(j + 1) == "one";
     // "none other (than)": emphasis.
     return IsOneOf(t_.at(j), kNegativeSubjects) &&
            (last || t_.at(j + 1) != "other");
+  }
+
+  // Whether a word of kSubordinators lies strictly between `j` and `i`.
+  bool SubordinatorBetween(std::size_t j, std::size_t i) const {
+    for (std::size_t t = j + 1; t < i; ++t) {
+      if (IsOneOf(t_.at(t), kSubordinators)) return true;
+    }
+    return false;
   }
 
   // The modal of a past counterfactual, or the verb of a wish or of a past
@@ -1533,80 +1597,68 @@ class Engine {
   // meilleur final"). Not when negated ("couldn't have been better",
   // "n'aurait pas pu être mieux").
   std::size_t CounterfactualBefore(std::size_t i) const {
-    static constexpr std::string_view kEnglish[] = {"could", "would", "should",
-                                                    "might"};
-    static constexpr std::string_view kEnglishIrregular[] = {
-        "been",  "had",  "made",  "done",  "gone",  "got",   "seen", "felt",
-        "given", "paid", "found", "spent", "taken", "known", "read", "left"};
-    static constexpr std::string_view kContracted[] = {
-        "couldve",  "wouldve",  "shouldve",  "mightve",
-        "could've", "would've", "should've", "might've",
-        "could’ve", "would’ve", "should’ve", "might’ve"};
-    // French only with a modal or a verb of wishing: "il aurait reçu" is
-    // also hearsay ("he reportedly received").
-    static constexpr std::string_view kFrench[] = {
-        "aurait", "aurais", "auraient", "aurions", "auriez"};
-    static constexpr std::string_view kFrenchNext[] = {
-        "pu",       "du",     "aime",  "voulu", "prefere",
-        "apprecie", "merite", "gagne", "fallu"};
-    static constexpr std::string_view kGerman[] = {"haette", "haetten", "waere",
-                                                   "waeren"};
-    static constexpr std::string_view kGermanPast[] = {"gewesen", "koennen",
-                                                       "sollen"};
-    static constexpr std::string_view kPastForms[] = {"was",   "were",  "had",
-                                                      "could", "would", "did"};
-    static constexpr std::string_view kFrenchHope[] = {
-        "esperais", "esperait", "esperions", "esperiez", "esperaient"};
-    const std::size_t n = t_.tokens.size();
-    bool past_form = false;  // a kPastForms word between `j` and `i`
+    if (!any_rare_) return kNone;
     for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
       const std::size_t j = i - d;
-      if (t_.tokens[j + 1].boundary_before || IsContrast(j) ||
-          IsOneOf(t_.at(j), kSubordinators) || IsNegator(j)) {
+      if (t_.tokens[j + 1].boundary_before || IsContrast(j) || IsNegator(j)) {
         return kNone;
       }
-      const std::string_view w = t_.at(j);
-      const std::string_view before = j > 0 ? t_.at(j - 1) : std::string_view();
-      if (lang_ == kEn || lang_ == kUnd) {
-        // "I wish the staff were friendlier" (not "I wish you a great
-        // day"), "I was hoping for better", "we had hoped for more".
-        if (((w == "wish" || w == "wished") && past_form) ||
-            (w == "hoping" && (before == "was" || before == "were")) ||
-            (w == "hoped" && before == "had")) {
-          return j;
-        }
-        past_form = past_form || IsOneOf(w, kPastForms);
-        // The participle after "could have" or "could've".
-        std::size_t p = kNone;
-        if (IsOneOf(w, kContracted)) {
-          p = j + 1;
-        } else if (IsOneOf(w, kEnglish) && j + 1 < i &&
-                   (t_.at(j + 1) == "have" || t_.at(j + 1) == "ve")) {
-          p = j + 2;
-        }
-        if (p != kNone && p <= i &&
-            (t_.at(p).ends_with("ed") || t_.at(p).ends_with("en") ||
-             IsOneOf(t_.at(p), kEnglishIrregular))) {
-          return j;
-        }
-      }
-      if ((lang_ == kFr || lang_ == kUnd) &&
-          ((IsOneOf(w, kFrench) && j + 1 <= i &&
-            IsOneOf(t_.at(j + 1), kFrenchNext) &&
-            (j == 0 || !IsNegator(j - 1))) ||
-           // "j'espérais un meilleur final", "si seulement c'était drôle"
-           IsOneOf(w, kFrenchHope) || (w == "seulement" && before == "si"))) {
-        return j;
-      }
-      if ((lang_ == kDe || lang_ == kUnd) && IsOneOf(w, kGerman)) {
-        for (std::size_t t = j + 1; t < n; ++t) {
-          if (t_.tokens[t].boundary_before) break;
-          if (IsNegator(t)) return kNone;
-          if (IsOneOf(t_.at(t), kGermanPast)) return j;
-        }
+      if (Is(j, kFlagRare) && IsCounterfactual(j, i)) {
+        return SubordinatorBetween(j, i) ? kNone : j;
       }
     }
     return kNone;
+  }
+
+  // Whether the kFlagRare token `j` opens a counterfactual, a wish or a
+  // past hope that reaches the term at `i` (CounterfactualBefore()).
+  bool IsCounterfactual(std::size_t j, std::size_t i) const {
+    const std::string_view w = t_.at(j);
+    const std::string_view before = j > 0 ? t_.at(j - 1) : std::string_view();
+    if (lang_ == kEn || lang_ == kUnd) {
+      // "I wish the staff were friendlier" (not "I wish you a great
+      // day"), "I was hoping for better", "we had hoped for more".
+      if (w == "wish" || w == "wished") {
+        for (std::size_t t = j + 1; t < i; ++t) {
+          if (IsOneOf(t_.at(t), kPastForms)) return true;
+        }
+      }
+      if ((w == "hoping" && (before == "was" || before == "were")) ||
+          (w == "hoped" && before == "had")) {
+        return true;
+      }
+      // The participle after "could have" or "could've".
+      std::size_t p = kNone;
+      if (IsOneOf(w, kContractedModals)) {
+        p = j + 1;
+      } else if (IsOneOf(w, kCounterfactualModals) && j + 1 < i &&
+                 (t_.at(j + 1) == "have" || t_.at(j + 1) == "ve")) {
+        p = j + 2;
+      }
+      if (p != kNone && p <= i &&
+          (t_.at(p).ends_with("ed") || t_.at(p).ends_with("en") ||
+           IsOneOf(t_.at(p), kIrregularParticiples))) {
+        return true;
+      }
+    }
+    if (lang_ == kFr || lang_ == kUnd) {
+      if (IsOneOf(w, kFrenchConditionals) && j + 1 <= i &&
+          IsOneOf(t_.at(j + 1), kFrenchConditionalNext) &&
+          (j == 0 || !IsNegator(j - 1))) {
+        return true;
+      }
+      // "j'espérais un meilleur final", "si seulement c'était drôle"
+      if (IsOneOf(w, kFrenchHopes) && (w != "seulement" || before == "si")) {
+        return true;
+      }
+    }
+    if ((lang_ == kDe || lang_ == kUnd) && IsOneOf(w, kGermanConditionals)) {
+      for (std::size_t t = j + 1; t < t_.tokens.size(); ++t) {
+        if (t_.tokens[t].boundary_before || IsNegator(t)) return false;
+        if (IsOneOf(t_.at(t), kGermanPast)) return true;
+      }
+    }
+    return false;
   }
 
   // Whether token `j` negates a verb of opinion next to it
@@ -1615,8 +1667,8 @@ class Engine {
     if (!IsNegator(j)) return false;
     const std::size_t n = t_.tokens.size();
     return (j + 1 < n && !t_.tokens[j + 1].boundary_before &&
-            IsOneOf(t_.at(j + 1), kNegRaisingVerbs)) ||
-           (j > 0 && !t_.tokens[j].boundary_before &&
+            Is(j + 1, kFlagRare) && IsOneOf(t_.at(j + 1), kNegRaisingVerbs)) ||
+           (j > 0 && !t_.tokens[j].boundary_before && Is(j - 1, kFlagRare) &&
             IsOneOf(t_.at(j - 1), kNegRaisingVerbs));
   }
 
@@ -1624,14 +1676,13 @@ class Engine {
   // opinion (IsRaisedNegator) whose clause holds the term at `i`, more than
   // the negation window before it, or kNone.
   std::size_t WideNegatorBefore(std::size_t i) const {
+    if (!any_negator_ && !any_rare_) return kNone;
     for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
       const std::size_t j = i - d;
-      if (t_.tokens[j + 1].boundary_before || IsContrast(j) ||
-          IsOneOf(t_.at(j), kSubordinators)) {
-        break;
-      }
-      if (d > kWindow && (IsNegativeSubject(j) || IsRaisedNegator(j))) {
-        return j;
+      if (t_.tokens[j + 1].boundary_before || IsContrast(j)) break;
+      if (d > kWindow && (IsNegator(j) || Is(j, kFlagRare)) &&
+          (IsNegativeSubject(j) || IsRaisedNegator(j))) {
+        return SubordinatorBetween(j, i) ? kNone : j;
       }
     }
     return kNone;
@@ -1821,9 +1872,7 @@ class Engine {
   // worth it", "à peine mangeable", "kaum genießbar"); before a negative
   // one, it only dampens it ("barely scratched").
   bool IsScarcity(std::size_t j) const {
-    static constexpr std::string_view kScarcity[] = {"hardly", "barely",
-                                                     "scarcely", "kaum"};
-    return IsOneOf(t_.at(j), kScarcity) ||
+    return (Is(j, kFlagRare) && IsOneOf(t_.at(j), kScarcity)) ||
            (j > 0 && Is(j, kFlagPeine) && Is(j - 1, kFlagA));
   }
 
@@ -1831,7 +1880,7 @@ class Engine {
   // negates the term at `i`: right before it, or one link word before it,
   // and not part of "at least", "pour le moins" and the like.
   bool IsInferiority(std::size_t j, std::size_t i) const {
-    if (!IsOneOf(t_.at(j), kInferiority)) return false;
+    if (!Is(j, kFlagRare) || !IsOneOf(t_.at(j), kInferiority)) return false;
     if (i - j > 2 ||
         (i - j == 2 && !IsOneOf(t_.at(j + 1), kInferiorityLinks))) {
       return false;
@@ -2036,6 +2085,8 @@ class Engine {
   const ScorerIndex& index_;
   Lang lang_;
   Scratch& s_;
+  bool any_rare_ = false;     // some token has kFlagRare (set by Sum())
+  bool any_negator_ = false;  // some token negates (set by Sum())
   const TokenizedText& t_;
   Explanation* ex_;
   // Sum()'s positive and negative mass, and its number of polar terms.
