@@ -1365,6 +1365,10 @@ class Engine {
         c->valence = hit.valence;
       }
       double v = hit.valence;
+      if (v != 0.0 && hit.span == 1 && IsDiscourseMarker(i)) {
+        v = 0.0;
+        Note(c, [] { return std::string("discourse marker"); });
+      }
       if (v == 0.0) {
         if (c != nullptr) c->adjusted = 0.0;
         continue;
@@ -1867,6 +1871,23 @@ class Engine {
 
   bool IsContrast(std::size_t i) const { return s_.cues[i].contrast; }
 
+  // Whether token `i` is a word of praise used as a discourse marker: alone
+  // in its clause, opening the sentence before a clause of three words or
+  // more that does not contrast ("Bon... il est temps d'en parler", "Well,
+  // the food was cold"; not "Bon, mais cher", "Ok." alone, nor the
+  // one-word verdicts of "Bon. Rapide. Super.").
+  bool IsDiscourseMarker(std::size_t i) const {
+    static constexpr std::string_view kMarkers[] = {"bon", "bien", "well",
+                                                    "ok",  "okay", "alright"};
+    const std::size_t n = t_.tokens.size();
+    if ((i != 0 && !t_.tokens[i].boundary_before) || i + 3 >= n ||
+        !t_.tokens[i + 1].boundary_before || IsContrast(i + 1) ||
+        t_.tokens[i + 2].boundary_before || t_.tokens[i + 3].boundary_before) {
+      return false;
+    }
+    return IsOneOf(t_.at(i), kMarkers);
+  }
+
   // Whether token `j` is an adverb of scarcity: right before a positive
   // term, it denies it as French "peu" does ("barely edible", "hardly
   // worth it", "à peine mangeable", "kaum genießbar"); before a negative
@@ -1942,9 +1963,11 @@ class Engine {
     static constexpr std::string_view kUpward[] = {
         "more", "better", "worse", "plus", "mieux", "pire", "mehr", "besser"};
     static constexpr std::string_view kEnough[] = {"enough", "assez", "genug"};
+    // French compound past: "je n'aurais pas pu être plus heureux".
     const bool modal = IsOneOf(t_.at(j), kModalNegators) ||
                        (j > 0 && !t_.tokens[j].boundary_before &&
-                        IsOneOf(t_.at(j - 1), kModals));
+                        IsOneOf(t_.at(j - 1), kModals)) ||
+                       (j + 1 < i && t_.at(j + 1) == "pu");
     if (!modal) return false;
     for (std::size_t t = j + 1; t <= i; ++t) {
       const std::string_view w = t_.at(t);

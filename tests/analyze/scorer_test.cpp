@@ -341,6 +341,7 @@ TEST_CASE("a past counterfactual negates the praise after it") {
   // Negated, it is emphasis or plain negation; a negative term keeps its
   // sign; French hearsay and a German wish are no counterfactual.
   CHECK(scorer.Compound("it couldn't have been better", "en") > 0.0);
+  CHECK(scorer.Compound("ça n'aurait pas pu être mieux", "fr") > 0.0);
   CHECK(scorer.Compound("he should have been fired", "en") ==
         doctest::Approx(Compound(-2.0)));
   CHECK(scorer.Compound("il aurait reçu un prix", "fr") ==
@@ -370,6 +371,20 @@ TEST_CASE("an adverb of scarcity denies the praise after it") {
   // A negative term is only dampened.
   CHECK(scorer.Compound("barely scratched", "en") ==
         doctest::Approx(Compound(-1.0 + 0.293)));
+}
+
+TEST_CASE("a word of praise alone before a comma is a discourse marker") {
+  const InlineScorer scorer("well\t1.1\ncold\t-0.6\nok\t0.9\n",
+                            "bon\t1.9\ncher\t-0.8\n", "");
+  CHECK(scorer.Compound("Well, the food was cold", "en") ==
+        doctest::Approx(Compound(-0.6)));
+  CHECK(scorer.Compound("Bon... il est temps d'en parler", "fr") == 0.0);
+  // A verdict: before a contrast, alone, or inside its clause.
+  CHECK(scorer.Compound("Bon, mais cher", "fr") ==
+        doctest::Approx(Compound(1.9 * 0.5 - 0.8 * 1.5)));
+  CHECK(scorer.Compound("Ok.", "en") == doctest::Approx(Compound(0.9)));
+  CHECK(scorer.Compound("It was ok, the food was cold", "en") ==
+        doctest::Approx(Compound(0.9 - 0.6)));
 }
 
 TEST_CASE("a negator inside a term negates nothing after it") {
