@@ -136,6 +136,7 @@ const LangRules& Rules(Lang lang) {
         {"too", kBoosterIncrement},
         {"totally", kBoosterIncrement},
         {"absolutely", kBoosterIncrement},
+        {"super", kBoosterIncrement},  // before a term: "super slow"
         {"incredibly", kBoosterIncrement},
         {"completely", kBoosterIncrement},
         {"highly", kBoosterIncrement},
@@ -467,6 +468,17 @@ constexpr std::string_view kFrenchHopes[] = {
 constexpr std::string_view kGermanConditionals[] = {"haette", "haetten",
                                                     "waere", "waeren"};
 constexpr std::string_view kGermanPast[] = {"gewesen", "koennen", "sollen"};
+// Verbs of remedy: a negative term right after one is what it removes
+// ("fixes all the problems", "a résolu le problème", "hat den Fehler
+// behoben"), read as negated (Engine::RemedyBefore()).
+constexpr std::string_view kRemedyVerbs[] = {
+    "fix",       "fixes",      "fixed",      "fixing",   "solve",
+    "solves",    "solved",     "resolve",    "resolves", "resolved",
+    "eliminate", "eliminates", "eliminated", "prevent",  "prevents",
+    "prevented", "cure",       "cures",      "cured",    "resout",
+    "resolu",    "resolue",    "corrige",    "elimine",  "behebt",
+    "behoben",   "beseitigt",  "verhindert", "loest",    "geloest",
+    "repariert"};
 // Adverbs of scarcity (Engine::IsScarcity()); "à peine" has its flags.
 constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
                                           "kaum"};
@@ -482,7 +494,8 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kFrenchConditionals), std::end(kFrenchConditionals)},
     {std::begin(kFrenchHopes), std::end(kFrenchHopes)},
     {std::begin(kGermanConditionals), std::end(kGermanConditionals)},
-    {std::begin(kScarcity), std::end(kScarcity)}};
+    {std::begin(kScarcity), std::end(kScarcity)},
+    {std::begin(kRemedyVerbs), std::end(kRemedyVerbs)}};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -1408,12 +1421,23 @@ class Engine {
       } else if (negator == "peu") {
         v *= kLitotesScalar;
         Note(c, [&] { return Format("litotes(peu) x%.2f", kLitotesScalar); });
+      } else if (!negator.empty() && v < 0.0 && RemedyBefore(i) != kNone) {
+        // "didn't fix the problem": the negated remedy leaves the problem.
+        Note(c, [&] { return Cat({"negated remedy(", negator, ")"}); });
       } else if (!negator.empty()) {
         v *= kNegationScalar;
         Note(c, [&] {
           return Cat(
               {"negation(", negator, ") ", Format("x%.2f", kNegationScalar)});
         });
+      } else if (v < 0.0) {
+        if (const std::size_t m = RemedyBefore(i); m != kNone) {
+          v *= kNegationScalar;
+          Note(c, [&] {
+            return Cat(
+                {"remedy(", t_.at(m), ") ", Format("x%.2f", kNegationScalar)});
+          });
+        }
       } else if (v > 0.0 && i > 0 && !t_.tokens[i].boundary_before &&
                  IsScarcity(i - 1)) {
         v *= kLitotesScalar;
@@ -1888,6 +1912,26 @@ class Engine {
     return IsOneOf(t_.at(i), kMarkers);
   }
 
+  // The verb of remedy (kRemedyVerbs) within the negation window before the
+  // term at `i` (in German also after it), in its clause, or kNone.
+  std::size_t RemedyBefore(std::size_t i) const {
+    if (!any_rare_) return kNone;
+    for (std::size_t d = 1; d <= kWindow && d <= i; ++d) {
+      const std::size_t j = i - d;
+      if (t_.tokens[j + 1].boundary_before || IsContrast(j)) break;
+      if (Is(j, kFlagRare) && IsOneOf(t_.at(j), kRemedyVerbs)) return j;
+    }
+    // German puts the participle last: "hat den Fehler behoben".
+    if (lang_ == kDe || lang_ == kUnd) {
+      const std::size_t n = t_.tokens.size();
+      for (std::size_t t = i + 1; t < n && t <= i + kWindow; ++t) {
+        if (t_.tokens[t].boundary_before || IsContrast(t)) break;
+        if (Is(t, kFlagRare) && IsOneOf(t_.at(t), kRemedyVerbs)) return t;
+      }
+    }
+    return kNone;
+  }
+
   // Whether token `j` is an adverb of scarcity: right before a positive
   // term, it denies it as French "peu" does ("barely edible", "hardly
   // worth it", "à peine mangeable", "kaum genießbar"); before a negative
@@ -1972,6 +2016,10 @@ class Engine {
     for (std::size_t t = j + 1; t <= i; ++t) {
       const std::string_view w = t_.at(t);
       if (IsOneOf(w, kUpward)) return true;
+      // "can't say enough good things", "can't recommend it enough" below.
+      if (t < i && IsOneOf(w, kEnough) && IsOneOf(t_.at(j), kModalNegators)) {
+        return true;
+      }
       // The term itself a comparative: English "-ier" (happier, easier),
       // German "-er" (glücklicher, zufriedener).
       if (t == i && w.size() > 4 &&

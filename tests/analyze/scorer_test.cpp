@@ -387,6 +387,29 @@ TEST_CASE("a word of praise alone before a comma is a discourse marker") {
         doctest::Approx(Compound(0.9 - 0.6)));
 }
 
+TEST_CASE("a verb of remedy negates the problem it removes") {
+  const InlineScorer scorer("problems\t-1.7\nproblem\t-1.7\n",
+                            "problème\t-1.5\n", "fehler\t-1.5\n");
+  CHECK(scorer.Compound("this fixes all the problems", "en") ==
+        doctest::Approx(Compound(-0.74 * -1.7)));
+  CHECK(scorer.Compound("le technicien a résolu le problème", "fr") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
+  CHECK(scorer.Compound("er hat den Fehler behoben", "de") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
+  // A negated remedy leaves the problem.
+  CHECK(scorer.Compound("it didn't fix the problem", "en") ==
+        doctest::Approx(Compound(-1.7)));
+}
+
+TEST_CASE("a negated modal before 'enough' is emphasis") {
+  const InlineScorer scorer("good\t1.9\nslow\t-0.8\n", "", "");
+  CHECK(scorer.Compound("can't say enough good things", "en") ==
+        doctest::Approx(Compound(1.9 + 0.293)));
+  // English "super" before a term boosts it.
+  CHECK(scorer.Compound("super slow", "en") ==
+        doctest::Approx(Compound(-0.8 - 0.293)));
+}
+
 TEST_CASE("a negator inside a term negates nothing after it") {
   const Lexicon fr =
       MustParse("pas cher\t1.2\ncher\t-0.8\nefficace\t1.9\npas mal\t1.4\n");
