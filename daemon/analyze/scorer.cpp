@@ -1304,9 +1304,9 @@ class Engine {
     const std::size_t n = t_.tokens.size();
     s_.cues.assign(n, Cue{});
     std::size_t contrast = n;
-    // Whether some token negates, and some is "too" or "trop": else the
-    // orphan-negator and excess passes below have nothing to find.
-    bool any_negator = false;
+    // Whether some token is "too" or "trop", negates (any_negator_) or has
+    // kFlagRare (any_rare_): else the passes and look-arounds that read
+    // them have nothing to find.
     bool any_excess_word = false;
     any_rare_ = any_negator_ = false;
     for (std::size_t i = 0; i < n; ++i) {
@@ -1331,9 +1331,8 @@ class Engine {
       // only token i's cue, set above (and stores to a byte vector of their
       // own would alias every pointer the loop reads).
       s_.cues[i].negator = FindNegator(i);
-      any_negator = any_negator || s_.cues[i].negator;
-      any_rare_ = any_rare_ || Is(i, kFlagRare);
       any_negator_ = any_negator_ || s_.cues[i].negator;
+      any_rare_ = any_rare_ || Is(i, kFlagRare);
       if (IsContrast(i)) contrast = i;
     }
     // A positive adjective of degree right before a negative term is its
@@ -1490,7 +1489,7 @@ class Engine {
         ex_->contributions.push_back(std::move(c));
       }
     };
-    for (std::size_t j = 0; any_negator && j < n; ++j) {
+    for (std::size_t j = 0; any_negator_ && j < n; ++j) {
       if (!IsNegator(j) || !IsOrphanNegator(j)) continue;
       const char* why =
           !IsNegationParticle(j) ? "absence (never, nothing, nobody...)"
