@@ -719,4 +719,9 @@ void Tokenize(std::string_view text, const EmoticonTable& emoticons,
       out);
 }
 
+bool IsElidedWord(std::string_view w) {
+  bool is_n = false;
+  return IsElision(w, is_n);
+}
+
 }  // namespace vigie

@@ -51,6 +51,9 @@ int RunCheck(const Args& args) {
            FoldCollisionWarnings(path, *text, file.language)) {
         std::cerr << w << "\n";
       }
+      for (const std::string& w : ElidedWordWarnings(path, *text)) {
+        std::cerr << w << "\n";
+      }
     }
   }
   if (!rules.ok()) {

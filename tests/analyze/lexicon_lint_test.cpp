@@ -37,5 +37,23 @@ TEST_CASE("lexicon lint: umlauts stay apart from the plain vowels") {
         0);
 }
 
+TEST_CASE("lexicon lint: a term holding an elided word is flagged") {
+  const std::string_view fr =
+      "d'enfer\t2.5\n"                  // "d'" is split off the text
+      "simple d\u2019utilisation\t2\n"  // typographic apostrophe
+      "je-m'en-foutiste\t-2\n"          // inside a hyphenated word
+      "aujourd'hui\t0\n"                // "aujourd" is no elided word
+      "can't beat\t2\n"                 // nor is "can"
+      "simple utilisation\t2\n";
+  const std::vector<std::string> warnings = ElidedWordWarnings("fr.tsv", fr);
+  REQUIRE(warnings.size() == 3);
+  CHECK(warnings[0] ==
+        "fr.tsv:1:1: warning: 'd'enfer' holds the elided word 'd'', which the "
+        "text splits off: the term never matches; write it without");
+  CHECK(warnings[1].rfind("fr.tsv:2:8: warning:", 0) == 0);
+  CHECK(warnings[2].rfind("fr.tsv:3:4: warning:", 0) == 0);
+  CHECK(ElidedWordWarnings("fr.tsv", "").empty());
+}
+
 }  // namespace
 }  // namespace vigie

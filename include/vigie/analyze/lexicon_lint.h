@@ -1,4 +1,5 @@
-// Lexicon lint: entries that folding turns into a function word.
+// Lexicon lint: entries that folding turns into a function word, and
+// terms that hold an elided word, which never match.
 //
 // Terms are looked up folded (FoldTerm: lower case, accents removed), so
 // French "sûr" (sure) is read as "sur" (on) and would score every "sur".
@@ -22,5 +23,13 @@ namespace vigie {
 std::vector<std::string> FoldCollisionWarnings(std::string_view path,
                                                std::string_view text,
                                                std::string_view language);
+
+/// One warning per entry of the lexicon file `text` (named `path`) whose
+/// term holds an elided word before an apostrophe ("d'enfer", "simple
+/// d'utilisation"): the tokenizer splits such words off the text
+/// (IsElidedWord()), so the term never matches. As "path:line:col:
+/// warning: ...", the column that of the elided word.
+std::vector<std::string> ElidedWordWarnings(std::string_view path,
+                                            std::string_view text);
 
 }  // namespace vigie

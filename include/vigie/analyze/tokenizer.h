@@ -150,4 +150,9 @@ struct KeyHook {
 void Tokenize(std::string_view text, const EmoticonTable& emoticons,
               TokenizedText& out, KeyHook hook = {});
 
+/// Whether the folded word `w` ("l", "d", "qu", "jusqu", ...) is elided
+/// before an apostrophe and split off the word after it, as French "l'",
+/// "d'", "qu'": Tokenize() drops it (marking a word after "n'").
+bool IsElidedWord(std::string_view w);
+
 }  // namespace vigie
