@@ -8,11 +8,13 @@
 
 namespace vigie {
 
-std::vector<std::string> FoldCollisionWarnings(std::string_view path,
-                                               std::string_view text,
-                                               std::string_view language) {
-  const int lang = language == "fr" ? 0 : language == "en" ? 1 : 2;
-  std::vector<std::string> warnings;
+namespace {
+
+// Calls fn(line number, term) for each entry line of the lexicon `text`;
+// comments, blank lines and lines without a tab (the parser's business) are
+// skipped.
+template <typename Fn>
+void ForEachTerm(std::string_view text, Fn fn) {
   std::size_t line_no = 0;
   std::size_t at = 0;
   while (at < text.size()) {
@@ -25,39 +27,38 @@ std::vector<std::string> FoldCollisionWarnings(std::string_view path,
     if (line.empty() || line.front() == '#' || tab == std::string_view::npos) {
       continue;
     }
-    const std::string_view term = line.substr(0, tab);
+    fn(line_no, line.substr(0, tab));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> FoldCollisionWarnings(std::string_view path,
+                                               std::string_view text,
+                                               std::string_view language) {
+  const int lang = language == "fr" ? 0 : language == "en" ? 1 : 2;
+  std::vector<std::string> warnings;
+  ForEachTerm(text, [&](std::size_t line_no, std::string_view term) {
     // Plain ASCII folds to itself, lower-cased: the author wrote what is
     // looked up.
     const bool ascii = std::all_of(term.begin(), term.end(), [](char c) {
       return static_cast<unsigned char>(c) < 0x80;
     });
-    if (ascii) continue;
+    if (ascii) return;
     const std::string folded = FoldTerm(term);
-    if (FunctionWordClue(folded).function_lang != lang) continue;
+    if (FunctionWordClue(folded).function_lang != lang) return;
     warnings.push_back(std::string(path) + ":" + std::to_string(line_no) +
                        ":1: warning: '" + std::string(term) + "' is read as '" +
                        folded + "', a function word: every '" + folded +
                        "' would count");
-  }
+  });
   return warnings;
 }
 
 std::vector<std::string> ElidedWordWarnings(std::string_view path,
                                             std::string_view text) {
   std::vector<std::string> warnings;
-  std::size_t line_no = 0;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t end = text.find('\n', at);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(at, end - at);
-    at = end + 1;
-    ++line_no;
-    const std::size_t tab = line.find('\t');
-    if (line.empty() || line.front() == '#' || tab == std::string_view::npos) {
-      continue;
-    }
-    const std::string_view term = line.substr(0, tab);
+  ForEachTerm(text, [&](std::size_t line_no, std::string_view term) {
     // Each word of the term (split at spaces and hyphens) up to an
     // apostrophe, ASCII or typographic.
     std::size_t word = 0;
@@ -78,7 +79,7 @@ std::vector<std::string> ElidedWordWarnings(std::string_view path,
       }
       word = i + 1;
     }
-  }
+  });
   return warnings;
 }
 
