@@ -104,6 +104,8 @@ const LangRules& Rules(Lang lang) {
         {"infiniment", kBoosterIncrement},
         {"redoutablement", kBoosterIncrement},
         {"vivement", kBoosterIncrement},
+        {"parfaitement", kBoosterIncrement},  // "parfaitement ridicule"
+        {"remarquablement", kBoosterIncrement},
         {"rigoureusement", kBoosterIncrement},
         // Before a noun: "grosse déception", "un vrai bonheur".
         {"gros", kBoosterIncrement},
@@ -136,7 +138,9 @@ const LangRules& Rules(Lang lang) {
         {"too", kBoosterIncrement},
         {"totally", kBoosterIncrement},
         {"absolutely", kBoosterIncrement},
-        {"super", kBoosterIncrement},  // before a term: "super slow"
+        {"super", kBoosterIncrement},      // before a term: "super slow"
+        {"perfectly", kBoosterIncrement},  // "perfectly awful"
+        {"remarkably", kBoosterIncrement},
         {"incredibly", kBoosterIncrement},
         {"completely", kBoosterIncrement},
         {"highly", kBoosterIncrement},

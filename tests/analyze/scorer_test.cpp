@@ -405,8 +405,11 @@ TEST_CASE("a negated modal before 'enough' is emphasis") {
   const InlineScorer scorer("good\t1.9\nslow\t-0.8\n", "", "");
   CHECK(scorer.Compound("can't say enough good things", "en") ==
         doctest::Approx(Compound(1.9 + 0.293)));
-  // English "super" before a term boosts it.
+  // English "super" before a term boosts it, and so do "perfectly" and
+  // French "parfaitement", terms of their own elsewhere.
   CHECK(scorer.Compound("super slow", "en") ==
+        doctest::Approx(Compound(-0.8 - 0.293)));
+  CHECK(scorer.Compound("perfectly slow", "en") ==
         doctest::Approx(Compound(-0.8 - 0.293)));
 }
 
