@@ -792,7 +792,7 @@ class ScorerIndex {
   static std::uint32_t PairBit(std::uint64_t first, std::uint64_t second) {
     const std::uint64_t h =
         (first ^ (second * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
-    return static_cast<std::uint32_t>(h >> 48);  // one of pairs_' 2^16
+    return static_cast<std::uint32_t>(h >> (64 - kPairBits));
   }
 
   static std::uint32_t TagOf(std::uint64_t h) {
@@ -830,8 +830,12 @@ class ScorerIndex {
   // By slot: its tag (high hash bits, odd; 0: empty), apart so that probes
   // read 4 bytes per slot (the tags stay in cache; the slots need not).
   std::vector<std::uint32_t> tags_;
-  // Bit PairBit() set for the first two words of every multi-word term.
-  std::vector<std::uint64_t> pairs_ = std::vector<std::uint64_t>(65536 / 64);
+  // Bit PairBit() set for the first two words of every multi-word term:
+  // 2^18 bits (32 KiB), so that the tens of thousands of pairs of the three
+  // lexicons leave most bits clear.
+  static constexpr int kPairBits = 18;
+  std::vector<std::uint64_t> pairs_ =
+      std::vector<std::uint64_t>((std::size_t{1} << kPairBits) / 64);
   std::vector<double> valences_;  // each IndexedWord's, by source order;
                                   // empty when valence_ids_ is not
   std::vector<std::uint8_t> valence_ids_;  // same, as indexes in distinct_
