@@ -1330,9 +1330,8 @@ class Engine {
         if (cue != nullptr &&
             (cue->booster != 0.0 || cue->negator || cue->contrast)) {
           s_.cues[i] = *cue;
-        } else if ((lang_ == kFr || lang_ == kUnd) && i > 0 &&
-                   Is(i, kFlagPeine) && Is(i - 1, kFlagA)) {
-          s_.cues[i].booster = -kBoosterIncrement;  // "à peine"
+        } else if (IsAPeine(i)) {
+          s_.cues[i].booster = -kBoosterIncrement;
         }
       }
       // Whether the token negates, kept in its cue: FindNegator() reads
@@ -1944,8 +1943,13 @@ class Engine {
   // worth it", "à peine mangeable", "kaum genießbar"); before a negative
   // one, it only dampens it ("barely scratched").
   bool IsScarcity(std::size_t j) const {
-    return (Is(j, kFlagRare) && IsOneOf(t_.at(j), kScarcity)) ||
-           (j > 0 && Is(j, kFlagPeine) && Is(j - 1, kFlagA));
+    return (Is(j, kFlagRare) && IsOneOf(t_.at(j), kScarcity)) || IsAPeine(j);
+  }
+
+  // Whether token `j` is the "peine" of French "à peine" (barely).
+  bool IsAPeine(std::size_t j) const {
+    return (lang_ == kFr || lang_ == kUnd) && j > 0 && Is(j, kFlagPeine) &&
+           Is(j - 1, kFlagA);
   }
 
   // Whether token `j` is a comparative of inferiority (kInferiority) that
