@@ -16,6 +16,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "vigie/analyze/german_adjective_forms.h"
+#include "vigie/analyze/german_compounds.h"
 #include "vigie/analyze/language_id.h"
 #include "vigie/analyze/stated_rating.h"
 #include "vigie/analyze/term_fold.h"
@@ -1263,9 +1265,16 @@ class Engine {
         hit = Hit{index_.Valence(*s_.info[i], lang_), 1, Source::kLang, false,
                   false};
         found = true;
-      } else if (!found && facts.may_normalise) {
-        found = FindWord(i, hit);
-        if (!found) AdoptElongatedCue(i);
+      } else if (!found) {
+        if (facts.may_normalise) {
+          found = FindWord(i, hit);
+          if (!found) AdoptElongatedCue(i);
+        }
+        if (!found && lang_ == kDe && facts.kind == TokenKind::kWord &&
+            facts.flags == 0 && facts.cue_row == 0 &&
+            t_.tokens[i].size >= kMinGermanFormBytes) {
+          found = FindGermanForm(i, hit);
+        }
       }
       if (found) {
         ++count;
@@ -1868,6 +1877,39 @@ class Engine {
       }
     }
     return false;
+  }
+
+  // A German word the lexicon lacks, read as an inflected adjective
+  // (ReadGermanAdjectiveForm()) or as a compound of evaluative parts
+  // (ReadGermanCompound()), whose parts may be inflected adjectives too.
+  [[gnu::noinline]] bool FindGermanForm(std::size_t i, Hit& hit) {
+    const std::string_view w = t_.at(i);
+    const PartValence find = [this](std::string_view part) {
+      return Find(part);
+    };
+    if (const auto form = ReadGermanAdjectiveForm(w, find)) {
+      hit = Hit{form->valence, 1, Source::kLang, false, false};
+      if (ex_ != nullptr) {
+        ex_->normalisation.push_back(Cat({w, " -> ", form->base}));
+      }
+      return true;
+    }
+    const PartValence find_form =
+        [this, &find](std::string_view part) -> std::optional<double> {
+      if (const auto v = Find(part)) return v;
+      if (const auto form = ReadGermanAdjectiveForm(part, find)) {
+        return form->valence;
+      }
+      return std::nullopt;
+    };
+    const auto reading = ReadGermanCompound(w, find_form, kBoosterIncrement);
+    if (!reading) return false;
+    hit = Hit{reading->valence, 1, Source::kLang, false, true};
+    if (ex_ != nullptr) {
+      ex_->normalisation.push_back(Cat({w, " -> ", w.substr(0, reading->split),
+                                        " + ", w.substr(reading->split)}));
+    }
+    return true;
   }
 
   // The valence of `term` in this language's lexicons.

@@ -1,0 +1,52 @@
+#include "vigie/analyze/german_adjective_forms.h"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+namespace vigie {
+
+namespace {
+
+const PartValence kWords = [](std::string_view w) -> std::optional<double> {
+  static const std::map<std::string, double, std::less<>> words = {
+      {"peinlich", -2.0}, {"verwirrt", -1.4}, {"verdorben", -1.4},
+      {"lieb", 1.8},      {"reich", 1.4},     {"passend", 1.4},
+      {"neutral", 0.0}};
+  const auto it = words.find(w);
+  if (it == words.end()) return std::nullopt;
+  return it->second;
+};
+
+std::string BaseOf(std::string_view word) {
+  const auto form = ReadGermanAdjectiveForm(word, kWords);
+  return form ? std::string(form->base) : std::string();
+}
+
+}  // namespace
+
+TEST_CASE("German adjective endings, comparatives and superlatives") {
+  CHECK(BaseOf("peinliche") == "peinlich");
+  CHECK(BaseOf("peinlichen") == "peinlich");
+  CHECK(BaseOf("peinlicheren") == "peinlich");
+  CHECK(BaseOf("peinlichsten") == "peinlich");
+  CHECK(BaseOf("passendes") == "passend");
+  const auto form = ReadGermanAdjectiveForm("peinlichster", kWords);
+  REQUIRE(form);
+  CHECK(form->valence == -2.0);
+  // Participles: weak (-t) and strong (-en).
+  CHECK(BaseOf("verwirrter") == "verwirrt");
+  CHECK(BaseOf("verdorbene") == "verdorben");
+}
+
+TEST_CASE("Bare stems are not inflected: their forms are other words") {
+  CHECK(BaseOf("lieber").empty());   // rather
+  CHECK(BaseOf("reichen").empty());  // to suffice
+  // A base of no valence, an unknown base, a word too short.
+  CHECK(BaseOf("neutrale").empty());
+  CHECK(BaseOf("wichtige").empty());
+  CHECK(BaseOf("peinlich").empty());  // the base itself is the lexicon's
+}
+
+}  // namespace vigie
