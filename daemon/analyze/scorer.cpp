@@ -457,7 +457,13 @@ constexpr std::string_view kContractedModals[] = {
     "couldve",   "wouldve",  "shouldve", "mightve",  "could've",  "would've",
     "should've", "might've", "could’ve", "would’ve", "should’ve", "might’ve"};
 constexpr std::string_view kEnglishWishes[] = {"wish", "wished", "hoping",
-                                               "hoped"};
+                                               "hoped", "used"};
+// Before "used to", these make it a passive or a custom, no past habit.
+constexpr std::string_view kBeforeUsedTo[] = {
+    "is",      "are",     "was",  "were", "be",    "been",  "being",   "am",
+    "m",       "s",       "re",   "get",  "gets",  "got",   "getting", "become",
+    "became",  "i'm",     "i’m",  "im",   "we're", "we’re", "you're",  "you’re",
+    "they're", "they’re", "it's", "it’s", "he's",  "he’s",  "she's",   "she’s"};
 // Before "wish", one of these makes a wish of what is not: "I wish it was".
 constexpr std::string_view kPastForms[] = {"was",   "were",  "had",
                                            "could", "would", "did"};
@@ -484,7 +490,13 @@ constexpr std::string_view kRemedyVerbs[] = {
     "prevented", "cure",       "cures",      "cured",    "resout",
     "resolu",    "resolue",    "corrige",    "elimine",  "behebt",
     "behoben",   "beseitigt",  "verhindert", "loest",    "geloest",
-    "repariert"};
+    "repariert", "stopped",    "stops"};
+// Words of disappearance: a negative term before one, in its clause, is
+// gone ("my back pain is gone", "la douleur a disparu", "die Schmerzen sind
+// verschwunden"), read as negated (Engine::RemedyBefore()).
+constexpr std::string_view kDisappearance[] = {
+    "gone",     "disappeared", "vanished",  "disparu",
+    "disparue", "disparus",    "disparues", "verschwunden"};
 // Adverbs of scarcity (Engine::IsScarcity()); "à peine" has its flags.
 constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
                                           "kaum"};
@@ -501,7 +513,8 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kFrenchHopes), std::end(kFrenchHopes)},
     {std::begin(kGermanConditionals), std::end(kGermanConditionals)},
     {std::begin(kScarcity), std::end(kScarcity)},
-    {std::begin(kRemedyVerbs), std::end(kRemedyVerbs)}};
+    {std::begin(kRemedyVerbs), std::end(kRemedyVerbs)},
+    {std::begin(kDisappearance), std::end(kDisappearance)}};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -1670,6 +1683,13 @@ class Engine {
           (w == "hoped" && before == "had")) {
         return true;
       }
+      // A habit of the past is no longer: "used to love this brand", "it
+      // used to be great" (not the passive "was used to make", nor "got
+      // used to").
+      if (w == "used" && j + 1 < i && t_.at(j + 1) == "to" &&
+          !IsOneOf(before, kBeforeUsedTo)) {
+        return true;
+      }
       // The participle after "could have" or "could've".
       std::size_t p = kNone;
       if (IsOneOf(w, kContractedModals)) {
@@ -1961,7 +1981,8 @@ class Engine {
   }
 
   // The verb of remedy (kRemedyVerbs) within the negation window before the
-  // term at `i` (in German also after it), in its clause, or kNone.
+  // term at `i` (in German also after it), or a word of disappearance
+  // (kDisappearance) within the window after it, in its clause, or kNone.
   std::size_t RemedyBefore(std::size_t i) const {
     if (!any_rare_) return kNone;
     for (std::size_t d = 1; d <= kWindow && d <= i; ++d) {
@@ -1969,12 +1990,15 @@ class Engine {
       if (t_.tokens[j + 1].boundary_before || IsContrast(j)) break;
       if (Is(j, kFlagRare) && IsOneOf(t_.at(j), kRemedyVerbs)) return j;
     }
-    // German puts the participle last: "hat den Fehler behoben".
-    if (lang_ == kDe || lang_ == kUnd) {
-      const std::size_t n = t_.tokens.size();
-      for (std::size_t t = i + 1; t < n && t <= i + kWindow; ++t) {
-        if (t_.tokens[t].boundary_before || IsContrast(t)) break;
-        if (Is(t, kFlagRare) && IsOneOf(t_.at(t), kRemedyVerbs)) return t;
+    // German puts the participle last: "hat den Fehler behoben"; and what
+    // has disappeared comes first in each language: "the pain is gone".
+    const bool german = lang_ == kDe || lang_ == kUnd;
+    const std::size_t n = t_.tokens.size();
+    for (std::size_t t = i + 1; t < n && t <= i + kWindow; ++t) {
+      if (t_.tokens[t].boundary_before || IsContrast(t)) break;
+      if (Is(t, kFlagRare) && ((german && IsOneOf(t_.at(t), kRemedyVerbs)) ||
+                               IsOneOf(t_.at(t), kDisappearance))) {
+        return t;
       }
     }
     return kNone;

@@ -357,6 +357,13 @@ TEST_CASE("a past counterfactual negates the praise after it") {
         doctest::Approx(Compound(3.1)));
   CHECK(scorer.Compound("j'espérais plus drôle", "fr") ==
         doctest::Approx(Compound(-0.74 * 2)));
+  // A past habit is no longer; a passive or a custom is no habit.
+  CHECK(scorer.Compound("it used to be great", "en") ==
+        doctest::Approx(Compound(-0.74 * 3.1)));
+  CHECK(scorer.Compound("I'm used to great service", "en") ==
+        doctest::Approx(Compound(3.1)));
+  CHECK(scorer.Compound("it was used to make great bread", "en") ==
+        doctest::Approx(Compound(3.1)));
 }
 
 TEST_CASE("an adverb of scarcity denies the praise after it") {
@@ -398,6 +405,18 @@ TEST_CASE("a verb of remedy negates the problem it removes") {
         doctest::Approx(Compound(-0.74 * -1.5)));
   // A negated remedy leaves the problem.
   CHECK(scorer.Compound("it didn't fix the problem", "en") ==
+        doctest::Approx(Compound(-1.7)));
+  // What stopped or is gone.
+  CHECK(scorer.Compound("the update stopped the problems", "en") ==
+        doctest::Approx(Compound(-0.74 * -1.7)));
+  CHECK(scorer.Compound("the problem is gone", "en") ==
+        doctest::Approx(Compound(-0.74 * -1.7)));
+  CHECK(scorer.Compound("le problème a disparu", "fr") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
+  CHECK(scorer.Compound("der Fehler ist verschwunden", "de") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
+  // Not in another clause.
+  CHECK(scorer.Compound("the problem remains, the rest is gone", "en") ==
         doctest::Approx(Compound(-1.7)));
 }
 
