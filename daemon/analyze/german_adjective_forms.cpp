@@ -1,5 +1,7 @@
 #include "vigie/analyze/german_adjective_forms.h"
 
+#include <string>
+
 namespace vigie {
 
 namespace {
@@ -40,13 +42,34 @@ bool IsAdjectiveBase(std::string_view base) {
 }  // namespace
 
 std::optional<AdjectiveForm> ReadGermanAdjectiveForm(std::string_view word,
-                                                     const PartValence& find) {
+                                                     const PartValence& find,
+                                                     std::string* buffer) {
   for (const std::string_view s : kSuffixes) {
     if (word.size() < s.size() + kMinBaseBytes || !word.ends_with(s)) continue;
     const std::string_view base = word.substr(0, word.size() - s.size());
-    if (!IsAdjectiveBase(base)) continue;
-    const std::optional<double> v = find(base);
-    if (v && *v != 0.0) return AdjectiveForm{*v, base};
+    // A comparative with an ending or a superlative is an adjective's form
+    // whatever its base: "schlechteste", "dümmere".
+    const bool degree = s.size() >= 3;
+    if (degree || IsAdjectiveBase(base)) {
+      if (const std::optional<double> v = find(base); v && *v != 0.0) {
+        return AdjectiveForm{*v, base};
+      }
+    }
+    // Many short adjectives take an umlaut in these forms: "schwächste" is
+    // "schwach", "stärkere" is "stark". Not a bare "-er", which also makes
+    // nouns of agents ("Träumer" is no comparative of "Traum").
+    const std::size_t umlaut = base.rfind('e');
+    if (!degree || umlaut == std::string_view::npos || umlaut == 0 ||
+        std::string_view("aou").find(base[umlaut - 1]) ==
+            std::string_view::npos ||
+        base.find_first_of("aeiou") + 1 < umlaut) {
+      continue;
+    }
+    buffer->assign(base.substr(0, umlaut));
+    buffer->append(base.substr(umlaut + 1));
+    if (const std::optional<double> v = find(*buffer); v && *v != 0.0) {
+      return AdjectiveForm{*v, *buffer};
+    }
   }
   return std::nullopt;
 }

@@ -71,6 +71,8 @@ constexpr Part kHeads[] = {
     {"zumutung", -2.0},
     {"frechheit", -2.2},
     {"stress", -1.5},
+    {"schmerz", -1.5},
+    {"schmerzen", -1.5},
     {"elend", -2.0},
     {"misere", -2.0},
     {"hoelle", -2.0},

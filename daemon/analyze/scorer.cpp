@@ -495,8 +495,8 @@ constexpr std::string_view kRemedyVerbs[] = {
 // gone ("my back pain is gone", "la douleur a disparu", "die Schmerzen sind
 // verschwunden"), read as negated (Engine::RemedyBefore()).
 constexpr std::string_view kDisappearance[] = {
-    "gone",     "disappeared", "vanished",  "disparu",
-    "disparue", "disparus",    "disparues", "verschwunden"};
+    "gone",     "disappeared", "vanished",     "disparu", "disparue",
+    "disparus", "disparues",   "verschwunden", "weg"};
 // Adverbs of scarcity (Engine::IsScarcity()); "à peine" has its flags.
 constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
                                           "kaum"};
@@ -1907,7 +1907,8 @@ class Engine {
     const PartValence find = [this](std::string_view part) {
       return Find(part);
     };
-    if (const auto form = ReadGermanAdjectiveForm(w, find)) {
+    std::string buffer;
+    if (const auto form = ReadGermanAdjectiveForm(w, find, &buffer)) {
       hit = Hit{form->valence, 1, Source::kLang, false, false};
       if (ex_ != nullptr) {
         ex_->normalisation.push_back(Cat({w, " -> ", form->base}));
@@ -1915,9 +1916,9 @@ class Engine {
       return true;
     }
     const PartValence find_form =
-        [this, &find](std::string_view part) -> std::optional<double> {
+        [this, &find, &buffer](std::string_view part) -> std::optional<double> {
       if (const auto v = Find(part)) return v;
-      if (const auto form = ReadGermanAdjectiveForm(part, find)) {
+      if (const auto form = ReadGermanAdjectiveForm(part, find, &buffer)) {
         return form->valence;
       }
       return std::nullopt;
@@ -1982,7 +1983,7 @@ class Engine {
 
   // The verb of remedy (kRemedyVerbs) within the negation window before the
   // term at `i` (in German also after it), or a word of disappearance
-  // (kDisappearance) within the window after it, in its clause, or kNone.
+  // (kDisappearance) after it, in its clause, or kNone.
   std::size_t RemedyBefore(std::size_t i) const {
     if (!any_rare_) return kNone;
     for (std::size_t d = 1; d <= kWindow && d <= i; ++d) {
@@ -1990,14 +1991,24 @@ class Engine {
       if (t_.tokens[j + 1].boundary_before || IsContrast(j)) break;
       if (Is(j, kFlagRare) && IsOneOf(t_.at(j), kRemedyVerbs)) return j;
     }
-    // German puts the participle last: "hat den Fehler behoben"; and what
-    // has disappeared comes first in each language: "the pain is gone".
+    // German puts the participle last: "hat den Fehler endlich behoben";
+    // and what has disappeared comes first in each language: "the pain is
+    // gone". Not past a negator: "immer noch nicht behoben".
     const bool german = lang_ == kDe || lang_ == kUnd;
     const std::size_t n = t_.tokens.size();
-    for (std::size_t t = i + 1; t < n && t <= i + kWindow; ++t) {
-      if (t_.tokens[t].boundary_before || IsContrast(t)) break;
-      if (Is(t, kFlagRare) && ((german && IsOneOf(t_.at(t), kRemedyVerbs)) ||
-                               IsOneOf(t_.at(t), kDisappearance))) {
+    const std::size_t end = i + std::max<std::size_t>(s_.hits[i].span, 1);
+    for (std::size_t t = i; t < end && t < n; ++t) {
+      if (IsNegator(t)) return kNone;
+    }
+    for (std::size_t t = end; t < n && t < end + kSubjectScope; ++t) {
+      if (t_.tokens[t].boundary_before || IsContrast(t) || IsNegator(t)) {
+        break;
+      }
+      // A word of disappearance after a verb ("the pain is gone"), not
+      // right after the term ("den kaputten Weg", the broken path).
+      if (Is(t, kFlagRare) &&
+          ((german && IsOneOf(t_.at(t), kRemedyVerbs)) ||
+           (t > end && IsOneOf(t_.at(t), kDisappearance)))) {
         return t;
       }
     }

@@ -13,6 +13,7 @@ const PartValence kWords = [](std::string_view w) -> std::optional<double> {
   static const std::map<std::string, double, std::less<>> words = {
       {"peinlich", -2.0}, {"verwirrt", -1.4}, {"verdorben", -1.4},
       {"lieb", 1.8},      {"reich", 1.4},     {"passend", 1.4},
+      {"schwach", -1.4},  {"dumm", -2.2},     {"schlecht", -2.0},
       {"neutral", 0.0}};
   const auto it = words.find(w);
   if (it == words.end()) return std::nullopt;
@@ -20,7 +21,8 @@ const PartValence kWords = [](std::string_view w) -> std::optional<double> {
 };
 
 std::string BaseOf(std::string_view word) {
-  const auto form = ReadGermanAdjectiveForm(word, kWords);
+  std::string buffer;
+  const auto form = ReadGermanAdjectiveForm(word, kWords, &buffer);
   return form ? std::string(form->base) : std::string();
 }
 
@@ -32,12 +34,23 @@ TEST_CASE("German adjective endings, comparatives and superlatives") {
   CHECK(BaseOf("peinlicheren") == "peinlich");
   CHECK(BaseOf("peinlichsten") == "peinlich");
   CHECK(BaseOf("passendes") == "passend");
-  const auto form = ReadGermanAdjectiveForm("peinlichster", kWords);
+  std::string buffer;
+  const auto form = ReadGermanAdjectiveForm("peinlichster", kWords, &buffer);
   REQUIRE(form);
   CHECK(form->valence == -2.0);
   // Participles: weak (-t) and strong (-en).
   CHECK(BaseOf("verwirrter") == "verwirrt");
   CHECK(BaseOf("verdorbene") == "verdorben");
+  // Comparatives with an ending and superlatives of any adjective, with or
+  // without an umlaut.
+  CHECK(BaseOf("schlechteste") == "schlecht");
+  CHECK(BaseOf("schlechteren") == "schlecht");
+  CHECK(BaseOf("schwaechste") == "schwach");
+  CHECK(BaseOf("schwaechere") == "schwach");
+  CHECK(BaseOf("schwaecher").empty());  // a bare -er may be an agent
+  CHECK(BaseOf("duemmere") == "dumm");
+  // Plural nouns with an umlaut are no comparative of a known word.
+  CHECK(BaseOf("maenner").empty());
 }
 
 TEST_CASE("Bare stems are not inflected: their forms are other words") {

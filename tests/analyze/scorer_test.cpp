@@ -415,9 +415,15 @@ TEST_CASE("a verb of remedy negates the problem it removes") {
         doctest::Approx(Compound(-0.74 * -1.5)));
   CHECK(scorer.Compound("der Fehler ist verschwunden", "de") ==
         doctest::Approx(Compound(-0.74 * -1.5)));
-  // Not in another clause.
+  // Not in another clause, nor right after the term, nor past a negator.
   CHECK(scorer.Compound("the problem remains, the rest is gone", "en") ==
         doctest::Approx(Compound(-1.7)));
+  CHECK(scorer.Compound("problem gone", "en") ==
+        doctest::Approx(Compound(-1.7)));
+  CHECK(scorer.Compound("der Fehler ist immer noch nicht behoben", "de") < 0.0);
+  // German puts the participle last, however far.
+  CHECK(scorer.Compound("er hat den Fehler beim ersten Anruf behoben", "de") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
 }
 
 TEST_CASE("a negated modal before 'enough' is emphasis") {

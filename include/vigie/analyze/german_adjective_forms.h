@@ -4,12 +4,15 @@
 // "peinliche", "peinlicheren" and "peinlichsten". Lexicons list some of
 // these forms; ReadGermanAdjectiveForm finds the base of the others.
 //
-// Only bases that are adjectives by their ending are accepted (-ig, -lich,
-// -isch, -bar, -sam, -haft, -los, -voll, -end, -ant, -ent, -iv, -oes, -al,
-// -ell), and participles (ge-, ver-, be-, ent-, er-, zer- ... ending in -t or
-// -en): bare stems are not, because their inflected forms are often other
-// words ("lieb" + "er" is "lieber", rather; "reich" + "en" is "reichen", to
-// suffice; "Gefahr" + "en" is "gefahren", driven).
+// A comparative with an ending and a superlative are read from any base,
+// also without the umlaut they take ("dümmere" -> "dumm", "schwächste" ->
+// "schwach"; not a bare "-er": "Träumer" is no comparative of "Traum"). Other
+// forms only from bases that are adjectives by their ending (-ig, -lich, -isch,
+// -bar, -sam, -haft, -los, -voll, -end, -ant, -ent, -iv, -oes, -al, -ell) and
+// from participles (ge-, ver-, be-, ent-, er-, zer- ... ending in -t or -en):
+// other bare stems are not, because their inflected forms are often other words
+// ("lieb" + "er" is "lieber", rather; "reich" + "en" is "reichen", to suffice;
+// "Gefahr" + "en" is "gefahren", driven).
 //
 // Words are folded as the lexicons are (ä ö ü as ae oe ue, ß as ss).
 // Thread-safety: a pure function over constant tables.
@@ -17,6 +20,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "vigie/analyze/german_compounds.h"
@@ -34,8 +38,11 @@ struct AdjectiveForm {
 
 /// Reads the folded word `word`, which the lexicon lacks, as an inflected,
 /// comparative or superlative form of an adjective or participle `find`
-/// knows (see the file comment); nullopt when there is none.
+/// knows (see the file comment); nullopt when there is none. A base spelled
+/// without the umlaut of the form ("schwaechste" -> "schwach") is built in
+/// `*buffer`, which the result's `base` then views.
 std::optional<AdjectiveForm> ReadGermanAdjectiveForm(std::string_view word,
-                                                     const PartValence& find);
+                                                     const PartValence& find,
+                                                     std::string* buffer);
 
 }  // namespace vigie
