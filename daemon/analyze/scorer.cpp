@@ -497,6 +497,14 @@ constexpr std::string_view kRemedyVerbs[] = {
 constexpr std::string_view kDisappearance[] = {
     "gone",     "disappeared", "vanished",     "disparu", "disparue",
     "disparus", "disparues",   "verschwunden", "weg"};
+// Marks of irony (Engine::FindHits()): with one, a text's words of praise
+// are read as negated. Emoji of ironic or exasperated praise, and hashtags.
+constexpr std::string_view kIronyEmoji[] = {"🙃", "🙄", "😒", "🤡"};
+constexpr std::size_t kIronyBefore = 10;  // tokens from term to mark
+constexpr std::size_t kIronyAfter = 3;
+constexpr std::string_view kIronyTags[] = {"sarcasm",  "sarcastic", "irony",
+                                           "ironie",   "sarkasmus", "sarcasme",
+                                           "ironisch", "ironique"};
 // Adverbs of scarcity (Engine::IsScarcity()); "à peine" has its flags.
 constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
                                           "kaum"};
@@ -514,7 +522,8 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kGermanConditionals), std::end(kGermanConditionals)},
     {std::begin(kScarcity), std::end(kScarcity)},
     {std::begin(kRemedyVerbs), std::end(kRemedyVerbs)},
-    {std::begin(kDisappearance), std::end(kDisappearance)}};
+    {std::begin(kDisappearance), std::end(kDisappearance)},
+    {std::begin(kIronyTags), std::end(kIronyTags)}};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -1227,6 +1236,8 @@ class Engine {
   // with a language lexicon.
   int FindHits() {
     const std::size_t n = t_.tokens.size();
+    irony_marks_ = 0;
+    const bool german = lang_ == kDe;
     s_.hits.assign(n, Hit{});
     s_.hit_at.clear();
     int count = 0;
@@ -1236,6 +1247,7 @@ class Engine {
       const TokenFacts& facts = s_.facts[i];
       Hit& hit = s_.hits[i];
       if (facts.kind == TokenKind::kEmoji) {
+        if (IsOneOf(t_.at(i), kIronyEmoji)) AddIronyMark(i);
         if (facts.Has(kSrcEmoji)) {
           hit = Hit{index_.Valence(*s_.info[i], kSrcEmoji), 1, Source::kEmoji,
                     false, false};
@@ -1252,6 +1264,10 @@ class Engine {
         continue;
       }
       if (!has_words) continue;
+      if (Is(i, kFlagRare) && t_.tokens[i].hashtag &&
+          IsOneOf(t_.at(i), kIronyTags)) {
+        AddIronyMark(i);
+      }
       int span = std::min<int>(max_words, static_cast<int>(n - i));
       if (((facts.starts_phrase >> lang_) & 1u) == 0 ||
           (span >= 2 &&
@@ -1283,7 +1299,7 @@ class Engine {
           found = FindWord(i, hit);
           if (!found) AdoptElongatedCue(i);
         }
-        if (!found && lang_ == kDe && facts.kind == TokenKind::kWord &&
+        if (!found && german && facts.kind == TokenKind::kWord &&
             facts.flags == 0 && facts.cue_row == 0 &&
             t_.tokens[i].size >= kMinGermanFormBytes) {
           found = FindGermanForm(i, hit);
@@ -1481,6 +1497,13 @@ class Engine {
                         Format("x%.2f", kNegationScalar)});
           });
         }
+      }
+      // A mark of irony ("Great, another price rise 🙄", "#sarcasm"): the
+      // praise next to it is not meant.
+      if (irony_marks_ > 0 && v > 0.0 && hit.source == Source::kLang &&
+          NearIronyMark(i)) {
+        v *= kNegationScalar;
+        Note(c, [] { return Format("irony x%.2f", kNegationScalar); });
       }
       if (contrast < n) {
         if (i < contrast) {
@@ -1933,6 +1956,25 @@ class Engine {
     return true;
   }
 
+  void AddIronyMark(std::size_t i) {
+    if (irony_marks_ < static_cast<int>(irony_at_.size())) {
+      irony_at_[static_cast<std::size_t>(irony_marks_++)] =
+          static_cast<std::uint32_t>(i);
+    }
+  }
+
+  // Whether the term at `i` is within reach of a mark of irony: up to
+  // kIronyBefore tokens before it ("Fantastic. 🙃") or kIronyAfter after.
+  bool NearIronyMark(std::size_t i) const {
+    for (int k = 0; k < irony_marks_; ++k) {
+      const std::size_t m = irony_at_[static_cast<std::size_t>(k)];
+      if ((i < m && m - i <= kIronyBefore) || (i > m && i - m <= kIronyAfter)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // The valence of `term` in this language's lexicons.
   std::optional<double> Find(std::string_view term) const {
     const IndexedWord* info = index_.Find(term);
@@ -2246,6 +2288,9 @@ class Engine {
   Scratch& s_;
   bool any_rare_ = false;     // some token has kFlagRare (set by Sum())
   bool any_negator_ = false;  // some token negates (set by Sum())
+  // The first marks of irony (kIronyEmoji, kIronyTags), by FindHits().
+  std::array<std::uint32_t, 4> irony_at_{};
+  int irony_marks_ = 0;
   const TokenizedText& t_;
   Explanation* ex_;
   // Sum()'s positive and negative mass, and its number of polar terms.

@@ -426,6 +426,25 @@ TEST_CASE("a verb of remedy negates the problem it removes") {
         doctest::Approx(Compound(-0.74 * -1.5)));
 }
 
+TEST_CASE("a mark of irony negates the praise next to it") {
+  const Lexicon en = MustParse("great\t3.1\nrise\t-1.0\n");
+  const Lexicon emoji = MustParse("🙃\t-0.8\n😍\t2.5\n");
+  const Scorer scorer{ScorerLexicons{.en = &en, .emoji = &emoji}};
+  auto compound = [&scorer](const char* text) {
+    return scorer.Score(text, ScoreRequest{.language = "en"}).compound;
+  };
+  CHECK(compound("Great, another price rise 🙃") ==
+        doctest::Approx(Compound(-0.74 * 3.1 - 1.0 - 0.8)));
+  CHECK(compound("great weather #sarcasm") ==
+        doctest::Approx(Compound(-0.74 * 3.1)));
+  // Not another emoji, not a hashtag of irony's word written plainly, and
+  // not praise far from the mark.
+  CHECK(compound("great weather 😍") == doctest::Approx(Compound(3.1 + 2.5)));
+  CHECK(compound("great, I said sarcasm") == doctest::Approx(Compound(3.1)));
+  CHECK(compound("great a b c d e f g h i j k l 🙃") ==
+        doctest::Approx(Compound(3.1 - 0.8)));
+}
+
 TEST_CASE("a negated modal before 'enough' is emphasis") {
   const InlineScorer scorer("good\t1.9\nslow\t-0.8\n", "", "");
   CHECK(scorer.Compound("can't say enough good things", "en") ==
