@@ -217,8 +217,50 @@ struct Cue {
   double booster = 0.0;
   bool negator = false;
   bool contrast = false;
+  bool degree = false;   // one of kDegreeAdjectives
+  bool failure = false;  // one of kFailureWords
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
+
+// Adjectives that grade the noun after them: before a negative term they
+// boost it (Engine::Sum()), folded.
+constexpr std::string_view kDegreeAdjectives[] = {
+    // French
+    "beau", "bel", "belle", "beaux", "belles", "enorme", "enormes", "gros",
+    "grosse", "grosses", "vrai", "vraie", "vrais", "vraies", "veritable",
+    "veritables", "immense", "immenses", "joli", "jolie", "jolis", "jolies",
+    "parfait", "parfaite", "sacre", "sacree", "grand", "grande", "pur", "pure",
+    "purs", "pures",
+    // English ("pure" above)
+    "real", "total", "absolute", "complete", "utter", "perfect", "fine",
+    "great", "huge", "big", "sheer",
+    // German (umlauts fold to ae, oe, ue)
+    "schoener", "schoenes", "schoene", "schoenen", "echter", "echtes", "echte",
+    "echten", "totaler", "totales", "totale", "totalen", "wahrer", "wahres",
+    "wahre", "wahren", "riesige", "riesiger", "riesiges", "riesigen", "reinste",
+    "reinster", "reinstes", "reinsten", "grosse", "grosser", "grosses",
+    "grossen", "perfekte", "perfekter", "perfektes", "perfekten"};
+
+// Words that make an orphan negation a failure (kOrphanFailure), folded.
+constexpr std::string_view kFailureWords[] = {
+    // English: persistence, inability, and what a product or a service does
+    // ("open" is left out: "not open on Sundays" is news, not a complaint)
+    "still", "anymore", "again", "can", "could", "cannot", "can't", "cant",
+    "couldn't", "couldnt", "unable", "load", "loads", "start", "starts", "turn",
+    "turns", "turned", "charge", "charges", "connect", "arrive", "arrived",
+    "came", "come", "showed", "receive", "received", "deliver", "delivered",
+    "back", "respond", "responded", "answer", "answered", "refund", "refunded",
+    // French ("plus" as the negator: "ne ... plus"; "arrive", "charge" above)
+    "toujours", "encore", "plus", "arrivee", "arrivees", "arrives", "peux",
+    "peut", "pouvons", "pouvez", "peuvent", "pu", "demarre", "allume", "recu",
+    "recue", "recus", "livree", "livrees", "venu", "venue", "venus", "passe",
+    "fonctionne", "marche", "repond", "rembourse", "remboursee", "reviendrai",
+    "reviendrons", "retournerai", "retournerons",
+    // German (umlauts fold to ae, oe, ue)
+    "mehr", "wieder", "immer", "kann", "kannst", "koennen", "konnen", "konnte",
+    "konnten", "geht", "klappt", "funktioniert", "startet", "laedt",
+    "angekommen", "gekommen", "geliefert", "bekommen", "erhalten",
+    "zurueckbekommen", "antwortet", "erstattet"};
 
 // The cues of `lang`; for kUnd, of every language (the first booster value
 // found, French first).
@@ -229,6 +271,8 @@ const CueMap& Cues(Lang lang) {
       const LangRules& r = Rules(l);
       for (std::string_view w : r.negators) m[w].negator = true;
       for (std::string_view w : r.contrast) m[w].contrast = true;
+      for (std::string_view w : kDegreeAdjectives) m[w].degree = true;
+      for (std::string_view w : kFailureWords) m[w].failure = true;
       for (const auto& [w, v] : r.boosters) {
         Cue& c = m[w];
         if (c.booster == 0.0) c.booster = v;
@@ -365,46 +409,6 @@ constexpr std::string_view kCognitionVerbs[] = {
     // German
     "weiss", "wusste", "wissen", "kenne", "kannte", "gelesen", "zogern",
     "zoegern", "zogere", "zoegere", "zogert", "zoegert"};
-
-// Words that make an orphan negation a failure (kOrphanFailure), folded.
-constexpr std::string_view kFailureWords[] = {
-    // English: persistence, inability, and what a product or a service does
-    // ("open" is left out: "not open on Sundays" is news, not a complaint)
-    "still", "anymore", "again", "can", "could", "cannot", "can't", "cant",
-    "couldn't", "couldnt", "unable", "load", "loads", "start", "starts", "turn",
-    "turns", "turned", "charge", "charges", "connect", "arrive", "arrived",
-    "came", "come", "showed", "receive", "received", "deliver", "delivered",
-    "back", "respond", "responded", "answer", "answered", "refund", "refunded",
-    // French ("plus" as the negator: "ne ... plus"; "arrive", "charge" above)
-    "toujours", "encore", "plus", "arrivee", "arrivees", "arrives", "peux",
-    "peut", "pouvons", "pouvez", "peuvent", "pu", "demarre", "allume", "recu",
-    "recue", "recus", "livree", "livrees", "venu", "venue", "venus", "passe",
-    "fonctionne", "marche", "repond", "rembourse", "remboursee", "reviendrai",
-    "reviendrons", "retournerai", "retournerons",
-    // German (umlauts fold to ae, oe, ue)
-    "mehr", "wieder", "immer", "kann", "kannst", "koennen", "konnen", "konnte",
-    "konnten", "geht", "klappt", "funktioniert", "startet", "laedt",
-    "angekommen", "gekommen", "geliefert", "bekommen", "erhalten",
-    "zurueckbekommen", "antwortet", "erstattet"};
-
-// Adjectives that grade the noun after them: before a negative term they
-// boost it (Engine::Sum()), folded.
-constexpr std::string_view kDegreeAdjectives[] = {
-    // French
-    "beau", "bel", "belle", "beaux", "belles", "enorme", "enormes", "gros",
-    "grosse", "grosses", "vrai", "vraie", "vrais", "vraies", "veritable",
-    "veritables", "immense", "immenses", "joli", "jolie", "jolis", "jolies",
-    "parfait", "parfaite", "sacre", "sacree", "grand", "grande", "pur", "pure",
-    "purs", "pures",
-    // English ("pure" above)
-    "real", "total", "absolute", "complete", "utter", "perfect", "fine",
-    "great", "huge", "big", "sheer",
-    // German (umlauts fold to ae, oe, ue)
-    "schoener", "schoenes", "schoene", "schoenen", "echter", "echtes", "echte",
-    "echten", "totaler", "totales", "totale", "totalen", "wahrer", "wahres",
-    "wahre", "wahren", "riesige", "riesiger", "riesiges", "riesigen", "reinste",
-    "reinster", "reinstes", "reinsten", "grosse", "grosser", "grosses",
-    "grossen", "perfekte", "perfekter", "perfektes", "perfekten"};
 
 // Negators that only negate the sentence: an orphan one is a weak cue.
 constexpr std::string_view kNegationParticles[] = {
@@ -1389,8 +1393,7 @@ class Engine {
       const Hit& hit = s_.hits[i];
       if (next != i + 1 || hit.span != 1 || hit.source != Source::kLang ||
           hit.valence <= 0.0 || s_.hits[next].valence >= 0.0 ||
-          t_.tokens[next].boundary_before ||
-          !IsOneOf(t_.at(i), kDegreeAdjectives)) {
+          t_.tokens[next].boundary_before || !IsDegreeAdjective(i)) {
         continue;
       }
       s_.cues[i].booster = kBoosterIncrement;
@@ -1785,8 +1788,10 @@ class Engine {
   // Whether the orphan negator at `j`, or a word of its clause within the
   // negation window either side, is one of kFailureWords.
   bool SaysFailure(std::size_t j) const {
+    // kFailureWords, read from the cue rows: no string compared.
     auto failure = [&](std::size_t k) {
-      return IsOneOf(t_.at(k), kFailureWords);
+      const std::uint16_t row = s_.facts[k].cue_row;
+      return row != 0 && index_.cues[row][lang_].failure;
     };
     return failure(j) || AnyNearInClause(j, kWindow, false, failure);
   }
@@ -1997,6 +2002,13 @@ class Engine {
   }
 
   double BoosterAt(std::size_t j) const { return s_.cues[j].booster; }
+
+  // Whether token `i` is one of kDegreeAdjectives (read from its cue row:
+  // no string compared).
+  bool IsDegreeAdjective(std::size_t i) const {
+    const std::uint16_t row = s_.facts[i].cue_row;
+    return row != 0 && index_.cues[row][lang_].degree;
+  }
 
   // French "peu" not after "un": "peu convaincant" is not convincing.
   bool IsLitotes(std::size_t j) const {
