@@ -217,8 +217,9 @@ struct Cue {
   double booster = 0.0;
   bool negator = false;
   bool contrast = false;
-  bool degree = false;   // one of kDegreeAdjectives
-  bool failure = false;  // one of kFailureWords
+  bool degree = false;    // one of kDegreeAdjectives
+  bool failure = false;   // one of kFailureWords
+  bool pair_end = false;  // the second word of a kNegatingPairs
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -262,6 +263,15 @@ constexpr std::string_view kFailureWords[] = {
     "angekommen", "gekommen", "geliefert", "bekommen", "erhalten",
     "zurueckbekommen", "antwortet", "erstattet"};
 
+// Two-word expressions that negate what follows them (Engine::
+// NegatingPair()), folded.
+constexpr std::pair<std::string_view, std::string_view> kNegatingPairs[] = {
+    {"far", "from"},
+    {"anything", "but"},
+    {"nowhere", "near"},
+    {"loin", "etre"},
+    {"andere", "als"}};
+
 // The cues of `lang`; for kUnd, of every language (the first booster value
 // found, French first).
 const CueMap& Cues(Lang lang) {
@@ -273,6 +283,7 @@ const CueMap& Cues(Lang lang) {
       for (std::string_view w : r.contrast) m[w].contrast = true;
       for (std::string_view w : kDegreeAdjectives) m[w].degree = true;
       for (std::string_view w : kFailureWords) m[w].failure = true;
+      for (const auto& pair : kNegatingPairs) m[pair.second].pair_end = true;
       for (const auto& [w, v] : r.boosters) {
         Cue& c = m[w];
         if (c.booster == 0.0) c.booster = v;
@@ -501,6 +512,14 @@ constexpr std::string_view kRemedyVerbs[] = {
 constexpr std::string_view kDisappearance[] = {
     "gone",     "disappeared", "vanished",     "disparu", "disparue",
     "disparus", "disparues",   "verschwunden", "weg"};
+// Words that open the object of a French verb, or grade it, after a
+// post-verbal "pas" (Engine::Negation()): "je recommande pas ce livre".
+constexpr std::string_view kFrenchObjectStarts[] = {
+    "ce",    "cet",  "cette", "ces",      "le",       "la",        "les",
+    "un",    "une",  "des",   "du",       "de",       "mon",       "ma",
+    "mes",   "ton",  "ta",    "tes",      "son",      "sa",        "ses",
+    "notre", "nos",  "votre", "vos",      "leur",     "leurs",     "ca",
+    "cela",  "trop", "tout",  "beaucoup", "vraiment", "tellement", "non"};
 // Marks of irony (Engine::FindHits()): with one, a text's words of praise
 // are read as negated. Emoji of ironic or exasperated praise, and hashtags.
 constexpr std::string_view kIronyEmoji[] = {"🙃", "🙄", "😒", "🤡"};
@@ -1382,6 +1401,10 @@ class Engine {
       s_.cues[i].negator = FindNegator(i);
       any_negator_ = any_negator_ || s_.cues[i].negator;
       any_rare_ = any_rare_ || Is(i, kFlagRare);
+      // "anything but good" negates; it contrasts nothing.
+      if (IsContrast(i) && i > 0 && t_.at(i - 1) == "anything") {
+        s_.cues[i].contrast = false;
+      }
       if (IsContrast(i)) contrast = i;
     }
     // A positive adjective of degree right before a negative term is its
@@ -2207,6 +2230,9 @@ class Engine {
       const std::string_view w = t_.at(j);
       if (d == 1 && IsLitotes(j)) return w;
       if (IsInferiority(j, i)) return w;
+      if (const int pair = NegatingPair(j); pair != 0) {
+        return pair > 0 ? w : std::string_view();
+      }
       if (!IsNegator(j)) continue;
       // A negator inside a term ("pas cher", "not bad") is that term's, but
       // a negated term also negates the term right after it ("nicht gut
@@ -2234,6 +2260,17 @@ class Engine {
         if (Is(t, kFlagCloser)) return t_.at(t);
       }
     }
+    // Spoken French drops "ne": "j'aime pas", "je recommande pas ce livre",
+    // a "pas" that ends the clause or opens the verb's object. Not a "pas"
+    // of a term of its own ("bon pas cher"), before one, or before what it
+    // negates itself ("des promesses pas forcément tenues").
+    if ((lang_ == kFr || lang_ == kUnd) && after < n &&
+        !t_.tokens[after].boundary_before && t_.at(after) == "pas" &&
+        s_.hits[after].span == 0 && !NextHitAt(after, kWindow) &&
+        (after + 1 == n || t_.tokens[after + 1].boundary_before ||
+         IsOneOf(t_.at(after + 1), kFrenchObjectStarts))) {
+      return t_.at(after);
+    }
     // "leider" (unfortunately) comments on the clause: "leider nicht" is no
     // negated regret.
     if ((lang_ == kDe || lang_ == kUnd) && t_.at(i) != "leider") {
@@ -2257,6 +2294,28 @@ class Engine {
       }
     }
     return {};
+  }
+
+  // Whether token `j` ends a two-word expression that negates what follows
+  // it (1): "far from perfect", "anything but good", "nowhere near as good",
+  // "loin d'être parfait", "alles andere als gut"; -1 when a negator before
+  // it cancels it ("pas loin d'être parfait" is nearly perfect); else 0.
+  int NegatingPair(std::size_t j) const {
+    // The second words have a cue bit: no string compared for the others.
+    const std::uint16_t row = s_.facts[j].cue_row;
+    if (row == 0 || !index_.cues[row][lang_].pair_end || j == 0 ||
+        t_.tokens[j].boundary_before) {
+      return 0;
+    }
+    const std::string_view w = t_.at(j);
+    for (const auto& [first, second] : kNegatingPairs) {
+      if (w == second && t_.at(j - 1) == first) {
+        return j >= 2 && !t_.tokens[j - 1].boundary_before && IsNegator(j - 2)
+                   ? -1
+                   : 1;
+      }
+    }
+    return 0;
   }
 
   // Whether token `j` is German "nicht" before a comma and "was" or "wie"

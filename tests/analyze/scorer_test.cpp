@@ -445,6 +445,35 @@ TEST_CASE("a mark of irony negates the praise next to it") {
         doctest::Approx(Compound(3.1 - 0.8)));
 }
 
+TEST_CASE("two-word expressions of negation, and spoken French 'pas'") {
+  const InlineScorer scorer("perfect\t2.7\ngood\t1.9\n",
+                            "parfait\t2.9\naime\t2.0\nrecommande\t2.3\n"
+                            "promesses\t0.7\n",
+                            "gut\t1.9\n");
+  CHECK(scorer.Compound("far from perfect", "en") ==
+        doctest::Approx(Compound(-0.74 * 2.7)));
+  CHECK(scorer.Compound("anything but good", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+  CHECK(scorer.Compound("loin d'être parfait", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2.9)));
+  CHECK(scorer.Compound("alles andere als gut", "de") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+  // A negator before cancels it: nearly perfect.
+  CHECK(scorer.Compound("pas loin d'être parfait", "fr") ==
+        doctest::Approx(Compound(2.9)));
+  // Not the words apart.
+  CHECK(scorer.Compound("far away, but perfect", "en") > 0.0);
+  // "pas" after the verb, without "ne".
+  CHECK(scorer.Compound("j'aime pas", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2.0)));
+  CHECK(scorer.Compound("je recommande pas ce livre", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2.3)));
+  CHECK(scorer.Compound("je ne recommande pas ce livre", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2.3)));
+  CHECK(scorer.Compound("des promesses pas forcément tenues", "fr") ==
+        doctest::Approx(Compound(0.7)));
+}
+
 TEST_CASE("a negated modal before 'enough' is emphasis") {
   const InlineScorer scorer("good\t1.9\nslow\t-0.8\n", "", "");
   CHECK(scorer.Compound("can't say enough good things", "en") ==
