@@ -1676,6 +1676,7 @@ class Engine {
 
   // Whether token `j` is one of kNegativeSubjects opening its clause.
   bool IsNegativeSubject(std::size_t j) const {
+    if (IsNegator(j) && IsNotASingle(j)) return true;
     if (j != 0 && !t_.tokens[j].boundary_before) return false;
     if (!IsNegator(j) && !Is(j, kFlagRare)) return false;
     const bool last = j + 1 >= t_.tokens.size();
@@ -1683,6 +1684,28 @@ class Engine {
     // "none other (than)": emphasis.
     return IsOneOf(t_.at(j), kNegativeSubjects) &&
            (last || t_.at(j + 1) != "other");
+  }
+
+  // Whether the negator `j` opens "not a single", "not one", "pas un
+  // seul", "kein einziger": a subject of none, wherever it stands ("it's
+  // been 8 months and not a single key has died").
+  bool IsNotASingle(std::size_t j) const {
+    const std::size_t n = t_.tokens.size();
+    auto at = [&](std::size_t k) {
+      return k < n && !t_.tokens[k].boundary_before ? t_.at(k)
+                                                    : std::string_view();
+    };
+    const std::string_view w = t_.at(j);
+    const std::string_view next = at(j + 1);
+    if (w == "not") {
+      return next == "one" || (next == "a" && at(j + 2) == "single");
+    }
+    if (w == "pas") {
+      const std::string_view third = at(j + 2);
+      return (next == "un" || next == "une") &&
+             (third == "seul" || third == "seule");
+    }
+    return w.starts_with("kein") && next.starts_with("einzig");
   }
 
   // Whether a word of kSubordinators lies strictly between `j` and `i`.

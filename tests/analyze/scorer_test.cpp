@@ -474,6 +474,18 @@ TEST_CASE("two-word expressions of negation, and spoken French 'pas'") {
         doctest::Approx(Compound(0.7)));
 }
 
+TEST_CASE("'not a single' is a subject of none wherever it stands") {
+  const InlineScorer scorer("died\t-1.5\n", "bug\t-1.5\n", "fehler\t-1.5\n");
+  CHECK(scorer.Compound("8 months and not a single key has died", "en") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
+  CHECK(scorer.Compound("pas une seule fois un bug", "fr") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
+  CHECK(scorer.Compound("kein einziger großer Fehler", "de") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
+  // "not a" alone reaches only the negation window.
+  CHECK(scorer.Compound("not a key of the old board has died", "en") < 0.0);
+}
+
 TEST_CASE("a negated modal before 'enough' is emphasis") {
   const InlineScorer scorer("good\t1.9\nslow\t-0.8\n", "", "");
   CHECK(scorer.Compound("can't say enough good things", "en") ==
