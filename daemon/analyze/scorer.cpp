@@ -2277,10 +2277,18 @@ class Engine {
     }
     const std::size_t n = t_.tokens.size();
     const std::size_t after = i + static_cast<std::size_t>(span);
+    // "ne" with its closer after the term: "je ne l'aime plus". Not when
+    // the term holds the closer ("je n'ai rien à redire"), nor "de plus"
+    // (more: "rien à dire de plus").
     if ((lang_ == kFr || lang_ == kUnd) && NeBefore(i)) {
-      for (std::size_t t = after; t < n && t < after + 2; ++t) {
+      bool closed = false;
+      for (std::size_t t = i; t < after; ++t) closed = closed || IsNegator(t);
+      for (std::size_t t = after; !closed && t < n && t < after + 2; ++t) {
         if (t_.tokens[t].boundary_before) break;
-        if (Is(t, kFlagCloser)) return t_.at(t);
+        if (Is(t, kFlagCloser) &&
+            !(t_.at(t) == "plus" && t_.at(t - 1) == "de")) {
+          return t_.at(t);
+        }
       }
     }
     // Spoken French drops "ne": "j'aime pas", "je recommande pas ce livre",

@@ -474,6 +474,16 @@ TEST_CASE("two-word expressions of negation, and spoken French 'pas'") {
         doctest::Approx(Compound(0.7)));
 }
 
+TEST_CASE("French 'ne' closes on the negator of its term, not on 'de plus'") {
+  const InlineScorer scorer("", "rien à redire\t2.1\naime\t2.0\n", "");
+  CHECK(scorer.Compound("je n'ai rien à redire", "fr") ==
+        doctest::Approx(Compound(2.1)));
+  CHECK(scorer.Compound("je n'ai rien à redire de plus", "fr") ==
+        doctest::Approx(Compound(2.1)));
+  CHECK(scorer.Compound("je ne l'aime plus", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2.0)));
+}
+
 TEST_CASE("'not a single' is a subject of none wherever it stands") {
   const InlineScorer scorer("died\t-1.5\n", "bug\t-1.5\n", "fehler\t-1.5\n");
   CHECK(scorer.Compound("8 months and not a single key has died", "en") ==
