@@ -220,6 +220,7 @@ struct Cue {
   bool degree = false;    // one of kDegreeAdjectives
   bool failure = false;   // one of kFailureWords
   bool pair_end = false;  // the second word of a kNegatingPairs
+  bool lukewarm = false;  // a word of kLukewarmWords, or ends a kLukewarmPairs
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -272,6 +273,24 @@ constexpr std::pair<std::string_view, std::string_view> kNegatingPairs[] = {
     {"loin", "etre"},
     {"andere", "als"}};
 
+// Verdicts that call a text lukewarm or mixed ("sans plus", "mitigé",
+// "mixed feelings", "durchwachsen"): with one, the praise and the blame of
+// the text are both qualified, and its compound is multiplied by
+// kLukewarmScalar (scorer.h). Single words and two-word phrases, folded.
+constexpr std::string_view kLukewarmWords[] = {
+    "mitige",   "mitigee",  "mitiges", "mitigees",     "mouais",         "bof",
+    "passable", "middling", "okayish", "durchwachsen", "mittelpraechtig"};
+constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
+    {"sans", "plus"},
+    {"demi", "teinte"},
+    {"mi", "figue"},
+    {"mixed", "feelings"},
+    {"so", "so"},
+    {"nothing", "special"},
+    {"rien", "special"},
+    {"gemischte", "gefuehle"},
+    {"gemischten", "gefuehlen"}};
+
 // The cues of `lang`; for kUnd, of every language (the first booster value
 // found, French first).
 const CueMap& Cues(Lang lang) {
@@ -284,6 +303,8 @@ const CueMap& Cues(Lang lang) {
       for (std::string_view w : kDegreeAdjectives) m[w].degree = true;
       for (std::string_view w : kFailureWords) m[w].failure = true;
       for (const auto& pair : kNegatingPairs) m[pair.second].pair_end = true;
+      for (std::string_view w : kLukewarmWords) m[w].lukewarm = true;
+      for (const auto& pair : kLukewarmPairs) m[pair.second].lukewarm = true;
       for (const auto& [w, v] : r.boosters) {
         Cue& c = m[w];
         if (c.booster == 0.0) c.booster = v;
@@ -1378,6 +1399,7 @@ class Engine {
     // them have nothing to find.
     bool any_excess_word = false;
     any_rare_ = any_negator_ = false;
+    lukewarm_ = kNone;
     for (std::size_t i = 0; i < n; ++i) {
       const TokenFacts& facts = s_.facts[i];
       // A token without flag, cue or "n't" (most) neither boosts, negates
@@ -1388,6 +1410,7 @@ class Engine {
         // Row 0, every word's without a cue (most), has none.
         const Cue* cue =
             facts.cue_row == 0 ? nullptr : &index_.cues[facts.cue_row][lang_];
+        if (cue != nullptr && cue->lukewarm && IsLukewarm(i)) lukewarm_ = i;
         if (cue != nullptr &&
             (cue->booster != 0.0 || cue->negator || cue->contrast)) {
           s_.cues[i] = *cue;
@@ -1595,6 +1618,19 @@ class Engine {
   /// The mass of Sum()'s terms that cancels out: twice the smaller of the
   /// positive and the negative mass, when at least kConflictMinTerms terms
   /// are polar; else 0.
+  // The word of the text's lukewarm verdict (kLukewarmWords, the end of
+  // kLukewarmPairs), or "".
+  std::string_view LukewarmVerdict() const {
+    return lukewarm_ == kNone ? std::string_view() : t_.at(lukewarm_);
+  }
+  // The whole lukewarm verdict, for an explanation: "sans plus", "mitige".
+  std::string LukewarmPhrase() const {
+    if (lukewarm_ == kNone) return {};
+    const std::string_view w = t_.at(lukewarm_);
+    if (IsOneOf(w, kLukewarmWords)) return std::string(w);
+    return Cat({t_.at(lukewarm_ - 1), " ", w});
+  }
+
   double Conflict() const {
     return polar_ >= kConflictMinTerms ? 2.0 * std::min(positive_, negative_)
                                        : 0.0;
@@ -2331,6 +2367,18 @@ class Engine {
   // it (1): "far from perfect", "anything but good", "nowhere near as good",
   // "loin d'être parfait", "alles andere als gut"; -1 when a negator before
   // it cancels it ("pas loin d'être parfait" is nearly perfect); else 0.
+  // Whether token `i`, whose cue is lukewarm, is one of kLukewarmWords or
+  // ends one of kLukewarmPairs.
+  bool IsLukewarm(std::size_t i) const {
+    const std::string_view w = t_.at(i);
+    if (IsOneOf(w, kLukewarmWords)) return true;
+    if (i == 0 || t_.tokens[i].boundary_before) return false;
+    for (const auto& [first, second] : kLukewarmPairs) {
+      if (w == second && t_.at(i - 1) == first) return true;
+    }
+    return false;
+  }
+
   int NegatingPair(std::size_t j) const {
     // The second words have a cue bit: no string compared for the others.
     const std::uint16_t row = s_.facts[j].cue_row;
@@ -2393,6 +2441,8 @@ class Engine {
   // The first marks of irony (kIronyEmoji, kIronyTags), by FindHits().
   std::array<std::uint32_t, 4> irony_at_{};
   int irony_marks_ = 0;
+  // A lukewarm verdict's token, or kNone (set by Sum()).
+  std::size_t lukewarm_ = kNone;
   const TokenizedText& t_;
   Explanation* ex_;
   // Sum()'s positive and negative mass, and its number of polar terms.
@@ -2502,6 +2552,10 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
                                    kConflictWeight * conflict * conflict),
                    -1.0, 1.0);
   }
+  // A lukewarm verdict ("sans plus", "mixed feelings", "durchwachsen")
+  // qualifies the text's praise and blame alike.
+  const std::string_view lukewarm = engine.LukewarmVerdict();
+  if (!lukewarm.empty()) result.compound *= kLukewarmScalar;
   result.label = LabelOf(result.compound);
   if (explain != nullptr) {
     explain->language = result.language;
@@ -2510,6 +2564,7 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
     explain->punctuation = punctuation;
     explain->sum = sum;
     explain->conflict = conflict;
+    explain->lukewarm = engine.LukewarmPhrase();
     explain->compound = result.compound;
   }
   return result;

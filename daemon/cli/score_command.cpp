@@ -33,6 +33,10 @@ void PrintExplanation(const Explanation& ex) {
                 ex.extra_valence, ex.stated_rating, ex.punctuation, ex.sum,
                 ex.conflict, ex.compound);
   std::cout << buf;
+  if (!ex.lukewarm.empty()) {
+    std::snprintf(buf, sizeof buf, "): compound x%.2f\n", kLukewarmScalar);
+    std::cout << "  lukewarm verdict (" << ex.lukewarm << buf;
+  }
 }
 
 boost::json::object ExplanationJson(const Explanation& ex) {
@@ -59,6 +63,7 @@ boost::json::object ExplanationJson(const Explanation& ex) {
   o["punctuation"] = ex.punctuation;
   o["sum"] = ex.sum;
   o["conflict"] = ex.conflict;
+  if (!ex.lukewarm.empty()) o["lukewarm"] = ex.lukewarm;
   return o;
 }
 

@@ -496,6 +496,27 @@ TEST_CASE("'not a single' is a subject of none wherever it stands") {
   CHECK(scorer.Compound("not a key of the old board has died", "en") < 0.0);
 }
 
+TEST_CASE("a lukewarm verdict qualifies the whole text") {
+  const InlineScorer scorer("good\t1.9\nfeelings\t0.5\n", "bon\t1.9\n",
+                            "gut\t1.9\n");
+  CHECK(scorer.Compound("un bon moment, sans plus", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("good, but mixed feelings", "en") <
+        scorer.Compound("good, but feelings", "en"));
+  CHECK(scorer.Compound("gut, aber durchwachsen", "de") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9 * 0.5)));
+  // Not the words apart, nor in another order.
+  CHECK(scorer.Compound("bon, plus sans", "fr") ==
+        doctest::Approx(Compound(1.9)));
+  CHECK(scorer.Compound("bon. Sans... plus", "fr") ==
+        doctest::Approx(Compound(1.9)));
+  Explanation ex;
+  const Lexicon fr = MustParse("bon\t1.9\n");
+  const Scorer plain{ScorerLexicons{.fr = &fr}};
+  plain.Score("bon, sans plus", ScoreRequest{.language = "fr"}, &ex);
+  CHECK(ex.lukewarm == "sans plus");
+}
+
 TEST_CASE("a negated modal before 'enough' is emphasis") {
   const InlineScorer scorer("good\t1.9\nslow\t-0.8\n", "", "");
   CHECK(scorer.Compound("can't say enough good things", "en") ==

@@ -149,6 +149,11 @@ struct ScoreResult {
   int terms = 0;                  ///< lexicon terms that took part
 };
 
+/// A lukewarm or mixed verdict in a text ("sans plus", "mixed feelings",
+/// "durchwachsen") multiplies its compound by this: praise and blame alike
+/// are qualified.
+inline constexpr double kLukewarmScalar = 0.25;
+
 /// One term's contribution, for --explain.
 struct Contribution {
   std::string term;                    ///< the folded term as matched
@@ -171,6 +176,9 @@ struct Explanation {
   double sum = 0.0;            ///< before normalisation
   double conflict = 0.0;       ///< cancelled mass, 0 under 4 polar terms
   double compound = 0.0;       ///< sum / sqrt(sum^2 + 15 + 16 conflict^2)
+  /// A lukewarm verdict ("sans plus", "mitige"), folded, which multiplied
+  /// the compound by kLukewarmScalar; "" when none.
+  std::string lukewarm;
 };
 
 /// Scores texts with per-language lexicons.
