@@ -217,10 +217,11 @@ struct Cue {
   double booster = 0.0;
   bool negator = false;
   bool contrast = false;
-  bool degree = false;    // one of kDegreeAdjectives
-  bool failure = false;   // one of kFailureWords
-  bool pair_end = false;  // the second word of a kNegatingPairs
-  bool lukewarm = false;  // a word of kLukewarmWords, or ends a kLukewarmPairs
+  bool degree = false;         // one of kDegreeAdjectives
+  bool failure = false;        // one of kFailureWords
+  bool pair_end = false;       // the second word of a kNegatingPairs
+  bool lukewarm = false;       // one of kLukewarmWords
+  bool lukewarm_pair = false;  // the second word of a kLukewarmPairs
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -304,7 +305,9 @@ const CueMap& Cues(Lang lang) {
       for (std::string_view w : kFailureWords) m[w].failure = true;
       for (const auto& pair : kNegatingPairs) m[pair.second].pair_end = true;
       for (std::string_view w : kLukewarmWords) m[w].lukewarm = true;
-      for (const auto& pair : kLukewarmPairs) m[pair.second].lukewarm = true;
+      for (const auto& pair : kLukewarmPairs) {
+        m[pair.second].lukewarm_pair = true;
+      }
       for (const auto& [w, v] : r.boosters) {
         Cue& c = m[w];
         if (c.booster == 0.0) c.booster = v;
@@ -1410,7 +1413,10 @@ class Engine {
         // Row 0, every word's without a cue (most), has none.
         const Cue* cue =
             facts.cue_row == 0 ? nullptr : &index_.cues[facts.cue_row][lang_];
-        if (cue != nullptr && cue->lukewarm && IsLukewarm(i)) lukewarm_ = i;
+        if (cue != nullptr &&
+            (cue->lukewarm || (cue->lukewarm_pair && EndsLukewarmPair(i)))) {
+          lukewarm_ = i;
+        }
         if (cue != nullptr &&
             (cue->booster != 0.0 || cue->negator || cue->contrast)) {
           s_.cues[i] = *cue;
@@ -1627,7 +1633,7 @@ class Engine {
   std::string LukewarmPhrase() const {
     if (lukewarm_ == kNone) return {};
     const std::string_view w = t_.at(lukewarm_);
-    if (IsOneOf(w, kLukewarmWords)) return std::string(w);
+    if (!EndsLukewarmPair(lukewarm_)) return std::string(w);
     return Cat({t_.at(lukewarm_ - 1), " ", w});
   }
 
@@ -2363,22 +2369,20 @@ class Engine {
     return {};
   }
 
-  // Whether token `j` ends a two-word expression that negates what follows
-  // it (1): "far from perfect", "anything but good", "nowhere near as good",
-  // "loin d'être parfait", "alles andere als gut"; -1 when a negator before
-  // it cancels it ("pas loin d'être parfait" is nearly perfect); else 0.
-  // Whether token `i`, whose cue is lukewarm, is one of kLukewarmWords or
-  // ends one of kLukewarmPairs.
-  bool IsLukewarm(std::size_t i) const {
-    const std::string_view w = t_.at(i);
-    if (IsOneOf(w, kLukewarmWords)) return true;
+  // Whether token `i` ends one of kLukewarmPairs.
+  bool EndsLukewarmPair(std::size_t i) const {
     if (i == 0 || t_.tokens[i].boundary_before) return false;
+    const std::string_view w = t_.at(i);
     for (const auto& [first, second] : kLukewarmPairs) {
       if (w == second && t_.at(i - 1) == first) return true;
     }
     return false;
   }
 
+  // Whether token `j` ends a two-word expression that negates what follows
+  // it (1): "far from perfect", "anything but good", "nowhere near as good",
+  // "loin d'être parfait", "alles andere als gut"; -1 when a negator before
+  // it cancels it ("pas loin d'être parfait" is nearly perfect); else 0.
   int NegatingPair(std::size_t j) const {
     // The second words have a cue bit: no string compared for the others.
     const std::uint16_t row = s_.facts[j].cue_row;
