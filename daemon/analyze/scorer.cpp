@@ -1414,7 +1414,8 @@ class Engine {
         const Cue* cue =
             facts.cue_row == 0 ? nullptr : &index_.cues[facts.cue_row][lang_];
         if (cue != nullptr &&
-            (cue->lukewarm || (cue->lukewarm_pair && EndsLukewarmPair(i)))) {
+            (cue->lukewarm ||
+             (cue->lukewarm_pair && EndsPair(i, kLukewarmPairs)))) {
           lukewarm_ = i;
         }
         if (cue != nullptr &&
@@ -1621,22 +1622,20 @@ class Engine {
     return sum;
   }
 
-  /// The mass of Sum()'s terms that cancels out: twice the smaller of the
-  /// positive and the negative mass, when at least kConflictMinTerms terms
-  /// are polar; else 0.
-  // The word of the text's lukewarm verdict (kLukewarmWords, the end of
-  // kLukewarmPairs), or "".
-  std::string_view LukewarmVerdict() const {
-    return lukewarm_ == kNone ? std::string_view() : t_.at(lukewarm_);
-  }
+  // Whether the text holds a lukewarm verdict (kLukewarmWords,
+  // kLukewarmPairs; set by Sum()).
+  bool Lukewarm() const { return lukewarm_ != kNone; }
   // The whole lukewarm verdict, for an explanation: "sans plus", "mitige".
   std::string LukewarmPhrase() const {
     if (lukewarm_ == kNone) return {};
     const std::string_view w = t_.at(lukewarm_);
-    if (!EndsLukewarmPair(lukewarm_)) return std::string(w);
+    if (!EndsPair(lukewarm_, kLukewarmPairs)) return std::string(w);
     return Cat({t_.at(lukewarm_ - 1), " ", w});
   }
 
+  /// The mass of Sum()'s terms that cancels out: twice the smaller of the
+  /// positive and the negative mass, when at least kConflictMinTerms terms
+  /// are polar; else 0.
   double Conflict() const {
     return polar_ >= kConflictMinTerms ? 2.0 * std::min(positive_, negative_)
                                        : 0.0;
@@ -1876,11 +1875,7 @@ class Engine {
   // Whether the orphan negator at `j`, or a word of its clause within the
   // negation window either side, is one of kFailureWords.
   bool SaysFailure(std::size_t j) const {
-    // kFailureWords, read from the cue rows: no string compared.
-    auto failure = [&](std::size_t k) {
-      const std::uint16_t row = s_.facts[k].cue_row;
-      return row != 0 && index_.cues[row][lang_].failure;
-    };
+    auto failure = [&](std::size_t k) { return CueHas(k, &Cue::failure); };
     return failure(j) || AnyNearInClause(j, kWindow, false, failure);
   }
 
@@ -2091,11 +2086,16 @@ class Engine {
 
   double BoosterAt(std::size_t j) const { return s_.cues[j].booster; }
 
-  // Whether token `i` is one of kDegreeAdjectives (read from its cue row:
-  // no string compared).
-  bool IsDegreeAdjective(std::size_t i) const {
+  // Whether token `i`'s cue in this language has `bit`: a word list read
+  // from the index, with no string compared.
+  bool CueHas(std::size_t i, bool Cue::*bit) const {
     const std::uint16_t row = s_.facts[i].cue_row;
-    return row != 0 && index_.cues[row][lang_].degree;
+    return row != 0 && index_.cues[row][lang_].*bit;
+  }
+
+  // Whether token `i` is one of kDegreeAdjectives.
+  bool IsDegreeAdjective(std::size_t i) const {
+    return CueHas(i, &Cue::degree);
   }
 
   // French "peu" not after "un": "peu convaincant" is not convincing.
@@ -2369,11 +2369,14 @@ class Engine {
     return {};
   }
 
-  // Whether token `i` ends one of kLukewarmPairs.
-  bool EndsLukewarmPair(std::size_t i) const {
+  // Whether token `i` ends one of `pairs`, two words of one clause.
+  template <std::size_t N>
+  bool EndsPair(
+      std::size_t i,
+      const std::pair<std::string_view, std::string_view> (&pairs)[N]) const {
     if (i == 0 || t_.tokens[i].boundary_before) return false;
     const std::string_view w = t_.at(i);
-    for (const auto& [first, second] : kLukewarmPairs) {
+    for (const auto& [first, second] : pairs) {
       if (w == second && t_.at(i - 1) == first) return true;
     }
     return false;
@@ -2385,20 +2388,9 @@ class Engine {
   // it cancels it ("pas loin d'être parfait" is nearly perfect); else 0.
   int NegatingPair(std::size_t j) const {
     // The second words have a cue bit: no string compared for the others.
-    const std::uint16_t row = s_.facts[j].cue_row;
-    if (row == 0 || !index_.cues[row][lang_].pair_end || j == 0 ||
-        t_.tokens[j].boundary_before) {
-      return 0;
-    }
-    const std::string_view w = t_.at(j);
-    for (const auto& [first, second] : kNegatingPairs) {
-      if (w == second && t_.at(j - 1) == first) {
-        return j >= 2 && !t_.tokens[j - 1].boundary_before && IsNegator(j - 2)
-                   ? -1
-                   : 1;
-      }
-    }
-    return 0;
+    if (!CueHas(j, &Cue::pair_end) || !EndsPair(j, kNegatingPairs)) return 0;
+    return j >= 2 && !t_.tokens[j - 1].boundary_before && IsNegator(j - 2) ? -1
+                                                                           : 1;
   }
 
   // Whether token `j` is German "nicht" before a comma and "was" or "wie"
@@ -2558,8 +2550,7 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
   }
   // A lukewarm verdict ("sans plus", "mixed feelings", "durchwachsen")
   // qualifies the text's praise and blame alike.
-  const std::string_view lukewarm = engine.LukewarmVerdict();
-  if (!lukewarm.empty()) result.compound *= kLukewarmScalar;
+  if (engine.Lukewarm()) result.compound *= kLukewarmScalar;
   result.label = LabelOf(result.compound);
   if (explain != nullptr) {
     explain->language = result.language;
