@@ -143,6 +143,7 @@ const LangRules& Rules(Lang lang) {
         {"super", kBoosterIncrement},      // before a term: "super slow"
         {"perfectly", kBoosterIncrement},  // "perfectly awful"
         {"remarkably", kBoosterIncrement},
+        {"definitely", kBoosterIncrement},  // "definitely not worth it"
         {"incredibly", kBoosterIncrement},
         {"completely", kBoosterIncrement},
         {"highly", kBoosterIncrement},
@@ -477,8 +478,8 @@ constexpr std::size_t kSubjectScope = 8;
 // Verbs of opinion that carry a negation over to their complement: "I
 // don't think I will be back", "je ne pense pas que ce soit utile".
 constexpr std::string_view kNegRaisingVerbs[] = {
-    "think",   "believe", "suppose", "reckon", "pense",
-    "pensais", "crois",   "croyais", "trouve", "trouvais"};
+    "think",   "believe", "suppose", "reckon", "say",      "pense",
+    "pensais", "crois",   "croyais", "trouve", "trouvais", "dirais"};
 // Conjunctions that open a clause of their own within that scope.
 constexpr std::string_view kSubordinators[] = {
     "because", "since", "when", "while",  "although", "though",

@@ -517,6 +517,17 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   CHECK(ex.lukewarm == "sans plus");
 }
 
+TEST_CASE("'wouldn't say' negates its complement; 'definitely' boosts") {
+  const InlineScorer scorer("works\t1.0\nworth\t1.5\ndefinitely\t1.7\n",
+                            "réussi\t2.0\n", "");
+  CHECK(scorer.Compound("I wouldn't say it really works", "en") < 0.0);
+  CHECK(scorer.Compound("je ne dirais pas que c'est réussi", "fr") < 0.0);
+  // Before a term, "definitely" is its booster, alone a term of its own.
+  CHECK(scorer.Compound("definitely worth", "en") ==
+        doctest::Approx(Compound(1.5 + 0.293)));
+  CHECK(scorer.Compound("definitely", "en") == doctest::Approx(Compound(1.7)));
+}
+
 TEST_CASE("a negated modal before 'enough' is emphasis") {
   const InlineScorer scorer("good\t1.9\nslow\t-0.8\n", "", "");
   CHECK(scorer.Compound("can't say enough good things", "en") ==
