@@ -548,7 +548,7 @@ constexpr std::string_view kFrenchObjectStarts[] = {
 // Marks of irony (Engine::FindHits()): with one, a text's words of praise
 // are read as negated. Emoji of ironic or exasperated praise, and hashtags.
 constexpr std::string_view kIronyEmoji[] = {"🙃", "🙄", "😒", "🤡"};
-constexpr std::size_t kIronyBefore = 10;  // tokens from term to mark
+constexpr std::size_t kIronyBefore = 15;  // tokens from term to mark
 constexpr std::size_t kIronyAfter = 3;
 constexpr std::string_view kIronyTags[] = {"sarcasm",  "sarcastic", "irony",
                                            "ironie",   "sarkasmus", "sarcasme",
