@@ -520,6 +520,10 @@ constexpr std::string_view kFrenchHopes[] = {
 constexpr std::string_view kGermanConditionals[] = {"haette", "haetten",
                                                     "waere", "waeren"};
 constexpr std::string_view kGermanPast[] = {"gewesen", "koennen", "sollen"};
+// German past habits: "früher" before a past form ("früher war alles besser").
+constexpr std::string_view kGermanFormerly[] = {"frueher"};
+constexpr std::string_view kGermanPastForms[] = {
+    "war", "waren", "hatte", "hatten", "gab", "schmeckte", "schmeckten"};
 // Verbs of remedy: a negative term right after one is what it removes
 // ("fixes all the problems", "a résolu le problème", "hat den Fehler
 // behoben"), read as negated (Engine::RemedyBefore()).
@@ -568,6 +572,7 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kFrenchConditionals), std::end(kFrenchConditionals)},
     {std::begin(kFrenchHopes), std::end(kFrenchHopes)},
     {std::begin(kGermanConditionals), std::end(kGermanConditionals)},
+    {std::begin(kGermanFormerly), std::end(kGermanFormerly)},
     {std::begin(kScarcity), std::end(kScarcity)},
     {std::begin(kRemedyVerbs), std::end(kRemedyVerbs)},
     {std::begin(kDisappearance), std::end(kDisappearance)},
@@ -1827,6 +1832,12 @@ class Engine {
       // "j'espérais un meilleur final", "si seulement c'était drôle"
       if (IsOneOf(w, kFrenchHopes) && (w != "seulement" || before == "si")) {
         return true;
+      }
+    }
+    // "früher war alles besser": a habit of the past is no longer.
+    if ((lang_ == kDe || lang_ == kUnd) && w == "frueher") {
+      for (std::size_t t = j + 1; t < i; ++t) {
+        if (IsOneOf(t_.at(t), kGermanPastForms)) return true;
       }
     }
     if ((lang_ == kDe || lang_ == kUnd) && IsOneOf(w, kGermanConditionals)) {

@@ -364,6 +364,10 @@ TEST_CASE("a past counterfactual negates the praise after it") {
         doctest::Approx(Compound(3.1)));
   CHECK(scorer.Compound("it was used to make great bread", "en") ==
         doctest::Approx(Compound(3.1)));
+  CHECK(scorer.Compound("früher war alles besser", "de") ==
+        doctest::Approx(Compound(-0.74 * 1.4)));
+  CHECK(scorer.Compound("früher als gedacht, und besser", "de") ==
+        doctest::Approx(Compound(1.4)));
 }
 
 TEST_CASE("an adverb of scarcity denies the praise after it") {
