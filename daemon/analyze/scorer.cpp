@@ -479,7 +479,8 @@ constexpr std::size_t kSubjectScope = 8;
 // don't think I will be back", "je ne pense pas que ce soit utile".
 constexpr std::string_view kNegRaisingVerbs[] = {
     "think",   "believe", "suppose", "reckon", "say",      "pense",
-    "pensais", "crois",   "croyais", "trouve", "trouvais", "dirais"};
+    "pensais", "crois",   "croyais", "trouve", "trouvais", "dirais",
+    "glaube",  "denke",   "finde",   "sagen"};
 // Conjunctions that open a clause of their own within that scope.
 constexpr std::string_view kSubordinators[] = {
     "because", "since", "when", "while",  "although", "though",
@@ -1713,9 +1714,15 @@ class Engine {
     // A negative subject or the negator of a verb of opinion, with a term
     // further on in its clause.
     if (IsNegativeSubject(j) || IsRaisedNegator(j)) {
+      std::size_t dass = kNone;
       for (std::size_t t = j + 1; t < n && t <= j + kSubjectScope; ++t) {
-        if (t_.tokens[t].boundary_before || IsContrast(t)) break;
-        if (s_.hits[t].span > 0) return SubordinatorBetween(j, t);
+        if (t_.tokens[t].boundary_before || IsContrast(t)) {
+          if (dass != kNone || !OpensDassClause(t) || !IsRaisedNegator(j)) {
+            break;
+          }
+          dass = t;
+        }
+        if (s_.hits[t].span > 0) return SubordinatorBetween(j, t, dass);
       }
     }
     return true;
@@ -1755,12 +1762,22 @@ class Engine {
     return w.starts_with("kein") && next.starts_with("einzig");
   }
 
-  // Whether a word of kSubordinators lies strictly between `j` and `i`.
-  bool SubordinatorBetween(std::size_t j, std::size_t i) const {
+  // Whether a word of kSubordinators lies strictly between `j` and `i`, but
+  // the one at `crossed` (a German "dass" a raised negation reaches into).
+  bool SubordinatorBetween(std::size_t j, std::size_t i,
+                           std::size_t crossed = kNone) const {
     for (std::size_t t = j + 1; t < i; ++t) {
-      if (IsOneOf(t_.at(t), kSubordinators)) return true;
+      if (t != crossed && IsOneOf(t_.at(t), kSubordinators)) return true;
     }
     return false;
+  }
+
+  // Whether token `k` opens a German "dass" clause after a comma: a
+  // negated verb of opinion reaches into it ("ich glaube nicht, dass es gut
+  // ist"), as German writes a comma there.
+  bool OpensDassClause(std::size_t k) const {
+    return (lang_ == kDe || lang_ == kUnd) && t_.at(k) == "dass" &&
+           !IsContrast(k);
   }
 
   // The modal of a past counterfactual, or the verb of a wish or of a past
@@ -1865,12 +1882,20 @@ class Engine {
   // the negation window before it, or kNone.
   std::size_t WideNegatorBefore(std::size_t i) const {
     if (!any_negator_ && !any_rare_) return kNone;
+    std::size_t dass = kNone;  // a German "dass" clause crossed back
     for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
       const std::size_t j = i - d;
-      if (t_.tokens[j + 1].boundary_before || IsContrast(j)) break;
-      if (d > kWindow && (IsNegator(j) || Is(j, kFlagRare)) &&
+      if (IsContrast(j)) break;
+      if (t_.tokens[j + 1].boundary_before) {
+        if (dass != kNone || !OpensDassClause(j + 1)) break;
+        dass = j + 1;
+      }
+      // Nearer, the negation window reads it, but not across a comma.
+      if ((d > kWindow || dass != kNone) &&
+          (IsNegator(j) || Is(j, kFlagRare)) &&
           (IsNegativeSubject(j) || IsRaisedNegator(j))) {
-        return SubordinatorBetween(j, i) ? kNone : j;
+        if (dass != kNone && !IsRaisedNegator(j)) return kNone;
+        return SubordinatorBetween(j, i, dass) ? kNone : j;
       }
     }
     return kNone;

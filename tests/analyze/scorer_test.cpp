@@ -532,6 +532,21 @@ TEST_CASE("'wouldn't say' negates its complement; 'definitely' boosts") {
   CHECK(scorer.Compound("definitely", "en") == doctest::Approx(Compound(1.7)));
 }
 
+TEST_CASE("a negated German verb of opinion reaches across ', dass'") {
+  const InlineScorer scorer("", "", "gut\t1.9\n");
+  CHECK(scorer.Compound("Ich glaube nicht, dass das gut ist", "de") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+  CHECK(scorer.Compound("Ich würde nicht sagen, dass es wirklich gut ist",
+                        "de") < 0.0);
+  // Not without the negation, nor for a negator that is no verb of
+  // opinion's, nor across a second comma.
+  CHECK(scorer.Compound("Ich glaube, dass das gut ist", "de") ==
+        doctest::Approx(Compound(1.9)));
+  CHECK(scorer.Compound("Ich weiß nicht, dass es gut ist", "de") > 0.0);
+  CHECK(scorer.Compound("Ich glaube nicht, dass er sagt, es sei gut", "de") >
+        0.0);
+}
+
 TEST_CASE("a negated modal before 'enough' is emphasis") {
   const InlineScorer scorer("good\t1.9\nslow\t-0.8\n", "", "");
   CHECK(scorer.Compound("can't say enough good things", "en") ==
