@@ -223,6 +223,7 @@ struct Cue {
   bool pair_end = false;       // the second word of a kNegatingPairs
   bool lukewarm = false;       // one of kLukewarmWords
   bool lukewarm_pair = false;  // the second word of a kLukewarmPairs
+  bool contrast_pair = false;  // the second word of a kContrastPairs
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -275,6 +276,11 @@ constexpr std::pair<std::string_view, std::string_view> kNegatingPairs[] = {
     {"loin", "etre"},
     {"andere", "als"}};
 
+// Two-word contrasts, beside the one-word ones of LangRules: "Bon accueil.
+// Par contre, la chambre était sale." Folded.
+constexpr std::pair<std::string_view, std::string_view> kContrastPairs[] = {
+    {"par", "contre"}, {"en", "revanche"}};
+
 // Verdicts that call a text lukewarm or mixed ("sans plus", "mitigé",
 // "mixed feelings", "durchwachsen"): with one, the praise and the blame of
 // the text are both qualified, and its compound is multiplied by
@@ -308,6 +314,9 @@ const CueMap& Cues(Lang lang) {
       for (std::string_view w : kLukewarmWords) m[w].lukewarm = true;
       for (const auto& pair : kLukewarmPairs) {
         m[pair.second].lukewarm_pair = true;
+      }
+      for (const auto& pair : kContrastPairs) {
+        m[pair.second].contrast_pair = true;
       }
       for (const auto& [w, v] : r.boosters) {
         Cue& c = m[w];
@@ -1430,6 +1439,9 @@ class Engine {
           s_.cues[i] = *cue;
         } else if (IsAPeine(i)) {
           s_.cues[i].booster = -kBoosterIncrement;
+        } else if (cue != nullptr && cue->contrast_pair &&
+                   EndsPair(i, kContrastPairs)) {
+          s_.cues[i].contrast = true;
         }
       }
       // Whether the token negates, kept in its cue: FindNegator() reads

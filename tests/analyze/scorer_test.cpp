@@ -532,6 +532,18 @@ TEST_CASE("'wouldn't say' negates its complement; 'definitely' boosts") {
   CHECK(scorer.Compound("definitely", "en") == doctest::Approx(Compound(1.7)));
 }
 
+TEST_CASE("French 'par contre' and 'en revanche' contrast as 'mais' does") {
+  const InlineScorer scorer("", "bon\t1.9\nsale\t-1.5\n", "");
+  CHECK(
+      scorer.Compound("Bon accueil. Par contre, la chambre était sale", "fr") ==
+      scorer.Compound("Bon accueil. Mais la chambre était sale", "fr"));
+  CHECK(scorer.Compound("Bon accueil. En revanche c'est sale", "fr") ==
+        doctest::Approx(Compound(1.9 * 0.5 - 1.5 * 1.5)));
+  // Not "contre" alone: against.
+  CHECK(scorer.Compound("bon contre sale", "fr") ==
+        doctest::Approx(Compound(1.9 - 1.5)));
+}
+
 TEST_CASE("a negated German verb of opinion reaches across ', dass'") {
   const InlineScorer scorer("", "", "gut\t1.9\n");
   CHECK(scorer.Compound("Ich glaube nicht, dass das gut ist", "de") ==
