@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -308,16 +309,24 @@ const CueMap& Cues(Lang lang) {
       const LangRules& r = Rules(l);
       for (std::string_view w : r.negators) m[w].negator = true;
       for (std::string_view w : r.contrast) m[w].contrast = true;
-      for (std::string_view w : kDegreeAdjectives) m[w].degree = true;
-      for (std::string_view w : kFailureWords) m[w].failure = true;
-      for (const auto& pair : kNegatingPairs) m[pair.second].pair_end = true;
-      for (std::string_view w : kLukewarmWords) m[w].lukewarm = true;
-      for (const auto& pair : kLukewarmPairs) {
-        m[pair.second].lukewarm_pair = true;
-      }
-      for (const auto& pair : kContrastPairs) {
-        m[pair.second].contrast_pair = true;
-      }
+      // Word lists read by a cue bit: the words, or the second words of
+      // two-word expressions.
+      auto mark = [&m](const auto& words, bool Cue::*bit) {
+        for (const auto& w : words) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(w)>,
+                                       std::string_view>) {
+            m[w].*bit = true;
+          } else {
+            m[w.second].*bit = true;
+          }
+        }
+      };
+      mark(kDegreeAdjectives, &Cue::degree);
+      mark(kFailureWords, &Cue::failure);
+      mark(kNegatingPairs, &Cue::pair_end);
+      mark(kLukewarmWords, &Cue::lukewarm);
+      mark(kLukewarmPairs, &Cue::lukewarm_pair);
+      mark(kContrastPairs, &Cue::contrast_pair);
       for (const auto& [w, v] : r.boosters) {
         Cue& c = m[w];
         if (c.booster == 0.0) c.booster = v;
