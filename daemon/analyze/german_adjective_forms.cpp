@@ -45,7 +45,11 @@ std::optional<AdjectiveForm> ReadGermanAdjectiveForm(std::string_view word,
                                                      const PartValence& find,
                                                      std::string* buffer) {
   for (const std::string_view s : kSuffixes) {
-    if (word.size() < s.size() + kMinBaseBytes || !word.ends_with(s)) continue;
+    // The last byte first: most words end in none of the suffixes.
+    if (word.size() < s.size() + kMinBaseBytes || word.back() != s.back() ||
+        !word.ends_with(s)) {
+      continue;
+    }
     const std::string_view base = word.substr(0, word.size() - s.size());
     // A comparative with an ending or a superlative is an adjective's form
     // whatever its base: "schlechteste", "dümmere".

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <span>
+#include <unordered_set>
 #include <utility>
 
 namespace vigie {
@@ -149,6 +151,34 @@ constexpr std::size_t kMinBoostedBytes = 3;
 
 double Clamp(double v) { return std::clamp(v, -4.0, 4.0); }
 
+// starts_with() that compares the first byte before calling memcmp: most
+// words start with none of the parts.
+bool StartsWith(std::string_view word, std::string_view part) {
+  return !part.empty() && !word.empty() && word[0] == part[0] &&
+         word.starts_with(part);
+}
+
+// Every head is this long at least; a word whose last kHeadTail bytes end
+// no head has none, which most words show with one look-up.
+constexpr std::size_t kHeadTail = 4;
+constexpr bool HeadsAreLongEnough() {
+  for (const Part& h : kHeads) {
+    if (h.text.size() < kHeadTail) return false;
+  }
+  return true;
+}
+static_assert(HeadsAreLongEnough());
+
+const std::unordered_set<std::string_view>& HeadTails() {
+  static const auto* tails = [] {
+    auto* set = new std::unordered_set<std::string_view>;
+    for (const Part& h : kHeads)
+      set->insert(h.text.substr(h.text.size() - kHeadTail));
+    return set;
+  }();
+  return *tails;
+}
+
 }  // namespace
 
 std::optional<CompoundReading> ReadGermanCompound(std::string_view word,
@@ -160,7 +190,10 @@ std::optional<CompoundReading> ReadGermanCompound(std::string_view word,
   }
   // 1. The longest evaluative head.
   const Part* head = nullptr;
-  for (const Part& h : kHeads) {
+  const bool may_end_head =
+      HeadTails().contains(word.substr(word.size() - kHeadTail));
+  for (const Part& h :
+       may_end_head ? std::span<const Part>(kHeads) : std::span<const Part>()) {
     if (word.size() >= h.text.size() + kMinFirstBytes &&
         word.ends_with(h.text) &&
         (head == nullptr || h.text.size() > head->text.size())) {
@@ -177,7 +210,7 @@ std::optional<CompoundReading> ReadGermanCompound(std::string_view word,
   }
   // 2. An intensifier before a word of the lexicon.
   for (const std::string_view b : kBoosters) {
-    if (word.size() < b.size() + kMinBoostedBytes || !word.starts_with(b)) {
+    if (word.size() < b.size() + kMinBoostedBytes || !StartsWith(word, b)) {
       continue;
     }
     const std::optional<double> rest = find(word.substr(b.size()));
@@ -189,7 +222,7 @@ std::optional<CompoundReading> ReadGermanCompound(std::string_view word,
   // 3. An evaluative first part.
   for (const Part& m : kModifiers) {
     if (word.size() < m.text.size() + kMinHeadBytes ||
-        !word.starts_with(m.text)) {
+        !StartsWith(word, m.text)) {
       continue;
     }
     const std::optional<double> rest = find(word.substr(m.text.size()));

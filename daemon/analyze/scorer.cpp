@@ -2084,9 +2084,11 @@ class Engine {
       }
       return true;
     }
+    // Two references: small enough for std::function to hold without
+    // allocating.
     const PartValence find_form =
-        [this, &find, &buffer](std::string_view part) -> std::optional<double> {
-      if (const auto v = Find(part)) return v;
+        [&find, &buffer](std::string_view part) -> std::optional<double> {
+      if (const auto v = find(part)) return v;
       if (const auto form = ReadGermanAdjectiveForm(part, find, &buffer)) {
         return form->valence;
       }
