@@ -1459,10 +1459,8 @@ class Engine {
       s_.cues[i].negator = FindNegator(i);
       any_negator_ = any_negator_ || s_.cues[i].negator;
       any_rare_ = any_rare_ || Is(i, kFlagRare);
-      // "anything but good" negates; it contrasts nothing.
-      if (IsContrast(i) && i > 0 && t_.at(i - 1) == "anything") {
-        s_.cues[i].contrast = false;
-      }
+      // The end of a negating pair contrasts nothing: "anything but good".
+      if (IsContrast(i) && NegatingPair(i) != 0) s_.cues[i].contrast = false;
       if (IsContrast(i)) contrast = i;
     }
     // A positive adjective of degree right before a negative term is its
