@@ -225,6 +225,7 @@ struct Cue {
   bool lukewarm = false;       // one of kLukewarmWords
   bool lukewarm_pair = false;  // the second word of a kLukewarmPairs
   bool contrast_pair = false;  // the second word of a kContrastPairs
+  bool post_degree = false;    // grades the negative term before it
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -246,6 +247,40 @@ constexpr std::string_view kDegreeAdjectives[] = {
     "wahre", "wahren", "riesige", "riesiger", "riesiges", "riesigen", "reinste",
     "reinster", "reinstes", "reinsten", "grosse", "grosser", "grosses",
     "grossen", "perfekte", "perfekter", "perfektes", "perfekten"};
+
+// Words of degree placed after a negative term, which they grade rather
+// than praise (Engine::Sum()): French adjectives ("une lourdeur incroyable",
+// "un échec monumental") and the first words of "at its finest", "vom
+// Feinsten", "dans toute sa splendeur".
+constexpr std::string_view kDegreeAfter[] = {"incroyable",
+                                             "incroyables",
+                                             "monumental",
+                                             "monumentale",
+                                             "monumentaux",
+                                             "monumentales",
+                                             "phenomenal",
+                                             "phenomenale",
+                                             "phenomenaux",
+                                             "phenomenales",
+                                             "magistral",
+                                             "magistrale",
+                                             "magistraux",
+                                             "magistrales",
+                                             "extraordinaire",
+                                             "extraordinaires",
+                                             "remarquable",
+                                             "remarquables",
+                                             "spectaculaire",
+                                             "spectaculaires",
+                                             "exceptionnel",
+                                             "exceptionnelle",
+                                             "exceptionnels",
+                                             "exceptionnelles",
+                                             "absolu",
+                                             "absolue",
+                                             "at",
+                                             "vom",
+                                             "dans"};
 
 // Words that make an orphan negation a failure (kOrphanFailure), folded.
 constexpr std::string_view kFailureWords[] = {
@@ -536,6 +571,15 @@ constexpr std::string_view kFrenchConditionalNext[] = {
 constexpr std::string_view kFrenchHopes[] = {
     "esperais", "esperait",   "esperions",
     "esperiez", "esperaient", "seulement"};  // "si seulement"
+// After "yet", these make it an adverb, no contrast (Engine::IsAdverbYet()).
+constexpr std::string_view kAfterAdverbYet[] = {"another", "again", "to",
+                                                "more"};
+// Conditions of exception: the praise in "unless you enjoy ..." is what
+// the reader would need to like ("wouldn't recommend unless you enjoy
+// waiting", "à moins que vous aimiez", "sauf si", "es sei denn"), read as
+// negated by CounterfactualBefore(). "moins", "si" and "sei" count only
+// after "à", "sauf" and before "denn".
+constexpr std::string_view kExceptions[] = {"unless", "moins", "si", "sei"};
 constexpr std::string_view kGermanConditionals[] = {"haette", "haetten",
                                                     "waere", "waeren"};
 constexpr std::string_view kGermanPast[] = {"gewesen", "koennen", "sollen"};
@@ -572,6 +616,8 @@ constexpr std::string_view kFrenchObjectStarts[] = {
 // are read as negated. Emoji of ironic or exasperated praise, and hashtags.
 constexpr std::string_view kIronyEmoji[] = {"🙃", "🙄", "😒", "🤡"};
 constexpr std::size_t kIronyBefore = 15;  // tokens from term to mark
+// Negators that, alone at a text's end, are marks of irony.
+constexpr std::string_view kFinalNegators[] = {"not", "nicht", "pas", "nope"};
 constexpr std::size_t kIronyAfter = 3;
 constexpr std::string_view kIronyTags[] = {"sarcasm",  "sarcastic", "irony",
                                            "ironie",   "sarkasmus", "sarcasme",
@@ -592,12 +638,29 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kFrenchHopes), std::end(kFrenchHopes)},
     {std::begin(kGermanConditionals), std::end(kGermanConditionals)},
     {std::begin(kGermanFormerly), std::end(kGermanFormerly)},
+    {std::begin(kExceptions), std::end(kExceptions)},
     {std::begin(kScarcity), std::end(kScarcity)},
     {std::begin(kRemedyVerbs), std::end(kRemedyVerbs)},
     {std::begin(kDisappearance), std::end(kDisappearance)},
     {std::begin(kIronyTags), std::end(kIronyTags)}};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
+
+// Whether the last ASCII word of `raw` follows a full stop, '!', '?' or
+// '…', as a sentence of its own ("Great. Not.", not "great, not").
+bool LastWordAfterStop(std::string_view raw) {
+  auto letter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  std::size_t k = raw.size();
+  while (k > 0 && !letter(raw[k - 1])) --k;
+  while (k > 0 && letter(raw[k - 1])) --k;
+  while (k > 0 && (raw[k - 1] == ' ' || raw[k - 1] == '\n')) --k;
+  if (k == 0) return false;
+  const char c = raw[k - 1];
+  return c == '.' || c == '!' || c == '?' ||
+         (k >= 3 && raw.substr(k - 3, 3) == "\u2026");
+}
 
 // Whether `w` is one of `words` (a short array of string_views).
 template <typename Words>
@@ -1383,6 +1446,14 @@ class Engine {
         i += hit.span - 1;
       }
     }
+    // A negator alone at the end, as a sentence of its own, takes back what
+    // was said: "Ich lach mich tot. Nicht.", "So much fun... not.", "#not".
+    if (n >= 4 && s_.facts[n - 1].kind == TokenKind::kWord &&
+        (t_.tokens[n - 1].boundary_before || t_.tokens[n - 1].hashtag) &&
+        IsOneOf(t_.at(n - 1), kFinalNegators) &&
+        (t_.tokens[n - 1].hashtag || LastWordAfterStop(s_.source.view()))) {
+      AddIronyMark(n - 1);
+    }
     if (ex_ != nullptr && !t_.umlaut_e.empty()) ExplainDotlessHits();
     if (ex_ != nullptr && !t_.accented.empty()) ExplainAccentVariants();
     return count;
@@ -1460,7 +1531,9 @@ class Engine {
       any_negator_ = any_negator_ || s_.cues[i].negator;
       any_rare_ = any_rare_ || Is(i, kFlagRare);
       // The end of a negating pair contrasts nothing: "anything but good".
-      if (IsContrast(i) && NegatingPair(i) != 0) s_.cues[i].contrast = false;
+      if (IsContrast(i) && (NegatingPair(i) != 0 || IsAdverbYet(i))) {
+        s_.cues[i].contrast = false;
+      }
       if (IsContrast(i)) contrast = i;
     }
     // A positive adjective of degree right before a negative term is its
@@ -1476,6 +1549,21 @@ class Engine {
         continue;
       }
       s_.cues[i].booster = kBoosterIncrement;
+    }
+    // A word of degree right after a negative term grades it, as French
+    // places its adjectives ("une lourdeur incroyable", "un échec
+    // monumental") and as "at its finest" and "vom Feinsten" do: it boosts
+    // the term instead of praising.
+    for (std::size_t k = 1; k < s_.hit_at.size(); ++k) {
+      const std::size_t i = s_.hit_at[k];
+      const std::size_t prev = s_.hit_at[k - 1];
+      const Hit& hit = s_.hits[i];
+      if (prev + s_.hits[prev].span != i || hit.source != Source::kLang ||
+          hit.valence <= 0.0 || s_.hits[prev].valence >= 0.0 ||
+          t_.tokens[i].boundary_before || !IsOneOf(t_.at(i), kDegreeAfter)) {
+        continue;
+      }
+      s_.cues[i].post_degree = true;
     }
     double sum = 0.0;
     counted = 0;
@@ -1511,6 +1599,12 @@ class Engine {
       if (v == 0.0) {
         if (c != nullptr) c->adjusted = 0.0;
         continue;
+      }
+      if (s_.cues[i].post_degree) {
+        v = -kBoosterIncrement;
+        Note(c, [] {
+          return Format("degree of the term before %+.3f", -kBoosterIncrement);
+        });
       }
       const double sign = Sign(v);
       if (mixed_case && t_.tokens[i].all_caps) {
@@ -1575,8 +1669,9 @@ class Engine {
         if (const std::size_t m = CounterfactualBefore(i); m != kNone) {
           v *= kNegationScalar;
           Note(c, [&] {
-            return Cat({"counterfactual(", t_.at(m), ") ",
-                        Format("x%.2f", kNegationScalar)});
+            return Cat({IsOneOf(t_.at(m), kExceptions) ? "exception("
+                                                       : "counterfactual(",
+                        t_.at(m), ") ", Format("x%.2f", kNegationScalar)});
           });
         }
       }
@@ -1805,7 +1900,8 @@ class Engine {
   // not happen ("it could have been great", "would have loved more", "ça
   // aurait pu être mieux", "das hätte besser sein können", "I wish the
   // staff were friendlier", "I was hoping for better", "j'espérais un
-  // meilleur final"). Not when negated ("couldn't have been better",
+  // meilleur final"), or is the condition of an exception ("unless you
+  // enjoy waiting"). Not when negated ("couldn't have been better",
   // "n'aurait pas pu être mieux").
   std::size_t CounterfactualBefore(std::size_t i) const {
     if (!any_rare_) return kNone;
@@ -1826,6 +1922,7 @@ class Engine {
   bool IsCounterfactual(std::size_t j, std::size_t i) const {
     const std::string_view w = t_.at(j);
     const std::string_view before = j > 0 ? t_.at(j - 1) : std::string_view();
+    if (IsOneOf(w, kExceptions) && OpensException(j)) return true;
     if (lang_ == kEn || lang_ == kUnd) {
       // "I wish the staff were friendlier" (not "I wish you a great
       // day"), "I was hoping for better", "we had hoped for more".
@@ -1883,6 +1980,39 @@ class Engine {
       }
     }
     return false;
+  }
+
+  // Whether the contrast word at `i` is the adverb "yet", no contrast: "yet
+  // another sequel", "has yet to impress", "not yet", "as yet", "the best
+  // one yet" (not "and yet, it works").
+  bool IsAdverbYet(std::size_t i) const {
+    if (t_.at(i) != "yet") return false;
+    const std::size_t n = t_.tokens.size();
+    const std::string_view before = i > 0 && !t_.tokens[i].boundary_before
+                                        ? t_.at(i - 1)
+                                        : std::string_view();
+    if (before == "not" || before == "as") return true;
+    if (i + 1 == n || t_.tokens[i + 1].boundary_before) {
+      return !before.empty() && before != "and" && before != "but";
+    }
+    return IsOneOf(t_.at(i + 1), kAfterAdverbYet);
+  }
+
+  // Whether the kExceptions word at `j` opens a condition of exception in
+  // this language: "unless", "à moins que", "sauf si", "es sei denn".
+  bool OpensException(std::size_t j) const {
+    const std::string_view w = t_.at(j);
+    const std::size_t n = t_.tokens.size();
+    auto at = [&](std::size_t k) {
+      return k < n ? t_.at(k) : std::string_view();
+    };
+    const std::string_view before = j > 0 ? t_.at(j - 1) : std::string_view();
+    if (w == "unless") return lang_ == kEn || lang_ == kUnd;
+    if (lang_ == kFr || lang_ == kUnd) {
+      if (w == "moins") return before == "a" && at(j + 1) == "que";
+      if (w == "si") return before == "sauf";
+    }
+    return (lang_ == kDe || lang_ == kUnd) && w == "sei" && at(j + 1) == "denn";
   }
 
   // Whether token `j` negates a verb of opinion next to it

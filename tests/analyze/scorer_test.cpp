@@ -449,6 +449,72 @@ TEST_CASE("a mark of irony negates the praise next to it") {
         doctest::Approx(Compound(3.1 - 0.8)));
 }
 
+TEST_CASE("a negator alone at the end takes the praise back") {
+  const InlineScorer scorer("fun\t2.0\n", "", "spass\t2.0\n");
+  // The negator itself still counts as an orphan negation (-0.18).
+  CHECK(scorer.Compound("a fun day today... not.", "en") ==
+        doctest::Approx(Compound(-0.74 * 2.0 - 0.18)));
+  CHECK(scorer.Compound("Homeoffice macht heute Spaß. Nicht.", "de") ==
+        doctest::Approx(Compound(-0.74 * 2.0 - 0.18)));
+  CHECK(scorer.Compound("a fun day today #not", "en") < 0.0);
+  // Not a negator after a comma or inside the last clause, nor in a text
+  // that short.
+  CHECK(scorer.Compound("a fun day today, not", "en") > 0.0);
+  CHECK(scorer.Compound("so much fun, why not", "en") > 0.0);
+  CHECK(scorer.Compound("fun. not.", "en") > 0.0);
+}
+
+TEST_CASE("praise in a condition of exception is negated") {
+  const InlineScorer scorer("enjoy\t2.2\nrecommend\t1.5\n",
+                            "aimez\t2.0\naimiez\t2.0\n", "gut\t1.9\n");
+  CHECK(scorer.Compound("buy it unless you enjoy waiting", "en") ==
+        doctest::Approx(Compound(-0.74 * 2.2)));
+  CHECK(scorer.Compound("à fuir, à moins que vous aimiez attendre", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2.0)));
+  // "si" also boosts the verb two words on (+0.95 * 0.293).
+  CHECK(scorer.Compound("sauf si vous aimez attendre", "fr") ==
+        doctest::Approx(Compound(-0.74 * (2.0 + 0.95 * 0.293))));
+  CHECK(scorer.Compound("es sei denn man findet das gut", "de") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+  // Not "moins" as a comparative, nor "si" without "sauf", nor praise
+  // outside the condition.
+  CHECK(scorer.Compound("à moins de dix euros vous aimez", "fr") > 0.0);
+  CHECK(scorer.Compound("si vous aimez attendre", "fr") > 0.0);
+  CHECK(scorer.Compound("I recommend it, unless", "en") > 0.0);
+}
+
+TEST_CASE("'yet' as an adverb is no contrast") {
+  const InlineScorer scorer("good\t2.0\nbad\t-2.0\n", "", "");
+  // As a contrast, the clause after weighs 1.5 and the one before 0.5.
+  CHECK(scorer.Compound("bad, and yet good", "en") ==
+        doctest::Approx(Compound(-0.5 * 2.0 + 1.5 * 2.0)));
+  CHECK(scorer.Compound("bad, yet another good one", "en") ==
+        doctest::Approx(Compound(0.0)));
+  CHECK(scorer.Compound("good, bad as yet", "en") ==
+        doctest::Approx(Compound(0.0)));
+  CHECK(scorer.Compound("bad, it has yet to be good", "en") ==
+        doctest::Approx(Compound(0.0)));
+  CHECK(scorer.Compound("good, their best yet", "en") ==
+        doctest::Approx(Compound(2.0)));
+}
+
+TEST_CASE("a word of degree after a negative term grades it") {
+  const InlineScorer scorer("incompetence\t-2.3\nat its finest\t2.0\n",
+                            "lourdeur\t-1.6\nincroyable\t2.1\nhistoire\t0.5\n",
+                            "fremdscham\t-2.0\nvom feinsten\t2.6\n");
+  CHECK(scorer.Compound("une lourdeur incroyable", "fr") ==
+        doctest::Approx(Compound(-1.6 - 0.293)));
+  CHECK(scorer.Compound("incompetence at its finest", "en") ==
+        doctest::Approx(Compound(-2.3 - 0.293)));
+  CHECK(scorer.Compound("Fremdscham vom Feinsten", "de") ==
+        doctest::Approx(Compound(-2.0 - 0.293)));
+  // Praise after a positive term, or after a stop, stays praise.
+  CHECK(scorer.Compound("une histoire incroyable", "fr") ==
+        doctest::Approx(Compound(0.5 + 2.1)));
+  CHECK(scorer.Compound("une lourdeur. incroyable", "fr") ==
+        doctest::Approx(Compound(-1.6 + 2.1)));
+}
+
 TEST_CASE("two-word expressions of negation, and spoken French 'pas'") {
   const InlineScorer scorer("perfect\t2.7\ngood\t1.9\n",
                             "parfait\t2.9\naime\t2.0\nrecommande\t2.3\n"
