@@ -534,6 +534,15 @@ constexpr std::string_view kNegRaisingVerbs[] = {
     "think",   "believe", "suppose", "reckon", "say",      "pense",
     "pensais", "crois",   "croyais", "trouve", "trouvais", "dirais",
     "glaube",  "denke",   "finde",   "sagen"};
+// Verbs of understanding: negated before "how" or "why", their negation
+// reaches the clause that asks ("I don't understand how anyone likes this",
+// "je ne comprends pas pourquoi on l'aime", "ich verstehe nicht, wie man das
+// gut finden kann").
+constexpr std::string_view kUnderstandVerbs[] = {
+    "understand", "get",     "see",     "comprends", "comprend",
+    "verstehe",   "versteh", "kapiere", "kapier"};
+constexpr std::string_view kWhWords[] = {
+    "how", "why", "wie", "warum", "wieso", "weshalb", "comment", "pourquoi"};
 // Conjunctions that open a clause of their own within that scope.
 constexpr std::string_view kSubordinators[] = {
     "because", "since", "when", "while",  "although", "though",
@@ -631,6 +640,7 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kInferiority), std::end(kInferiority)},
     {std::begin(kNegativeSubjects), std::end(kNegativeSubjects)},
     {std::begin(kNegRaisingVerbs), std::end(kNegRaisingVerbs)},
+    {std::begin(kUnderstandVerbs), std::end(kUnderstandVerbs)},
     {std::begin(kCounterfactualModals), std::end(kCounterfactualModals)},
     {std::begin(kContractedModals), std::end(kContractedModals)},
     {std::begin(kEnglishWishes), std::end(kEnglishWishes)},
@@ -1831,7 +1841,8 @@ class Engine {
       std::size_t dass = kNone;
       for (std::size_t t = j + 1; t < n && t <= j + kSubjectScope; ++t) {
         if (t_.tokens[t].boundary_before || IsContrast(t)) {
-          if (dass != kNone || !OpensDassClause(t) || !IsRaisedNegator(j)) {
+          if (dass != kNone || !OpensComplementClause(t) ||
+              !IsRaisedNegator(j)) {
             break;
           }
           dass = t;
@@ -1886,12 +1897,15 @@ class Engine {
     return false;
   }
 
-  // Whether token `k` opens a German "dass" clause after a comma: a
-  // negated verb of opinion reaches into it ("ich glaube nicht, dass es gut
-  // ist"), as German writes a comma there.
-  bool OpensDassClause(std::size_t k) const {
-    return (lang_ == kDe || lang_ == kUnd) && t_.at(k) == "dass" &&
-           !IsContrast(k);
+  // Whether token `k` opens a German "dass" clause, or one that asks ("wie",
+  // "warum"), after a comma: a negated verb of opinion or of understanding
+  // reaches into it ("ich glaube nicht, dass es gut ist", "ich verstehe
+  // nicht, wie man das gut finden kann"), as German writes a comma there.
+  bool OpensComplementClause(std::size_t k) const {
+    if (lang_ != kDe && lang_ != kUnd) return false;
+    const std::string_view w = t_.at(k);
+    return (w == "dass" && !IsContrast(k)) || w == "wie" || w == "warum" ||
+           w == "wieso" || w == "weshalb";
   }
 
   // The modal of a past counterfactual, or the verb of a wish or of a past
@@ -2017,13 +2031,38 @@ class Engine {
 
   // Whether token `j` negates a verb of opinion next to it
   // (kNegRaisingVerbs): "don't think", "ne pense pas".
+  // Also a verb of understanding before "how" or "why" (kUnderstandVerbs):
+  // "don't understand how", "verstehe nicht, wie".
   bool IsRaisedNegator(std::size_t j) const {
     if (!IsNegator(j)) return false;
     const std::size_t n = t_.tokens.size();
     return (j + 1 < n && !t_.tokens[j + 1].boundary_before &&
             Is(j + 1, kFlagRare) && IsOneOf(t_.at(j + 1), kNegRaisingVerbs)) ||
            (j > 0 && !t_.tokens[j].boundary_before && Is(j - 1, kFlagRare) &&
-            IsOneOf(t_.at(j - 1), kNegRaisingVerbs));
+            IsOneOf(t_.at(j - 1), kNegRaisingVerbs)) ||
+           NegatesUnderstanding(j);
+  }
+
+  // Whether negator `j` negates a verb of understanding before "how" or
+  // "why" (kUnderstandVerbs): "don't understand how", "ne comprends pas
+  // pourquoi", "verstehe nicht, wie", also with a booster between a verb and
+  // the negator after it ("versteh echt nicht, wie"). Its clause asks about
+  // what others think: it negates praise there, not blame ("I don't
+  // understand how this garbage got released").
+  bool NegatesUnderstanding(std::size_t j) const {
+    const std::size_t n = t_.tokens.size();
+    auto verb = [&](std::size_t k) {
+      return Is(k, kFlagRare) && IsOneOf(t_.at(k), kUnderstandVerbs);
+    };
+    const bool after =
+        j + 1 < n && !t_.tokens[j + 1].boundary_before && verb(j + 1);
+    const bool before = j > 0 && !t_.tokens[j].boundary_before && verb(j - 1);
+    const bool boosted_before = j > 1 && !t_.tokens[j].boundary_before &&
+                                !t_.tokens[j - 1].boundary_before &&
+                                BoosterAt(j - 1) != 0.0 && verb(j - 2);
+    const std::size_t wh = after ? j + 2 : j + 1;
+    return (after || before || boosted_before) && wh < n &&
+           IsOneOf(t_.at(wh), kWhWords);
   }
 
   // The negative subject (IsNegativeSubject) or the negator of a verb of
@@ -2036,7 +2075,7 @@ class Engine {
       const std::size_t j = i - d;
       if (IsContrast(j)) break;
       if (t_.tokens[j + 1].boundary_before) {
-        if (dass != kNone || !OpensDassClause(j + 1)) break;
+        if (dass != kNone || !OpensComplementClause(j + 1)) break;
         dass = j + 1;
       }
       // Nearer, the negation window reads it, but not across a comma.
@@ -2044,6 +2083,10 @@ class Engine {
           (IsNegator(j) || Is(j, kFlagRare)) &&
           (IsNegativeSubject(j) || IsRaisedNegator(j))) {
         if (dass != kNone && !IsRaisedNegator(j)) return kNone;
+        if (s_.hits[i].valence < 0.0 && !IsNegativeSubject(j) &&
+            NegatesUnderstanding(j)) {
+          return kNone;
+        }
         return SubordinatorBetween(j, i, dass) ? kNone : j;
       }
     }

@@ -483,6 +483,22 @@ TEST_CASE("praise in a condition of exception is negated") {
   CHECK(scorer.Compound("I recommend it, unless", "en") > 0.0);
 }
 
+TEST_CASE("a negated verb of understanding negates the praise it asks about") {
+  const InlineScorer scorer("like\t1.5\ngarbage\t-2.0\n", "aimer\t1.8\n",
+                            "gut\t1.9\n");
+  CHECK(scorer.Compound("I don't understand how anyone can ever like this",
+                        "en") == doctest::Approx(Compound(-0.74 * 1.5)));
+  CHECK(scorer.Compound("je ne comprends pas pourquoi tout le monde peut aimer",
+                        "fr") == doctest::Approx(Compound(-0.74 * 1.8)));
+  CHECK(scorer.Compound("ich versteh echt nicht, wie man das noch gut findet",
+                        "de") == doctest::Approx(Compound(-0.74 * 1.9)));
+  // Not the blame the author holds, nor without the question word.
+  CHECK(scorer.Compound("I don't understand how this garbage got released",
+                        "en") == doctest::Approx(Compound(-2.0)));
+  CHECK(scorer.Compound("I don't understand it, but anyone can ever like this",
+                        "en") > 0.0);
+}
+
 TEST_CASE("'yet' as an adverb is no contrast") {
   const InlineScorer scorer("good\t2.0\nbad\t-2.0\n", "", "");
   // As a contrast, the clause after weighs 1.5 and the one before 0.5.
