@@ -225,7 +225,6 @@ struct Cue {
   bool lukewarm = false;       // one of kLukewarmWords
   bool lukewarm_pair = false;  // the second word of a kLukewarmPairs
   bool contrast_pair = false;  // the second word of a kContrastPairs
-  bool post_degree = false;    // grades the negative term before it
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -640,7 +639,6 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kInferiority), std::end(kInferiority)},
     {std::begin(kNegativeSubjects), std::end(kNegativeSubjects)},
     {std::begin(kNegRaisingVerbs), std::end(kNegRaisingVerbs)},
-    {std::begin(kUnderstandVerbs), std::end(kUnderstandVerbs)},
     {std::begin(kCounterfactualModals), std::end(kCounterfactualModals)},
     {std::begin(kContractedModals), std::end(kContractedModals)},
     {std::begin(kEnglishWishes), std::end(kEnglishWishes)},
@@ -718,6 +716,7 @@ struct Hit {
   Source source = Source::kLang;
   bool elongated = false;
   bool split = false;
+  bool post_degree = false;  // grades the negative term before it (Sum())
 };
 
 // Where a term's valence comes from. The first three are the lexicons
@@ -1456,14 +1455,6 @@ class Engine {
         i += hit.span - 1;
       }
     }
-    // A negator alone at the end, as a sentence of its own, takes back what
-    // was said: "Ich lach mich tot. Nicht.", "So much fun... not.", "#not".
-    if (n >= 4 && s_.facts[n - 1].kind == TokenKind::kWord &&
-        (t_.tokens[n - 1].boundary_before || t_.tokens[n - 1].hashtag) &&
-        IsOneOf(t_.at(n - 1), kFinalNegators) &&
-        (t_.tokens[n - 1].hashtag || LastWordAfterStop(s_.source.view()))) {
-      AddIronyMark(n - 1);
-    }
     if (ex_ != nullptr && !t_.umlaut_e.empty()) ExplainDotlessHits();
     if (ex_ != nullptr && !t_.accented.empty()) ExplainAccentVariants();
     return count;
@@ -1548,32 +1539,26 @@ class Engine {
     }
     // A positive adjective of degree right before a negative term is its
     // booster, not praise: "une belle arnaque", "énorme déception", "a real
-    // nightmare", "ein schöner Reinfall".
+    // nightmare", "ein schöner Reinfall". A word of degree right after one
+    // grades it too, as French places its adjectives ("une lourdeur
+    // incroyable", "un échec monumental") and as "at its finest" and "vom
+    // Feinsten" do.
     for (std::size_t k = 0; k + 1 < s_.hit_at.size(); ++k) {
       const std::size_t i = s_.hit_at[k];
       const std::size_t next = s_.hit_at[k + 1];
       const Hit& hit = s_.hits[i];
-      if (next != i + 1 || hit.span != 1 || hit.source != Source::kLang ||
-          hit.valence <= 0.0 || s_.hits[next].valence >= 0.0 ||
-          t_.tokens[next].boundary_before || !IsDegreeAdjective(i)) {
+      const Hit& after = s_.hits[next];
+      if (next != i + hit.span || hit.source != Source::kLang ||
+          after.source != Source::kLang || t_.tokens[next].boundary_before) {
         continue;
       }
-      s_.cues[i].booster = kBoosterIncrement;
-    }
-    // A word of degree right after a negative term grades it, as French
-    // places its adjectives ("une lourdeur incroyable", "un échec
-    // monumental") and as "at its finest" and "vom Feinsten" do: it boosts
-    // the term instead of praising.
-    for (std::size_t k = 1; k < s_.hit_at.size(); ++k) {
-      const std::size_t i = s_.hit_at[k];
-      const std::size_t prev = s_.hit_at[k - 1];
-      const Hit& hit = s_.hits[i];
-      if (prev + s_.hits[prev].span != i || hit.source != Source::kLang ||
-          hit.valence <= 0.0 || s_.hits[prev].valence >= 0.0 ||
-          t_.tokens[i].boundary_before || !IsOneOf(t_.at(i), kDegreeAfter)) {
-        continue;
+      if (hit.valence > 0.0 && after.valence < 0.0 && hit.span == 1 &&
+          IsDegreeAdjective(i)) {
+        s_.cues[i].booster = kBoosterIncrement;
+      } else if (hit.valence < 0.0 && after.valence > 0.0 &&
+                 IsOneOf(t_.at(next), kDegreeAfter)) {
+        s_.hits[next].post_degree = true;
       }
-      s_.cues[i].post_degree = true;
     }
     double sum = 0.0;
     counted = 0;
@@ -1610,7 +1595,7 @@ class Engine {
         if (c != nullptr) c->adjusted = 0.0;
         continue;
       }
-      if (s_.cues[i].post_degree) {
+      if (hit.post_degree) {
         v = -kBoosterIncrement;
         Note(c, [] {
           return Format("degree of the term before %+.3f", -kBoosterIncrement);
@@ -1762,6 +1747,19 @@ class Engine {
     const std::string_view w = t_.at(lukewarm_);
     if (!EndsPair(lukewarm_, kLukewarmPairs)) return std::string(w);
     return Cat({t_.at(lukewarm_ - 1), " ", w});
+  }
+
+  // A negator alone at the end, as a sentence of its own, takes back what
+  // was said: "Ich lach mich tot. Nicht.", "So much fun... not.", "#not".
+  // Marks it as irony; runs after FindHits(). Tested first by the word's
+  // size (3 to 5 bytes) and mark.
+  void FindFinalNegator() {
+    const std::size_t n = t_.tokens.size();
+    if (n < 4) return;
+    const Token& last = t_.tokens[n - 1];
+    if (last.size - 3u <= 2u && (last.boundary_before || last.hashtag)) {
+      MarkFinalNegator(n - 1);
+    }
   }
 
   /// The mass of Sum()'s terms that cancels out: twice the smaller of the
@@ -2051,8 +2049,21 @@ class Engine {
   // understand how this garbage got released").
   bool NegatesUnderstanding(std::size_t j) const {
     const std::size_t n = t_.tokens.size();
+    // The question word, rarer than the verbs, first, by its first letter
+    // (h, w, c, p) before the list.
+    auto wh = [&](std::size_t k) {
+      if (k >= n) return false;
+      const char c = t_.at(k)[0];
+      return (c == 'h' || c == 'w' || c == 'c' || c == 'p') &&
+             IsOneOf(t_.at(k), kWhWords);
+    };
+    const bool wh1 = wh(j + 1);
+    const bool wh2 = !wh1 && wh(j + 2);
+    if (!wh1 && !wh2) return false;
+    // No flag of their own: "get" and "see" are too common to make a text
+    // run the rare rules; only a negator's neighbours are compared.
     auto verb = [&](std::size_t k) {
-      return Is(k, kFlagRare) && IsOneOf(t_.at(k), kUnderstandVerbs);
+      return IsOneOf(t_.at(k), kUnderstandVerbs);
     };
     const bool after =
         j + 1 < n && !t_.tokens[j + 1].boundary_before && verb(j + 1);
@@ -2060,9 +2071,7 @@ class Engine {
     const bool boosted_before = j > 1 && !t_.tokens[j].boundary_before &&
                                 !t_.tokens[j - 1].boundary_before &&
                                 BoosterAt(j - 1) != 0.0 && verb(j - 2);
-    const std::size_t wh = after ? j + 2 : j + 1;
-    return (after || before || boosted_before) && wh < n &&
-           IsOneOf(t_.at(wh), kWhWords);
+    return after ? wh2 : wh1 && (before || boosted_before);
   }
 
   // The negative subject (IsNegativeSubject) or the negator of a verb of
@@ -2273,6 +2282,17 @@ class Engine {
                                         " + ", w.substr(reading->split)}));
     }
     return true;
+  }
+
+  // Marks the last token `i` as irony when it is a word of
+  // kFinalNegators standing as a sentence of its own (or a hashtag).
+  [[gnu::noinline]] void MarkFinalNegator(std::size_t i) {
+    const Token& last = t_.tokens[i];
+    if (s_.facts[i].kind == TokenKind::kWord &&
+        IsOneOf(t_.at(i), kFinalNegators) &&
+        (last.hashtag || LastWordAfterStop(s_.source.view()))) {
+      AddIronyMark(i);
+    }
   }
 
   void AddIronyMark(std::size_t i) {
@@ -2745,6 +2765,7 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
   }
   Engine engine(*index_, lang, scratch, explain);
   engine.FindHits();
+  engine.FindFinalNegator();
   int counted = 0;
   double sum = engine.Sum(counted) + request.extra_valence;
   double stated = 0.0;
