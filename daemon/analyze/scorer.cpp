@@ -579,6 +579,9 @@ constexpr std::string_view kFrenchConditionalNext[] = {
 constexpr std::string_view kFrenchHopes[] = {
     "esperais", "esperait",   "esperions",
     "esperiez", "esperaient", "seulement"};  // "si seulement"
+// Coordinating conjunctions: a negation does not reach past one ("or"
+// does not count: "no warmth or charm" negates both).
+constexpr std::string_view kCoordinators[] = {"and", "et", "und"};
 // After "yet", these make it an adverb, no contrast (Engine::IsAdverbYet()).
 constexpr std::string_view kAfterAdverbYet[] = {"another", "again", "to",
                                                 "more"};
@@ -1994,6 +1997,15 @@ class Engine {
     return false;
   }
 
+  // Whether a coordinating conjunction (kCoordinators) stands between
+  // tokens `j` and `i`, both excluded.
+  bool CoordinatorBetween(std::size_t j, std::size_t i) const {
+    for (std::size_t t = j + 1; t < i; ++t) {
+      if (IsOneOf(t_.at(t), kCoordinators)) return true;
+    }
+    return false;
+  }
+
   // Whether the contrast word at `i` is the adverb "yet", no contrast: "yet
   // another sequel", "has yet to impress", "not yet", "as yet", "the best
   // one yet" (not "and yet, it works").
@@ -2550,6 +2562,9 @@ class Engine {
         return pair > 0 ? w : std::string_view();
       }
       if (!IsNegator(j)) continue;
+      // A coordinated verb or clause has a scope of its own: "never ordered
+      // and refused to take it off", "n'a pas répondu et a raccroché".
+      if (CoordinatorBetween(j, i)) break;
       // A negator inside a term ("pas cher", "not bad") is that term's, but
       // a negated term also negates the term right after it ("nicht gut
       // gefallen"); a litotes does not ("pas mal réussi").

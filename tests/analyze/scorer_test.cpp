@@ -499,6 +499,18 @@ TEST_CASE("a negated verb of understanding negates the praise it asks about") {
                         "en") > 0.0);
 }
 
+TEST_CASE("a negation does not reach past 'and'") {
+  const InlineScorer scorer("refused\t-1.2\nhelpful\t1.7\nfriendly\t2.2\n",
+                            "poetique\t1.5\n", "");
+  CHECK(scorer.Compound("we never ordered and refused", "en") ==
+        doctest::Approx(Compound(-1.2)));
+  CHECK(scorer.Compound("sans complaisance et poétique", "fr") ==
+        doctest::Approx(Compound(1.5)));
+  // "or" does: both are negated.
+  CHECK(scorer.Compound("wasn't helpful or friendly", "en") ==
+        doctest::Approx(Compound(-0.74 * (1.7 + 2.2))));
+}
+
 TEST_CASE("'yet' as an adverb is no contrast") {
   const InlineScorer scorer("good\t2.0\nbad\t-2.0\n", "", "");
   // As a contrast, the clause after weighs 1.5 and the one before 0.5.
