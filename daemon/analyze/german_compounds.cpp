@@ -142,7 +142,10 @@ constexpr Part kModifiers[] = {
 constexpr std::string_view kNotCompounds[] = {
     "traumat",  // trauma, traumatic
     "superintendent",
-};
+    // Horror as a genre, no complaint: "ein guter Horrorfilm".
+    "horrorfilm", "horrorserie", "horrorroman", "horrorfan", "horrorgenre",
+    "horrorstreifen", "horrorklassiker", "horrorbuch", "horrorkomoedie",
+    "horrorspiel", "horrorautor"};
 
 // Bytes a first or last part has at least.
 constexpr std::size_t kMinFirstBytes = 3;

@@ -77,6 +77,10 @@ TEST_CASE("An evaluative first part colours the compound") {
   CHECK(urlaub->valence > 0.0);
   // Not a word that only starts like one: a trauma is no dream.
   CHECK_FALSE(ReadGermanCompound("traumatisch", lex, 0.3));
+  // Not a genre: a horror film is no horror, a horror flight is.
+  CHECK(ReadGermanCompound("horrorflug", lex, 0.3));
+  CHECK_FALSE(ReadGermanCompound("horrorfilm", lex, 0.3));
+  CHECK_FALSE(ReadGermanCompound("horrorfilme", lex, 0.3));
   // The rest must be a word of four bytes or more ("Kacke" is no compound).
   CHECK_FALSE(ReadGermanCompound("kackeee", lex, 0.3));
 }
