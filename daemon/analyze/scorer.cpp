@@ -1655,6 +1655,12 @@ class Engine {
             return Cat(
                 {"remedy(", t_.at(m), ") ", Format("x%.2f", kNegationScalar)});
           });
+        } else if (const std::size_t a = AvoidedBefore(i); a != kNone) {
+          v *= kNegationScalar;
+          Note(c, [&] {
+            return Cat(
+                {"avoided(", t_.at(a), ") ", Format("x%.2f", kNegationScalar)});
+          });
         }
       } else if (v > 0.0 && i > 0 && !t_.tokens[i].boundary_before &&
                  IsScarcity(i - 1)) {
@@ -1932,6 +1938,50 @@ class Engine {
     return kNone;
   }
 
+  // The modal of "could have been", "aurait pu être" or "hätte ... sein
+  // können" whose clause holds the negative term at `i`, or kNone: what
+  // could have been bad and is not ("it could have been a disaster", "ça
+  // aurait pu être mièvre", "es hätte schlimmer sein können"). Not
+  // "should have been" or "would have been", which blame.
+  std::size_t AvoidedBefore(std::size_t i) const {
+    if (!any_rare_) return kNone;
+    const std::size_t n = t_.tokens.size();
+    auto at = [&](std::size_t k) {
+      return k < n ? t_.at(k) : std::string_view();
+    };
+    for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
+      const std::size_t j = i - d;
+      if (t_.tokens[j + 1].boundary_before || IsContrast(j) || IsNegator(j)) {
+        return kNone;
+      }
+      if (!Is(j, kFlagRare)) continue;
+      const std::string_view w = t_.at(j);
+      if (lang_ == kEn || lang_ == kUnd) {
+        if ((w == "could" || w == "might") &&
+            (at(j + 1) == "have" || at(j + 1) == "ve") && at(j + 2) == "been" &&
+            j + 2 < i) {
+          return j;
+        }
+        if ((w == "could've" || w == "couldve" || w == "could’ve" ||
+             w == "might've" || w == "mightve" || w == "might’ve") &&
+            at(j + 1) == "been" && j + 1 < i) {
+          return j;
+        }
+      }
+      if ((lang_ == kFr || lang_ == kUnd) && IsOneOf(w, kFrenchConditionals) &&
+          at(j + 1) == "pu" && at(j + 2) == "etre" && j + 2 < i) {
+        return j;
+      }
+      if ((lang_ == kDe || lang_ == kUnd) && IsOneOf(w, kGermanConditionals)) {
+        for (std::size_t t = i + 1; t + 1 < n; ++t) {
+          if (t_.tokens[t].boundary_before) break;
+          if (t_.at(t) == "sein" && t_.at(t + 1) == "koennen") return j;
+        }
+      }
+    }
+    return kNone;
+  }
+
   // Whether the kFlagRare token `j` opens a counterfactual, a wish or a
   // past hope that reaches the term at `i` (CounterfactualBefore()).
   bool IsCounterfactual(std::size_t j, std::size_t i) const {
@@ -1983,7 +2033,12 @@ class Engine {
       }
     }
     // "früher war alles besser": a habit of the past is no longer.
+    // Also with the verb first: "die Show war früher mal witzig".
     if ((lang_ == kDe || lang_ == kUnd) && w == "frueher") {
+      if (j > 0 && !t_.tokens[j].boundary_before &&
+          IsOneOf(t_.at(j - 1), kGermanPastForms)) {
+        return true;
+      }
       for (std::size_t t = j + 1; t < i; ++t) {
         if (IsOneOf(t_.at(t), kGermanPastForms)) return true;
       }

@@ -499,6 +499,24 @@ TEST_CASE("a negated verb of understanding negates the praise it asks about") {
                         "en") > 0.0);
 }
 
+TEST_CASE("what could have been bad is not") {
+  const InlineScorer scorer("disaster\t-3.1\nbroken\t-2.1\n", "mièvre\t-2.0\n",
+                            "schlimmer\t-2.4\nwitzig\t1.8\n");
+  CHECK(scorer.Compound("it could have been a disaster", "en") ==
+        doctest::Approx(Compound(-0.74 * -3.1)));
+  CHECK(scorer.Compound("ça aurait pu être mièvre", "fr") ==
+        doctest::Approx(Compound(-0.74 * -2.0)));
+  CHECK(scorer.Compound("es hätte schlimmer sein können", "de") ==
+        doctest::Approx(Compound(-0.74 * -2.4)));
+  // Not "should have been", which blames, nor a negated modal.
+  CHECK(scorer.Compound("it should have been broken", "en") ==
+        doctest::Approx(Compound(-2.1)));
+  CHECK(scorer.Compound("it couldn't have been a disaster", "en") < 0.0);
+  // A German past habit with the verb first.
+  CHECK(scorer.Compound("die Show war früher mal witzig", "de") ==
+        doctest::Approx(Compound(-0.74 * 1.8)));
+}
+
 TEST_CASE("a negation does not reach past 'and'") {
   const InlineScorer scorer("refused\t-1.2\nhelpful\t1.7\nfriendly\t2.2\n",
                             "poetique\t1.5\n", "");
