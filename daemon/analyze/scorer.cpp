@@ -579,6 +579,9 @@ constexpr std::string_view kFrenchConditionalNext[] = {
 constexpr std::string_view kFrenchHopes[] = {
     "esperais", "esperait",   "esperions",
     "esperiez", "esperaient", "seulement"};  // "si seulement"
+// After a negator, these make it "not only" (Engine::Negation()).
+constexpr std::string_view kOnlyWords[] = {"only",   "just",      "merely",
+                                           "simply", "seulement", "nur"};
 // Coordinating conjunctions: a negation does not reach past one ("or"
 // does not count: "no warmth or charm" negates both).
 constexpr std::string_view kCoordinators[] = {"and", "et", "und"};
@@ -2617,6 +2620,9 @@ class Engine {
         return pair > 0 ? w : std::string_view();
       }
       if (!IsNegator(j)) continue;
+      // "not only good", "pas seulement drôle", "nicht nur gut": the term
+      // holds, and more is said.
+      if (j + 1 < i && IsOneOf(t_.at(j + 1), kOnlyWords)) break;
       // A coordinated verb or clause has a scope of its own: "never ordered
       // and refused to take it off", "n'a pas répondu et a raccroché".
       if (CoordinatorBetween(j, i)) break;

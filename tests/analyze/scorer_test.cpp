@@ -517,6 +517,20 @@ TEST_CASE("what could have been bad is not") {
         doctest::Approx(Compound(-0.74 * 1.8)));
 }
 
+TEST_CASE("'not only' negates nothing") {
+  const InlineScorer scorer("good\t1.9\n", "drôle\t2.0\n", "gut\t1.9\n");
+  CHECK(scorer.Compound("not only good", "en") ==
+        doctest::Approx(Compound(1.9)));
+  CHECK(scorer.Compound("not just good", "en") ==
+        doctest::Approx(Compound(1.9)));
+  CHECK(scorer.Compound("nicht nur gut", "de") ==
+        doctest::Approx(Compound(1.9)));
+  CHECK(scorer.Compound("pas seulement drôle", "fr") ==
+        doctest::Approx(Compound(2.0)));
+  CHECK(scorer.Compound("not good", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+}
+
 TEST_CASE("a negation does not reach past 'and'") {
   const InlineScorer scorer("refused\t-1.2\nhelpful\t1.7\nfriendly\t2.2\n",
                             "poetique\t1.5\n", "");
