@@ -2157,10 +2157,12 @@ class Engine {
         if (dass != kNone || !OpensComplementClause(j + 1)) break;
         dass = j + 1;
       }
-      // Nearer, the negation window reads it, but not across a comma.
+      // Nearer, the negation window reads it, but not across a comma; a
+      // negator inside a term is that term's ("rien de tel", "nichts geht
+      // über").
       if ((d > kWindow || dass != kNone) &&
           (IsNegator(j) || Is(j, kFlagRare)) &&
-          (IsNegativeSubject(j) || IsRaisedNegator(j))) {
+          (IsNegativeSubject(j) || IsRaisedNegator(j)) && !InMultiWordHit(j)) {
         if (dass != kNone && !IsRaisedNegator(j)) return kNone;
         if (s_.hits[i].valence < 0.0 && !IsNegativeSubject(j) &&
             NegatesUnderstanding(j)) {

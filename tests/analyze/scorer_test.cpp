@@ -517,6 +517,15 @@ TEST_CASE("what could have been bad is not") {
         doctest::Approx(Compound(-0.74 * 1.8)));
 }
 
+TEST_CASE("a negator inside a term negates nothing after it") {
+  const InlineScorer scorer("", "rien de tel\t2.0\nbon\t1.9\n",
+                            "nichts geht über\t2.0\nguten\t1.9\n");
+  CHECK(scorer.Compound("rien de tel qu'un bon polar", "fr") ==
+        doctest::Approx(Compound(2.0 + 1.9)));
+  CHECK(scorer.Compound("nichts geht über einen guten Krimi", "de") ==
+        doctest::Approx(Compound(2.0 + 1.9)));
+}
+
 TEST_CASE("'not only' negates nothing") {
   const InlineScorer scorer("good\t1.9\n", "drôle\t2.0\n", "gut\t1.9\n");
   CHECK(scorer.Compound("not only good", "en") ==
