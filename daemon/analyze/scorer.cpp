@@ -532,7 +532,7 @@ constexpr std::size_t kSubjectScope = 8;
 constexpr std::string_view kNegRaisingVerbs[] = {
     "think",   "believe", "suppose", "reckon", "say",      "pense",
     "pensais", "crois",   "croyais", "trouve", "trouvais", "dirais",
-    "glaube",  "denke",   "finde",   "sagen"};
+    "dire",    "glaube",  "denke",   "finde",  "sagen"};
 // Verbs of understanding: negated before "how" or "why", their negation
 // reaches the clause that asks ("I don't understand how anyone likes this",
 // "je ne comprends pas pourquoi on l'aime", "ich verstehe nicht, wie man das
@@ -582,6 +582,12 @@ constexpr std::string_view kFrenchHopes[] = {
 // After a negator, these make it "not only" (Engine::Negation()).
 constexpr std::string_view kOnlyWords[] = {"only",   "just",      "merely",
                                            "simply", "seulement", "nur"};
+// Modals and generic subjects of a question of disbelief
+// (Engine::RhetoricalQuestionAt()).
+constexpr std::string_view kDisbeliefModals[] = {
+    "can", "could", "peut", "pourrait", "kann", "koennte"};
+constexpr std::string_view kGenericSubjects[] = {
+    "anyone", "anybody", "people", "someone", "one", "on", "man"};
 // Coordinating conjunctions: a negation does not reach past one ("or"
 // does not count: "no warmth or charm" negates both).
 constexpr std::string_view kCoordinators[] = {"and", "et", "und"};
@@ -660,20 +666,32 @@ constexpr const std::string_view* kRareWordLists[][2] = {
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
-// Whether the last ASCII word of `raw` follows a full stop, '!', '?' or
-// '…', as a sentence of its own ("Great. Not.", not "great, not").
-bool LastWordAfterStop(std::string_view raw) {
-  auto letter = [](char c) {
+// Whether the last `words` ASCII words of `raw` follow a full stop, '!',
+// '?' or '…', as a sentence of their own ("Great. Not.", not "great, not").
+bool LastWordAfterStop(std::string_view raw, std::size_t words = 1) {
+  constexpr std::string_view kEllipsis = "\u2026";
+  auto ellipsis_ends_at = [&](std::size_t k) {
+    return k >= 3 && raw.substr(k - 3, 3) == kEllipsis;
+  };
+  // A letter: ASCII, or a byte of a UTF-8 letter ("Überhaupt"), but no
+  // byte of '…'.
+  auto letter = [&](std::size_t k) {
+    const auto c = static_cast<unsigned char>(raw[k - 1]);
+    if (c >= 0x80) {
+      return !ellipsis_ends_at(k) && !ellipsis_ends_at(k + 1) &&
+             !ellipsis_ends_at(k + 2);
+    }
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   };
   std::size_t k = raw.size();
-  while (k > 0 && !letter(raw[k - 1])) --k;
-  while (k > 0 && letter(raw[k - 1])) --k;
-  while (k > 0 && (raw[k - 1] == ' ' || raw[k - 1] == '\n')) --k;
+  while (k > 0 && !letter(k)) --k;
+  for (std::size_t w = 0; w < words; ++w) {
+    while (k > 0 && letter(k)) --k;
+    while (k > 0 && (raw[k - 1] == ' ' || raw[k - 1] == '\n')) --k;
+  }
   if (k == 0) return false;
   const char c = raw[k - 1];
-  return c == '.' || c == '!' || c == '?' ||
-         (k >= 3 && raw.substr(k - 3, 3) == "\u2026");
+  return c == '.' || c == '!' || c == '?' || ellipsis_ends_at(k);
 }
 
 // Whether `w` is one of `words` (a short array of string_views).
@@ -1672,6 +1690,13 @@ class Engine {
           return Cat({"litotes(", t_.at(i - 1), ") ",
                       Format("x%.2f", kLitotesScalar)});
         });
+      } else if (v > 0.0 && t_.questions > 0 &&
+                 RhetoricalQuestionAt(i) != kNone) {
+        v *= kNegationScalar;
+        Note(c, [&] {
+          return Cat({"rhetorical question(", t_.at(RhetoricalQuestionAt(i)),
+                      ") ", Format("x%.2f", kNegationScalar)});
+        });
       } else if (v > 0.0) {
         if (const std::size_t m = CounterfactualBefore(i); m != kNone) {
           v *= kNegationScalar;
@@ -1769,8 +1794,12 @@ class Engine {
     const std::size_t n = t_.tokens.size();
     if (n < 4) return;
     const Token& last = t_.tokens[n - 1];
-    if (last.size - 3u <= 2u && (last.boundary_before || last.hashtag)) {
-      MarkFinalNegator(n - 1);
+    if (last.size - 3u <= 2u) {
+      if (last.boundary_before || last.hashtag) {
+        MarkFinalNegator(n - 1);
+      } else if (n >= 5) {
+        MarkFinalAnswer();
+      }
     }
   }
 
@@ -1939,6 +1968,27 @@ class Engine {
       }
     }
     return kNone;
+  }
+
+  // The first word of the question of disbelief that holds the term at
+  // `i`, or kNone: "how" with a modal and a generic subject opening the
+  // clause ("How could anyone like this?", "Comment peut-on aimer ça ?",
+  // "Wie kann man das gut finden?"). Runs only for texts with a '?'.
+  std::size_t RhetoricalQuestionAt(std::size_t i) const {
+    std::size_t k = i;
+    while (k > 0 && !t_.tokens[k].boundary_before && i - k < kSubjectScope) {
+      --k;
+    }
+    const std::string_view w = t_.at(k);
+    if (w != "how" && w != "comment" && w != "wie") return kNone;
+    bool modal = false;
+    bool generic = false;
+    for (std::size_t t = k + 1; t < i && t <= k + 4; ++t) {
+      const std::string_view x = t_.at(t);
+      modal = modal || IsOneOf(x, kDisbeliefModals);
+      generic = generic || IsOneOf(x, kGenericSubjects);
+    }
+    return modal && generic ? k : kNone;
   }
 
   // The modal of "could have been", "aurait pu être" or "hätte ... sein
@@ -2354,6 +2404,27 @@ class Engine {
                                         " + ", w.substr(reading->split)}));
     }
     return true;
+  }
+
+  // Marks the end as irony when it is an answer that denies, as a
+  // sentence of its own: "Is it worth it? Not at all.", "Pas du tout.",
+  // "Gar nicht.", "Überhaupt nicht."
+  [[gnu::noinline]] void MarkFinalAnswer() {
+    const std::size_t n = t_.tokens.size();
+    std::size_t words = 0;
+    if ((t_.at(n - 3) == "not" && t_.at(n - 2) == "at" &&
+         t_.at(n - 1) == "all") ||
+        (t_.at(n - 3) == "pas" && t_.at(n - 2) == "du" &&
+         t_.at(n - 1) == "tout")) {
+      words = 3;
+    } else if ((t_.at(n - 2) == "gar" || t_.at(n - 2) == "ueberhaupt") &&
+               t_.at(n - 1) == "nicht") {
+      words = 2;
+    }
+    if (words == 0 || n - words < 3 || !t_.tokens[n - words].boundary_before) {
+      return;
+    }
+    if (LastWordAfterStop(s_.source.view(), words)) AddIronyMark(n - 1);
   }
 
   // Marks the last token `i` as irony when it is a word of

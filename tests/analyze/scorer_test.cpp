@@ -457,11 +457,38 @@ TEST_CASE("a negator alone at the end takes the praise back") {
   CHECK(scorer.Compound("Homeoffice macht heute Spaß. Nicht.", "de") ==
         doctest::Approx(Compound(-0.74 * 2.0 - 0.18)));
   CHECK(scorer.Compound("a fun day today #not", "en") < 0.0);
+  CHECK(scorer.Compound("a fun day today… not", "en") < 0.0);
   // Not a negator after a comma or inside the last clause, nor in a text
   // that short.
   CHECK(scorer.Compound("a fun day today, not", "en") > 0.0);
   CHECK(scorer.Compound("so much fun, why not", "en") > 0.0);
   CHECK(scorer.Compound("fun. not.", "en") > 0.0);
+}
+
+TEST_CASE("a denying answer at the end takes the praise back") {
+  const InlineScorer scorer("worth it\t1.5\n", "vaut le coup\t1.8\n",
+                            "lohnt\t1.5\n");
+  // The negator itself still counts as an orphan negation (-0.18).
+  CHECK(scorer.Compound("Is it worth it? Not at all.", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.5 - 0.18)));
+  CHECK(scorer.Compound("Ça vaut le coup ? Pas du tout.", "fr") ==
+        doctest::Approx(Compound(-0.74 * 1.8 - 0.18)));
+  CHECK(scorer.Compound("Ob es sich lohnt? Überhaupt nicht.", "de") < 0.0);
+  // Not inside a sentence.
+  CHECK(scorer.Compound("it is worth it and not at all", "en") > 0.0);
+}
+
+TEST_CASE("a question of disbelief negates its praise") {
+  const InlineScorer scorer("like\t1.5\n", "aimer\t1.8\n", "gut\t1.9\n");
+  CHECK(scorer.Compound("How could anyone like this?", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.5)));
+  CHECK(scorer.Compound("Comment peut-on aimer ça ?", "fr") ==
+        doctest::Approx(Compound(-0.74 * 1.8)));
+  CHECK(scorer.Compound("Wie kann man das gut finden?", "de") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+  // Not without the question mark, nor a plain question.
+  CHECK(scorer.Compound("how could anyone like this", "en") > 0.0);
+  CHECK(scorer.Compound("How do you like this?", "en") > 0.0);
 }
 
 TEST_CASE("praise in a condition of exception is negated") {
