@@ -1797,7 +1797,8 @@ class Engine {
     if (last.size - 3u <= 2u) {
       if (last.boundary_before || last.hashtag) {
         MarkFinalNegator(n - 1);
-      } else if (n >= 5) {
+      } else if (n >= 5 && (t_.at(n - 1) == "all" || t_.at(n - 1) == "tout" ||
+                            t_.at(n - 1) == "nicht")) {
         MarkFinalAnswer();
       }
     }
