@@ -2000,9 +2000,6 @@ class Engine {
   std::size_t AvoidedBefore(std::size_t i) const {
     if (!any_rare_) return kNone;
     const std::size_t n = t_.tokens.size();
-    auto at = [&](std::size_t k) {
-      return k < n ? t_.at(k) : std::string_view();
-    };
     for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
       const std::size_t j = i - d;
       if (t_.tokens[j + 1].boundary_before || IsContrast(j) || IsNegator(j)) {
@@ -2012,18 +2009,18 @@ class Engine {
       const std::string_view w = t_.at(j);
       if (lang_ == kEn || lang_ == kUnd) {
         if ((w == "could" || w == "might") &&
-            (at(j + 1) == "have" || at(j + 1) == "ve") && at(j + 2) == "been" &&
-            j + 2 < i) {
+            (WordAt(j + 1) == "have" || WordAt(j + 1) == "ve") &&
+            WordAt(j + 2) == "been" && j + 2 < i) {
           return j;
         }
         if ((w == "could've" || w == "couldve" || w == "could’ve" ||
              w == "might've" || w == "mightve" || w == "might’ve") &&
-            at(j + 1) == "been" && j + 1 < i) {
+            WordAt(j + 1) == "been" && j + 1 < i) {
           return j;
         }
       }
       if ((lang_ == kFr || lang_ == kUnd) && IsOneOf(w, kFrenchConditionals) &&
-          at(j + 1) == "pu" && at(j + 2) == "etre" && j + 2 < i) {
+          WordAt(j + 1) == "pu" && WordAt(j + 2) == "etre" && j + 2 < i) {
         return j;
       }
       if ((lang_ == kDe || lang_ == kUnd) && IsOneOf(w, kGermanConditionals)) {
@@ -2131,21 +2128,23 @@ class Engine {
     return IsOneOf(t_.at(i + 1), kAfterAdverbYet);
   }
 
+  // The folded text of token `k`, or empty past the last token.
+  std::string_view WordAt(std::size_t k) const {
+    return k < t_.tokens.size() ? t_.at(k) : std::string_view();
+  }
+
   // Whether the kExceptions word at `j` opens a condition of exception in
   // this language: "unless", "à moins que", "sauf si", "es sei denn".
   bool OpensException(std::size_t j) const {
     const std::string_view w = t_.at(j);
-    const std::size_t n = t_.tokens.size();
-    auto at = [&](std::size_t k) {
-      return k < n ? t_.at(k) : std::string_view();
-    };
     const std::string_view before = j > 0 ? t_.at(j - 1) : std::string_view();
     if (w == "unless") return lang_ == kEn || lang_ == kUnd;
     if (lang_ == kFr || lang_ == kUnd) {
-      if (w == "moins") return before == "a" && at(j + 1) == "que";
+      if (w == "moins") return before == "a" && WordAt(j + 1) == "que";
       if (w == "si") return before == "sauf";
     }
-    return (lang_ == kDe || lang_ == kUnd) && w == "sei" && at(j + 1) == "denn";
+    return (lang_ == kDe || lang_ == kUnd) && w == "sei" &&
+           WordAt(j + 1) == "denn";
   }
 
   // Whether token `j` negates a verb of opinion next to it
