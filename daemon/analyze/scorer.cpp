@@ -579,6 +579,21 @@ constexpr std::string_view kFrenchConditionalNext[] = {
 constexpr std::string_view kFrenchHopes[] = {
     "esperais", "esperait",   "esperions",
     "esperiez", "esperaient", "seulement"};  // "si seulement"
+// Negators that are prepositions, and the determiners, pronouns and
+// conjunctions through which their scope reaches three words on
+// (Engine::Negation()).
+constexpr std::string_view kPrepositionalNegators[] = {"without", "sans",
+                                                       "ohne"};
+constexpr std::string_view kScopeThrough[] = {
+    "a", "an", "the", "any", "much", "le", "la", "les", "un", "une", "des",
+    "de", "du", "trop", "ein", "eine", "einen", "einem", "den", "die", "das",
+    "dem", "der", "so", "ever", "being",
+    // object pronouns: "ohne ihn je dumm dastehen zu lassen"
+    "it", "him", "her", "them", "me", "us", "you", "lui", "leur", "nous",
+    "vous", "ihn", "sie", "es", "ihm", "ihr", "ihnen", "mich", "dich", "uns",
+    "euch",
+    // "ohne dass", "sans que" open a clause that they negate
+    "dass", "que"};
 // After a negator, these make it "not only" (Engine::Negation()).
 constexpr std::string_view kOnlyWords[] = {"only",   "just",      "merely",
                                            "simply", "seulement", "nur"};
@@ -2699,6 +2714,14 @@ class Engine {
       // A coordinated verb or clause has a scope of its own: "never ordered
       // and refused to take it off", "n'a pas répondu et a raccroché".
       if (CoordinatorBetween(j, i)) break;
+      // "without", "sans", "ohne" govern the phrase right after them: three
+      // words on only through a determiner or a pronoun ("without a single
+      // problem", "sans le moindre souci"), not past a noun ("ohne Ton war
+      // Chaos").
+      if (d == 3 && IsOneOf(w, kPrepositionalNegators) &&
+          !IsOneOf(t_.at(j + 1), kScopeThrough)) {
+        break;
+      }
       // A negator inside a term ("pas cher", "not bad") is that term's, but
       // a negated term also negates the term right after it ("nicht gut
       // gefallen"); a litotes does not ("pas mal réussi").

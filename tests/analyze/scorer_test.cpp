@@ -553,6 +553,22 @@ TEST_CASE("a negator inside a term negates nothing after it") {
         doctest::Approx(Compound(2.0 + 1.9)));
 }
 
+TEST_CASE("'without', 'sans', 'ohne' negate the phrase right after them") {
+  const InlineScorer scorer("problem\t-1.7\n", "souci\t-1.2\n",
+                            "chaos\t-2.0\ndumm\t-2.2\n");
+  CHECK(scorer.Compound("without a single problem", "en") ==
+        doctest::Approx(Compound(-0.74 * -1.7)));
+  CHECK(scorer.Compound("sans le moindre souci", "fr") ==
+        doctest::Approx(Compound(-0.74 * -1.2)));
+  CHECK(scorer.Compound("ohne ihn je dumm dastehen zu lassen", "de") ==
+        doctest::Approx(Compound(-0.74 * -2.2)));
+  // Not past a noun.
+  CHECK(scorer.Compound("ohne Ton war es Chaos", "de") ==
+        doctest::Approx(Compound(-2.0)));
+  CHECK(scorer.Compound("ohne Ton war Chaos", "de") ==
+        doctest::Approx(Compound(-2.0)));
+}
+
 TEST_CASE("'not only' negates nothing") {
   const InlineScorer scorer("good\t1.9\n", "drôle\t2.0\n", "gut\t1.9\n");
   CHECK(scorer.Compound("not only good", "en") ==
