@@ -626,13 +626,13 @@ constexpr std::string_view kGermanPastForms[] = {
 // ("fixes all the problems", "a résolu le problème", "hat den Fehler
 // behoben"), read as negated (Engine::RemedyBefore()).
 constexpr std::string_view kRemedyVerbs[] = {
-    "fix",       "fixes",      "fixed",      "fixing",   "solve",
-    "solves",    "solved",     "resolve",    "resolves", "resolved",
-    "eliminate", "eliminates", "eliminated", "prevent",  "prevents",
-    "prevented", "cure",       "cures",      "cured",    "resout",
-    "resolu",    "resolue",    "corrige",    "elimine",  "behebt",
-    "behoben",   "beseitigt",  "verhindert", "loest",    "geloest",
-    "repariert", "stopped",    "stops"};
+    "fix", "fixes", "fixed", "fixing", "solve", "solves", "solved", "resolve",
+    "resolves", "resolved", "eliminate", "eliminates", "eliminated", "prevent",
+    "prevents", "prevented", "cure", "cures", "cured", "resout", "resolu",
+    "resolue", "corrige", "elimine", "behebt", "behoben", "beseitigt",
+    "verhindert", "loest", "geloest", "repariert", "stopped", "stops",
+    // a work that avoids a flaw: "le roman évite la mièvrerie"
+    "avoids", "evite", "evitent", "vermeidet"};
 // Words of disappearance: a negative term before one, in its clause, is
 // gone ("my back pain is gone", "la douleur a disparu", "die Schmerzen sind
 // verschwunden"), read as negated (Engine::RemedyBefore()).

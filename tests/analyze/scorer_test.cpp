@@ -569,6 +569,17 @@ TEST_CASE("'without', 'sans', 'ohne' negate the phrase right after them") {
         doctest::Approx(Compound(-2.0)));
 }
 
+TEST_CASE("a work that avoids a flaw is praised for it") {
+  const InlineScorer scorer("cliches\t-1.2\n", "mièvrerie\t-1.6\n",
+                            "klischees\t-1.2\n");
+  CHECK(scorer.Compound("the film avoids the cliches", "en") ==
+        doctest::Approx(Compound(-0.74 * -1.2)));
+  CHECK(scorer.Compound("le roman évite la mièvrerie", "fr") ==
+        doctest::Approx(Compound(-0.74 * -1.6)));
+  CHECK(scorer.Compound("der Film vermeidet Klischees", "de") ==
+        doctest::Approx(Compound(-0.74 * -1.2)));
+}
+
 TEST_CASE("'not only' negates nothing") {
   const InlineScorer scorer("good\t1.9\n", "drôle\t2.0\n", "gut\t1.9\n");
   CHECK(scorer.Compound("not only good", "en") ==
