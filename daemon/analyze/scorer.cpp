@@ -603,6 +603,23 @@ constexpr std::string_view kDisbeliefModals[] = {
     "can", "could", "peut", "pourrait", "kann", "koennte"};
 constexpr std::string_view kGenericSubjects[] = {
     "anyone", "anybody", "people", "someone", "one", "on", "man"};
+// The first words and the words of a request for advice
+// (Engine::AsksForAdvice()).
+constexpr std::string_view kQuestionOpeners[] = {
+    "which", "what",       "any",      "anyone",  "does",    "do",
+    "can",   "welche",     "welcher",  "welches", "welchen", "hat",
+    "quel",  "quelle",     "quels",    "quelles", "vous",    "kennt",
+    "weiss", "connaissez", "quelqu'un"};
+// Openers that ask for someone who knows by themselves.
+constexpr std::string_view kKnowingOpeners[] = {"kennt", "weiss", "connaissez"};
+constexpr std::string_view kAdviceWords[] = {
+    "recommend",   "recommendations", "recommendation",
+    "suggestions", "suggest",         "know",
+    "knows",       "empfehlen",       "empfehlt",
+    "empfehlung",  "tipps",           "kennt",
+    "weiss",       "conseiller",      "conseillez",
+    "recommander", "recommandez",     "connait",
+    "connaissez"};
 // Coordinating conjunctions: a negation does not reach past one ("or"
 // does not count: "no warmth or charm" negates both).
 constexpr std::string_view kCoordinators[] = {"and", "et", "und"};
@@ -1630,6 +1647,10 @@ class Engine {
         v = 0.0;
         Note(c, [] { return std::string("discourse marker"); });
       }
+      if (v != 0.0 && t_.questions > 0 && AsksForAdvice(i)) {
+        v = 0.0;
+        Note(c, [] { return std::string("request for advice"); });
+      }
       if (v == 0.0) {
         if (c != nullptr) c->adjusted = 0.0;
         continue;
@@ -1984,6 +2005,27 @@ class Engine {
       }
     }
     return kNone;
+  }
+
+  // Whether the term at `i` is in a request for advice, which judges
+  // nothing: a clause opened by a question word that asks for a
+  // recommendation or for someone who knows ("Kennt jemand ein gutes Café?",
+  // "Welche Laufschuhe könnt ihr für Anfänger empfehlen?", "Does anyone know
+  // a good dentist?", "Any recommendations for a decent hotel?"). Runs only
+  // for texts with a '?'.
+  bool AsksForAdvice(std::size_t i) const {
+    std::size_t k = i;
+    while (k > 0 && !t_.tokens[k].boundary_before && i - k < kSubjectScope) {
+      --k;
+    }
+    if (!IsOneOf(t_.at(k), kQuestionOpeners)) return false;
+    if (IsOneOf(t_.at(k), kKnowingOpeners)) return true;
+    const std::size_t n = t_.tokens.size();
+    for (std::size_t t = k + 1; t < n && t <= i + kWindow; ++t) {
+      if (t > i && t_.tokens[t].boundary_before) break;
+      if (IsOneOf(t_.at(t), kAdviceWords)) return true;
+    }
+    return false;
   }
 
   // The first word of the question of disbelief that holds the term at

@@ -478,6 +478,22 @@ TEST_CASE("a denying answer at the end takes the praise back") {
   CHECK(scorer.Compound("it is worth it and not at all", "en") > 0.0);
 }
 
+TEST_CASE("a request for advice judges nothing") {
+  const InlineScorer scorer("good\t1.9\nbad\t-2.5\n", "bon\t1.9\n",
+                            "gutes\t1.9\nanfaenger\t-0.5\nempfehlen\t2.0\n");
+  CHECK(scorer.Compound("Does anyone know a good dentist?", "en") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Kennt jemand ein gutes Café?", "de") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Welche Schuhe könnt ihr für Anfänger empfehlen?",
+                        "de") == doctest::Approx(0.0));
+  CHECK(scorer.Compound("Quelqu'un connaît un bon garagiste ?", "fr") ==
+        doctest::Approx(0.0));
+  // Not a question that asks for no advice, nor without a question mark.
+  CHECK(scorer.Compound("Can anyone explain why this is so bad?", "en") < 0.0);
+  CHECK(scorer.Compound("does anyone know a good dentist", "en") > 0.0);
+}
+
 TEST_CASE("a question of disbelief negates its praise") {
   const InlineScorer scorer("like\t1.5\n", "aimer\t1.8\n", "gut\t1.9\n");
   CHECK(scorer.Compound("How could anyone like this?", "en") ==
