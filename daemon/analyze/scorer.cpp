@@ -2465,7 +2465,7 @@ class Engine {
 
   // Marks the end as irony when it is an answer that denies, as a
   // sentence of its own: "Is it worth it? Not at all.", "Pas du tout.",
-  // "Gar nicht.", "Überhaupt nicht."
+  // "Gar nicht.", "Überhaupt nicht.", "Eher nicht."
   [[gnu::noinline]] void MarkFinalAnswer() {
     const std::size_t n = t_.tokens.size();
     std::size_t words = 0;
@@ -2474,7 +2474,8 @@ class Engine {
         (t_.at(n - 3) == "pas" && t_.at(n - 2) == "du" &&
          t_.at(n - 1) == "tout")) {
       words = 3;
-    } else if ((t_.at(n - 2) == "gar" || t_.at(n - 2) == "ueberhaupt") &&
+    } else if ((t_.at(n - 2) == "gar" || t_.at(n - 2) == "ueberhaupt" ||
+                t_.at(n - 2) == "eher") &&
                t_.at(n - 1) == "nicht") {
       words = 2;
     }
