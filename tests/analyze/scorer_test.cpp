@@ -474,6 +474,7 @@ TEST_CASE("a denying answer at the end takes the praise back") {
   CHECK(scorer.Compound("Ça vaut le coup ? Pas du tout.", "fr") ==
         doctest::Approx(Compound(-0.74 * 1.8 - 0.18)));
   CHECK(scorer.Compound("Ob es sich lohnt? Überhaupt nicht.", "de") < 0.0);
+  CHECK(scorer.Compound("Ob es sich lohnt? Eher nicht.", "de") < 0.0);
   // Not inside a sentence.
   CHECK(scorer.Compound("it is worth it and not at all", "en") > 0.0);
 }
