@@ -1483,9 +1483,15 @@ class Engine {
           s_.key.append(t_.at(i + static_cast<std::size_t>(k)));
         }
         if (const IndexedWord* term = index_.Find(s_.key); term->Has(lang_)) {
-          hit =
-              Hit{index_.Valence(*term, lang_), static_cast<std::uint8_t>(span),
-                  Source::kLang, false, false};
+          const double valence = index_.Valence(*term, lang_);
+          // A neutral term yields its last word to a term of judgement
+          // that starts there: "feels like" to "like a toy".
+          if (valence == 0.0 &&
+              StartsJudgingPhrase(i + static_cast<std::size_t>(span) - 1)) {
+            continue;
+          }
+          hit = Hit{valence, static_cast<std::uint8_t>(span), Source::kLang,
+                    false, false};
           found = true;
           break;
         }
@@ -1514,6 +1520,30 @@ class Engine {
     if (ex_ != nullptr && !t_.umlaut_e.empty()) ExplainDotlessHits();
     if (ex_ != nullptr && !t_.accented.empty()) ExplainAccentVariants();
     return count;
+  }
+
+  // Whether a term of two or more words with a valence other than 0 starts
+  // at token `k`. Out of line: runs only after a neutral term of several
+  // words.
+  [[gnu::noinline]] bool StartsJudgingPhrase(std::size_t k) {
+    const std::size_t n = t_.tokens.size();
+    if (k + 1 >= n || ((s_.facts[k].starts_phrase >> lang_) & 1u) == 0 ||
+        !index_.MayPair(t_.keys[k].hash, t_.keys[k + 1].hash)) {
+      return false;
+    }
+    std::string key(t_.at(k));
+    const int max_words = index_.max_words[lang_];
+    for (int span = 2;
+         span <= max_words && k + static_cast<std::size_t>(span) <= n; ++span) {
+      if (!AllWords(k, span)) return false;
+      key += ' ';
+      key.append(t_.at(k + static_cast<std::size_t>(span) - 1));
+      if (const IndexedWord* term = index_.Find(key);
+          term->Has(lang_) && index_.Valence(*term, lang_) != 0.0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Notes each one-word hit read as an accent variant

@@ -597,6 +597,16 @@ TEST_CASE("a work that avoids a flaw is praised for it") {
         doctest::Approx(Compound(-0.74 * -1.2)));
 }
 
+TEST_CASE("a neutral term yields its last word to a term of judgement") {
+  const InlineScorer scorer("feels like\t0\nlike a toy\t-1.4\nlike\t1.0\n", "",
+                            "");
+  CHECK(scorer.Compound("feels like a toy", "en") ==
+        doctest::Approx(Compound(-1.4)));
+  // Not otherwise: "like" stays inside the neutral term.
+  CHECK(scorer.Compound("feels like home", "en") ==
+        doctest::Approx(Compound(0.0)));
+}
+
 TEST_CASE("'not only' negates nothing") {
   const InlineScorer scorer("good\t1.9\n", "drôle\t2.0\n", "gut\t1.9\n");
   CHECK(scorer.Compound("not only good", "en") ==
