@@ -1477,12 +1477,8 @@ class Engine {
       bool found = false;
       for (; span >= 2; --span) {
         if (!AllWords(i, span)) continue;
-        s_.key.assign(t_.at(i));
-        for (int k = 1; k < span; ++k) {
-          s_.key += ' ';
-          s_.key.append(t_.at(i + static_cast<std::size_t>(k)));
-        }
-        if (const IndexedWord* term = index_.Find(s_.key); term->Has(lang_)) {
+        if (const IndexedWord* term = index_.Find(PhraseKey(i, span));
+            term->Has(lang_)) {
           const double valence = index_.Valence(*term, lang_);
           // A neutral term yields its last word to a term of judgement
           // that starts there: "feels like" to "like a toy".
@@ -1522,6 +1518,18 @@ class Engine {
     return count;
   }
 
+  // Tokens `i` to `i + span - 1` joined by spaces, the key of a term of
+  // several words, in s_.key (no allocation once warm); valid until the next
+  // call. Inlined: FindHits() builds one for most candidate terms.
+  [[gnu::always_inline]] const std::string& PhraseKey(std::size_t i, int span) {
+    s_.key.assign(t_.at(i));
+    for (int k = 1; k < span; ++k) {
+      s_.key += ' ';
+      s_.key.append(t_.at(i + static_cast<std::size_t>(k)));
+    }
+    return s_.key;
+  }
+
   // Whether a term of two or more words with a valence other than 0 starts
   // at token `k`. Out of line: runs only after a neutral term of several
   // words.
@@ -1531,14 +1539,11 @@ class Engine {
         !index_.MayPair(t_.keys[k].hash, t_.keys[k + 1].hash)) {
       return false;
     }
-    std::string key(t_.at(k));
     const int max_words = index_.max_words[lang_];
     for (int span = 2;
          span <= max_words && k + static_cast<std::size_t>(span) <= n; ++span) {
       if (!AllWords(k, span)) return false;
-      key += ' ';
-      key.append(t_.at(k + static_cast<std::size_t>(span) - 1));
-      if (const IndexedWord* term = index_.Find(key);
+      if (const IndexedWord* term = index_.Find(PhraseKey(k, span));
           term->Has(lang_) && index_.Valence(*term, lang_) != 0.0) {
         return true;
       }
@@ -1756,12 +1761,14 @@ class Engine {
           return Cat({"litotes(", t_.at(i - 1), ") ",
                       Format("x%.2f", kLitotesScalar)});
         });
-      } else if (v > 0.0 && t_.questions > 0 &&
-                 RhetoricalQuestionAt(i) != kNone) {
+      } else if (const std::size_t q = v > 0.0 && t_.questions > 0
+                                           ? RhetoricalQuestionAt(i)
+                                           : kNone;
+                 q != kNone) {
         v *= kNegationScalar;
         Note(c, [&] {
-          return Cat({"rhetorical question(", t_.at(RhetoricalQuestionAt(i)),
-                      ") ", Format("x%.2f", kNegationScalar)});
+          return Cat({"rhetorical question(", t_.at(q), ") ",
+                      Format("x%.2f", kNegationScalar)});
         });
       } else if (v > 0.0) {
         if (const std::size_t m = CounterfactualBefore(i); m != kNone) {
@@ -2037,6 +2044,16 @@ class Engine {
     return kNone;
   }
 
+  // The first token of the clause that holds token `i`, at most
+  // kSubjectScope tokens back.
+  std::size_t ClauseStartBefore(std::size_t i) const {
+    std::size_t k = i;
+    while (k > 0 && !t_.tokens[k].boundary_before && i - k < kSubjectScope) {
+      --k;
+    }
+    return k;
+  }
+
   // Whether the term at `i` is in a request for advice, which judges
   // nothing: a clause opened by a question word that asks for a
   // recommendation or for someone who knows ("Kennt jemand ein gutes Café?",
@@ -2044,10 +2061,7 @@ class Engine {
   // a good dentist?", "Any recommendations for a decent hotel?"). Runs only
   // for texts with a '?'.
   bool AsksForAdvice(std::size_t i) const {
-    std::size_t k = i;
-    while (k > 0 && !t_.tokens[k].boundary_before && i - k < kSubjectScope) {
-      --k;
-    }
+    const std::size_t k = ClauseStartBefore(i);
     if (!IsOneOf(t_.at(k), kQuestionOpeners)) return false;
     if (IsOneOf(t_.at(k), kKnowingOpeners)) return true;
     const std::size_t n = t_.tokens.size();
@@ -2063,10 +2077,7 @@ class Engine {
   // clause ("How could anyone like this?", "Comment peut-on aimer ça ?",
   // "Wie kann man das gut finden?"). Runs only for texts with a '?'.
   std::size_t RhetoricalQuestionAt(std::size_t i) const {
-    std::size_t k = i;
-    while (k > 0 && !t_.tokens[k].boundary_before && i - k < kSubjectScope) {
-      --k;
-    }
+    const std::size_t k = ClauseStartBefore(i);
     const std::string_view w = t_.at(k);
     if (w != "how" && w != "comment" && w != "wie") return kNone;
     bool modal = false;
