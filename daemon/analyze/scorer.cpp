@@ -674,6 +674,23 @@ constexpr std::size_t kIronyAfter = 3;
 constexpr std::string_view kIronyTags[] = {"sarcasm",  "sarcastic", "irony",
                                            "ironie",   "sarkasmus", "sarcasme",
                                            "ironisch", "ironique"};
+// The generic words of praise that sarcasm uses: as the last sentence of
+// a short text, alone or with a noun, after a complaint, they are not meant
+// (Engine::Sum()). Not the words of a particular praise ("impressed",
+// "miracle", "Meisterwerk", "zufrieden"), nor thanks, nor the words of a
+// critic's verdict ("excellent", "magnifique", "superb"), which are mostly
+// meant even then: a plot summary may be grim.
+constexpr std::string_view kSarcasticPraise[] = {
+    "great",      "brilliant", "fantastic", "perfect",    "lovely",
+    "nice",       "awesome",   "amazing",   "incredible", "super",
+    "genial",     "geniale",   "bravo",     "parfait",    "parfaite",
+    "top",        "pratique",  "sympa",     "chouette",   "toll",
+    "tolle",      "toller",    "tolles",    "klasse",     "prima",
+    "spitze",     "perfekt",   "perfekter", "perfekte",   "perfektes",
+    "grossartig", "herrlich",  "wunderbar"};
+// Texts longer than this many tokens are no terse complaint with a
+// sarcastic ending.
+constexpr std::size_t kMaxSarcasmTokens = 40;
 // Adverbs of scarcity (Engine::IsScarcity()); "à peine" has its flags.
 constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
                                           "kaum"};
@@ -1655,6 +1672,14 @@ class Engine {
     counted = 0;
     positive_ = negative_ = 0.0;
     polar_ = 0;
+    // Praise that makes up the text's last sentence, held back until the
+    // rest is summed: after a complaint it is sarcastic ("Verizon hung up
+    // on me. Fantastic.", "Ma carte bloquée et la banque ne répond pas.
+    // Super sympa.", "Paket nicht angekommen. Toll.").
+    const std::size_t final_start = contrast == n ? FinalPraiseStart() : n;
+    double held[2] = {0.0, 0.0};
+    std::size_t held_notes[2] = {kNone, kNone};
+    int held_count = 0;
     for (const std::uint32_t at : s_.hit_at) {
       const std::size_t i = at;
       const Hit& hit = s_.hits[i];
@@ -1803,6 +1828,13 @@ class Engine {
         }
       }
       if (c != nullptr) c->adjusted = v;
+      if (i >= final_start && v > 0.0 && held_count < 2 && hit.span == 1 &&
+          IsOneOf(word, kSarcasticPraise)) {
+        held[held_count] = v;
+        held_notes[held_count++] =
+            c != nullptr ? ex_->contributions.size() - 1 : kNone;
+        continue;
+      }
       sum += v;
       Weigh(v);
     }
@@ -1845,7 +1877,38 @@ class Engine {
           },
           "excess (too/trop before a neutral word)");
     }
+    const bool sarcastic = sum < 0.0;
+    for (int k = 0; k < held_count; ++k) {
+      double v = held[k];
+      if (sarcastic) {
+        v *= kNegationScalar;
+        if (held_notes[k] != kNone) {
+          Contribution& c = ex_->contributions[held_notes[k]];
+          c.adjusted = v;
+          c.modifiers.push_back(
+              Format("praise after a complaint x%.2f", kNegationScalar));
+        }
+      }
+      sum += v;
+      Weigh(v);
+    }
     return sum;
+  }
+
+  // Where the last sentence of a short text starts when it is one or two
+  // words after a stop ("... hung up. Fantastic.", "... Klasse Service."), or
+  // n.
+  std::size_t FinalPraiseStart() const {
+    const std::size_t n = t_.tokens.size();
+    if (n < 4 || n > kMaxSarcasmTokens ||
+        s_.facts[n - 1].kind != TokenKind::kWord) {
+      return n;
+    }
+    const std::size_t words = t_.tokens[n - 1].boundary_before   ? 1
+                              : t_.tokens[n - 2].boundary_before ? 2
+                                                                 : 0;
+    return words != 0 && LastWordAfterStop(s_.source.view(), words) ? n - words
+                                                                    : n;
   }
 
   // Whether the text holds a lukewarm verdict (kLukewarmWords,

@@ -527,6 +527,29 @@ TEST_CASE("praise in a condition of exception is negated") {
   CHECK(scorer.Compound("I recommend it, unless", "en") > 0.0);
 }
 
+TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
+  const InlineScorer scorer(
+      "great\t3\nlate\t-1\nimpressed\t2\ncancelled\t-1\nday\t0\n",
+      "super\t2\nretard\t-1\npanne\t-1\n", "toll\t2\nverspaetung\t-1\n");
+  CHECK(scorer.Compound("Cancelled again, now I'm late. Great.", "en") ==
+        doctest::Approx(Compound(-2 - 0.74 * 3)));
+  CHECK(scorer.Compound("Cancelled again, now I'm late. Great day!", "en") <
+        0.0);
+  CHECK(scorer.Compound("Encore une panne, une heure de retard. Super.",
+                        "fr") == doctest::Approx(Compound(-2 - 0.74 * 2)));
+  CHECK(scorer.Compound("Schon wieder eine Stunde Verspätung. Toll.", "de") ==
+        doctest::Approx(Compound(-1 - 0.74 * 2)));
+  // Not after praise, nor a particular praise, nor with a contrast, nor
+  // praise inside the last sentence.
+  CHECK(scorer.Compound("It was never late this year. Great.", "en") > 0.0);
+  CHECK(scorer.Compound("Cancelled, I was late. Impressed.", "en") ==
+        doctest::Approx(Compound(-2 + 2)));
+  CHECK(scorer.Compound("Cancelled, but they were not late. Great.", "en") >
+        0.0);
+  CHECK(scorer.Compound("Cancelled, late. The crew was great.", "en") ==
+        doctest::Approx(Compound(-2 + 3)));
+}
+
 TEST_CASE("a negated verb of understanding negates the praise it asks about") {
   const InlineScorer scorer("like\t1.5\ngarbage\t-2.0\n", "aimer\t1.8\n",
                             "gut\t1.9\n");
