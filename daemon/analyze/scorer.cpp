@@ -606,20 +606,27 @@ constexpr std::string_view kGenericSubjects[] = {
 // The first words and the words of a request for advice
 // (Engine::AsksForAdvice()).
 constexpr std::string_view kQuestionOpeners[] = {
-    "which", "what",       "any",      "anyone",  "does",    "do",
-    "can",   "welche",     "welcher",  "welches", "welchen", "hat",
-    "quel",  "quelle",     "quels",    "quelles", "vous",    "kennt",
-    "weiss", "connaissez", "quelqu'un"};
+    "which", "what",       "any",       "anyone",  "does",    "do",
+    "can",   "welche",     "welcher",   "welches", "welchen", "hat",
+    "quel",  "quelle",     "quels",     "quelles", "vous",    "kennt",
+    "weiss", "connaissez", "quelqu'un", "kann",    "koennt",  "koennte",
+    "could", "has",        "pouvez"};
 // Openers that ask for someone who knows by themselves.
 constexpr std::string_view kKnowingOpeners[] = {"kennt", "weiss", "connaissez"};
 constexpr std::string_view kAdviceWords[] = {
-    "recommend",   "recommendations", "recommendation",
-    "suggestions", "suggest",         "know",
-    "knows",       "empfehlen",       "empfehlt",
-    "empfehlung",  "tipps",           "kennt",
-    "weiss",       "conseiller",      "conseillez",
-    "recommander", "recommandez",     "connait",
-    "connaissez"};
+    "recommend",      "recommendations",
+    "recommendation", "suggestions",
+    "suggest",        "know",
+    "knows",          "empfehlen",
+    "empfehlt",       "empfehlung",
+    "tipps",          "kennt",
+    "weiss",          "conseiller",
+    "conseillez",     "recommander",
+    "recommandez",    "connait",
+    "connaissez",     "sait",
+    "savez",          "erfahrung",
+    "erfahrungen",    "experience",
+    "tried"};
 // Coordinating conjunctions: a negation does not reach past one ("or"
 // does not count: "no warmth or charm" negates both).
 constexpr std::string_view kCoordinators[] = {"and", "et", "und"};
@@ -691,6 +698,10 @@ constexpr std::string_view kSarcasticPraise[] = {
 // Texts longer than this many tokens are no terse complaint with a
 // sarcastic ending.
 constexpr std::size_t kMaxSarcasmTokens = 40;
+// Words before an opening praise ("Oh toll,", "Ganz toll,").
+constexpr std::string_view kPraiseOpeners[] = {"oh", "ganz", "na", "ah", "wow"};
+// The longest last sentence read for sarcasm ("Super sympa.").
+constexpr std::size_t kFinalPraiseWords = 2;
 // Adverbs of scarcity (Engine::IsScarcity()); "à peine" has its flags.
 constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
                                           "kaum"};
@@ -1677,6 +1688,7 @@ class Engine {
     // on me. Fantastic.", "Ma carte bloquée et la banque ne répond pas.
     // Super sympa.", "Paket nicht angekommen. Toll.").
     const std::size_t final_start = contrast == n ? FinalPraiseStart() : n;
+    const std::size_t opening_end = contrast == n ? OpeningPraiseEnd() : 0;
     double held[2] = {0.0, 0.0};
     std::size_t held_notes[2] = {kNone, kNone};
     int held_count = 0;
@@ -1828,8 +1840,8 @@ class Engine {
         }
       }
       if (c != nullptr) c->adjusted = v;
-      if (i >= final_start && v > 0.0 && held_count < 2 && hit.span == 1 &&
-          IsOneOf(word, kSarcasticPraise)) {
+      if ((i >= final_start || i < opening_end) && v > 0.0 && held_count < 2 &&
+          hit.span == 1 && IsOneOf(word, kSarcasticPraise)) {
         held[held_count] = v;
         held_notes[held_count++] =
             c != nullptr ? ex_->contributions.size() - 1 : kNone;
@@ -1895,20 +1907,33 @@ class Engine {
     return sum;
   }
 
-  // Where the last sentence of a short text starts when it is one or two
-  // words after a stop ("... hung up. Fantastic.", "... Klasse Service."), or
-  // n.
+  // Where the last sentence of a short text starts when it is at most
+  // kFinalPraiseWords words after a stop ("... hung up. Fantastic.", "...
+  // Klasse Service."), or n.
   std::size_t FinalPraiseStart() const {
     const std::size_t n = t_.tokens.size();
     if (n < 4 || n > kMaxSarcasmTokens ||
         s_.facts[n - 1].kind != TokenKind::kWord) {
       return n;
     }
-    const std::size_t words = t_.tokens[n - 1].boundary_before   ? 1
-                              : t_.tokens[n - 2].boundary_before ? 2
-                                                                 : 0;
-    return words != 0 && LastWordAfterStop(s_.source.view(), words) ? n - words
-                                                                    : n;
+    for (std::size_t words = 1; words <= kFinalPraiseWords; ++words) {
+      if (t_.tokens[n - words].boundary_before) {
+        return LastWordAfterStop(s_.source.view(), words) ? n - words : n;
+      }
+    }
+    return n;
+  }
+
+  // The end of a short text's opening praise, a word of praise alone
+  // before a comma or stop (after "oh", "ganz": "Génial, ils ont perdu ma
+  // clé.", "Ganz toll, Baustelle vorm Fenster."), or 0.
+  std::size_t OpeningPraiseEnd() const {
+    const std::size_t n = t_.tokens.size();
+    if (n < 4 || n > kMaxSarcasmTokens) return 0;
+    const std::size_t k = IsOneOf(t_.at(0), kPraiseOpeners) ? 1 : 0;
+    return t_.tokens[k + 1].boundary_before && !t_.tokens[k].boundary_before
+               ? k + 1
+               : 0;
   }
 
   // Whether the text holds a lukewarm verdict (kLukewarmWords,

@@ -490,6 +490,12 @@ TEST_CASE("a request for advice judges nothing") {
                         "de") == doctest::Approx(0.0));
   CHECK(scorer.Compound("Quelqu'un connaît un bon garagiste ?", "fr") ==
         doctest::Approx(0.0));
+  CHECK(scorer.Compound("Quelqu'un sait si le bon est valable ?", "fr") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Kann mir jemand ein gutes Café empfehlen?", "de") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Has anyone tried the good one?", "en") ==
+        doctest::Approx(0.0));
   // Not a question that asks for no advice, nor without a question mark.
   CHECK(scorer.Compound("Can anyone explain why this is so bad?", "en") < 0.0);
   CHECK(scorer.Compound("does anyone know a good dentist", "en") > 0.0);
@@ -548,6 +554,15 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
         0.0);
   CHECK(scorer.Compound("Cancelled, late. The crew was great.", "en") ==
         doctest::Approx(Compound(-2 + 3)));
+  // An opening praise alone before a comma, after "oh" or "ganz" too.
+  CHECK(scorer.Compound("Great, cancelled again and late.", "en") ==
+        doctest::Approx(Compound(-2 - 0.74 * 3)));
+  CHECK(scorer.Compound("Super, une panne et du retard.", "fr") ==
+        doctest::Approx(Compound(-2 - 0.74 * 2)));
+  // "ganz" boosts "toll" (+0.293).
+  CHECK(scorer.Compound("Ganz toll, wieder eine Stunde Verspätung.", "de") ==
+        doctest::Approx(Compound(-1 - 0.74 * (2 + 0.293))));
+  CHECK(scorer.Compound("Great, it was never late this year.", "en") > 0.0);
 }
 
 TEST_CASE("a negated verb of understanding negates the praise it asks about") {
