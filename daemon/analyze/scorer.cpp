@@ -2942,8 +2942,9 @@ class Engine {
     // "leider" (unfortunately) comments on the clause: "leider nicht" is no
     // negated regret.
     if ((lang_ == kDe || lang_ == kUnd) && t_.at(i) != "leider") {
-      // Clause-final "nicht": "das gefällt mir nicht", also before the
-      // particle of a separable verb ("ich empfehle es nicht weiter").
+      // Clause-final "nicht", "nicht mehr" or "nie": "das gefällt mir
+      // nicht", "enttäuscht nie", also before the particle of a separable
+      // verb ("ich empfehle es nicht weiter", "stürzt nicht mehr ab").
       auto clause_ends = [&](std::size_t k) {
         return k == n || t_.tokens[k].boundary_before;
       };
@@ -2953,9 +2954,15 @@ class Engine {
         if (!IsNegator(t)) continue;
         // "ich bereue es keine Sekunde", "kein bisschen".
         if (NoneOfAMeasure(t)) return t_.at(t);
-        if (!Is(t, kFlagNicht)) continue;
-        if (clause_ends(t + 1) ||
-            (clause_ends(t + 2) && IsVerbParticle(t_.at(t + 1)))) {
+        if (!Is(t, kFlagNicht) && t_.at(t) != "nie" && t_.at(t) != "niemals") {
+          continue;
+        }
+        // "stürzt nicht mehr ab", "enttäuscht nie".
+        const std::size_t e =
+            t + 1 < n && !clause_ends(t + 1) && t_.at(t + 1) == "mehr" ? t + 1
+                                                                       : t;
+        if (clause_ends(e + 1) ||
+            (clause_ends(e + 2) && IsVerbParticle(t_.at(e + 1)))) {
           return GehtNichtEmphasis(i, after, t) ? std::string_view("+geht")
                                                 : t_.at(t);
         }

@@ -897,6 +897,14 @@ TEST_CASE("German 'nicht' before a verb particle at the clause end negates") {
         doctest::Approx(negated));
   CHECK(compound("das gefällt mir nicht mehr.") ==
         doctest::Approx(Compound(-0.74 * 1.8)));
+  // Also "nicht mehr" before a particle, and "nie".
+  const InlineScorer blame("", "", "stürzt\t-1.0\nenttäuscht\t-2.0\n");
+  CHECK(blame.Compound("die App stürzt nicht mehr ab", "de") ==
+        doctest::Approx(Compound(-0.74 * -1.0)));
+  CHECK(blame.Compound("der Autor enttäuscht nie", "de") ==
+        doctest::Approx(Compound(-0.74 * -2.0)));
+  CHECK(blame.Compound("die App stürzt mehr ab", "de") ==
+        doctest::Approx(Compound(-1.0)));
   // "nicht" reaches across a comma into "was"/"wie" clauses, not after a
   // verb of knowing.
   const Lexicon de2 = MustParse(
