@@ -2804,9 +2804,10 @@ class Engine {
   // emphasis: a negated "could" before a comparative ("couldn't be happier",
   // "could not have been worse", "je ne pourrais pas être plus heureux",
   // "ich könnte nicht glücklicher sein") or before "enough" after the term
-  // ("can't thank you enough"). "Less" keeps the negation ("couldn't care
-  // less"), and so does "not good enough", which has no modal. Rare (a
-  // negated term): plain string comparisons.
+  // ("can't thank you enough") or "more" ("couldn't love it more", not
+  // "more than"). "Less" keeps the negation ("couldn't care less"), and so
+  // does "not good enough", which has no modal. Rare (a negated term):
+  // plain string comparisons.
   bool ModalEmphasis(std::size_t j, std::size_t i, int span) const {
     static constexpr std::string_view kModalNegators[] = {
         "couldn't", "can't", "couldnt", "cant", "cannot", "couldn’t", "can’t"};
@@ -2843,6 +2844,10 @@ class Engine {
     for (std::size_t t = after; t < n && t < after + 3; ++t) {
       if (t_.tokens[t].boundary_before) break;
       if (IsOneOf(t_.at(t), kEnough)) return t > after;  // not "good enough"
+      // "couldn't love it more", "can't recommend them more highly".
+      if (t_.at(t) == "more" && IsOneOf(t_.at(j), kModalNegators)) {
+        return t + 1 == n || t_.at(t + 1) != "than";
+      }
     }
     return false;
   }

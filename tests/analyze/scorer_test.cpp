@@ -976,6 +976,8 @@ TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
         doctest::Approx(-up));
   CHECK(scorer.Compound("I can't thank you enough", "en") ==
         doctest::Approx(Compound(1.5 + 0.293)));
+  CHECK(scorer.Compound("couldn't thank them more", "en") ==
+        doctest::Approx(Compound(1.5 + 0.293)));
   CHECK(scorer.Compound("je ne pourrais pas être plus heureux", "fr") ==
         doctest::Approx(up));
   CHECK(scorer.Compound("ich könnte nicht glücklicher sein", "de") ==
@@ -991,6 +993,8 @@ TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
   CHECK(scorer.Compound("it can't be good enough", "en") ==
         doctest::Approx(negated));
   CHECK(scorer.Compound("I was not happier", "en") == doctest::Approx(negated));
+  CHECK(scorer.Compound("can't say it was good more than once", "en") ==
+        doctest::Approx(negated));
 }
 
 TEST_CASE_FIXTURE(Fixture, "French elision is split off, straight or curly") {
