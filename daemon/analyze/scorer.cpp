@@ -1930,9 +1930,11 @@ class Engine {
   std::size_t OpeningPraiseEnd() const {
     const std::size_t n = t_.tokens.size();
     if (n < 4 || n > kMaxSarcasmTokens) return 0;
-    const std::size_t k = IsOneOf(t_.at(0), kPraiseOpeners) ? 1 : 0;
-    return t_.tokens[k + 1].boundary_before && !t_.tokens[k].boundary_before
-               ? k + 1
+    if (t_.tokens[1].boundary_before) {
+      return t_.tokens[0].boundary_before ? 0 : 1;
+    }
+    return t_.tokens[2].boundary_before && IsOneOf(t_.at(0), kPraiseOpeners)
+               ? 2
                : 0;
   }
 
