@@ -2874,8 +2874,14 @@ class Engine {
   // ("never so good", "couldn't be happier"), "peu" for French litotes, or
   // empty.
   std::string_view Negation(std::size_t i, int span) const {
-    for (int d = 1; d <= kWindow && static_cast<std::size_t>(d) <= i; ++d) {
+    // A neutral term of several words between the negator and the term
+    // counts as one word: "doesn't feel like a cash grab".
+    int reach = kWindow;
+    for (int d = 1; d <= reach && static_cast<std::size_t>(d) <= i; ++d) {
       const std::size_t j = i - static_cast<std::size_t>(d);
+      if (s_.hits[j].span > 1 && s_.hits[j].valence == 0.0) {
+        reach += s_.hits[j].span - 1;
+      }
       if ((t_.tokens[j + 1].boundary_before && !NichtBeforeComparison(j)) ||
           IsContrast(j)) {
         break;

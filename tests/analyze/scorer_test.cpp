@@ -963,6 +963,15 @@ TEST_CASE("French accent variants: salé is not sale, pêche is not péché") {
   CHECK(ex.normalisation.empty());
 }
 
+TEST_CASE("a neutral term of several words counts as one word of the scope") {
+  const InlineScorer scorer("feel like\t0\ncash grab\t-2\nscam\t-3\n", "", "");
+  CHECK(scorer.Compound("it doesn't feel like a cash grab", "en") ==
+        doctest::Approx(Compound(-0.74 * -2)));
+  // Four plain words are past the scope of three.
+  CHECK(scorer.Compound("it doesn't make this whole thing a scam", "en") <
+        0.0);
+}
+
 TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
   const InlineScorer scorer(
       "happier\t2\nbetter\t2\nworse\t-2\nthank\t1.5\ngood\t2\ncare\t2\n"
