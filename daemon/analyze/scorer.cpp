@@ -639,6 +639,11 @@ constexpr std::string_view kAfterAdverbYet[] = {"another", "again", "to",
 // negated by CounterfactualBefore(). "moins", "si" and "sei" count only
 // after "à", "sauf" and before "denn".
 constexpr std::string_view kExceptions[] = {"unless", "moins", "si", "sei"};
+// Verbs of expectation and fear (Engine::ExpectationBefore()).
+constexpr std::string_view kExpectations[] = {
+    "expecting", "expected",  "expect",    "feared",    "dreading", "dreaded",
+    "attendais", "attendait", "craignais", "redoutais", "redoutait"};
+constexpr std::size_t kExpectationScope = 4;  // tokens from verb to term
 constexpr std::string_view kGermanConditionals[] = {"haette", "haetten",
                                                     "waere", "waeren"};
 constexpr std::string_view kGermanPast[] = {"gewesen", "koennen", "sollen"};
@@ -719,6 +724,7 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kGermanConditionals), std::end(kGermanConditionals)},
     {std::begin(kGermanFormerly), std::end(kGermanFormerly)},
     {std::begin(kExceptions), std::end(kExceptions)},
+    {std::begin(kExpectations), std::end(kExpectations)},
     {std::begin(kScarcity), std::end(kScarcity)},
     {std::begin(kRemedyVerbs), std::end(kRemedyVerbs)},
     {std::begin(kDisappearance), std::end(kDisappearance)},
@@ -1790,6 +1796,12 @@ class Engine {
             return Cat(
                 {"avoided(", t_.at(a), ") ", Format("x%.2f", kNegationScalar)});
           });
+        } else if (const std::size_t x = ExpectationBefore(i); x != kNone) {
+          v *= kNegationScalar;
+          Note(c, [&] {
+            return Cat({"expectation(", t_.at(x), ") ",
+                        Format("x%.2f", kNegationScalar)});
+          });
         }
       } else if (v > 0.0 && i > 0 && !t_.tokens[i].boundary_before &&
                  IsScarcity(i - 1)) {
@@ -2289,6 +2301,30 @@ class Engine {
       }
     }
     return false;
+  }
+
+  // The verb of expectation or fear whose object is the negative term at
+  // `i`, in its clause, or kNone: what one feared is said to be what did not
+  // happen ("called expecting a nightmare", "expecting to hate it", "je
+  // m'attendais à un énième film sans âme", "je redoutais l'appel"). Not
+  // when the verb is negated ("didn't expect it to break").
+  std::size_t ExpectationBefore(std::size_t i) const {
+    if (!any_rare_) return kNone;
+    for (std::size_t d = 1; d <= kExpectationScope && d <= i; ++d) {
+      const std::size_t j = i - d;
+      if (t_.tokens[j + 1].boundary_before || IsContrast(j) || IsNegator(j)) {
+        return kNone;
+      }
+      if (!Is(j, kFlagRare) || !IsOneOf(t_.at(j), kExpectations)) continue;
+      // "je m'attendais à", not "j'attendais un collègue" (waited for).
+      if (t_.at(j).starts_with("attend") && t_.at(j + 1) != "a") return kNone;
+      const bool negated =
+          j > 0 && !t_.tokens[j].boundary_before &&
+          (IsNegator(j - 1) ||
+           (j > 1 && !t_.tokens[j - 1].boundary_before && IsNegator(j - 2)));
+      return negated ? kNone : j;
+    }
+    return kNone;
   }
 
   // Whether a coordinating conjunction (kCoordinators) stands between

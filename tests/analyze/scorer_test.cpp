@@ -963,13 +963,29 @@ TEST_CASE("French accent variants: salé is not sale, pêche is not péché") {
   CHECK(ex.normalisation.empty());
 }
 
+TEST_CASE("what one expected or feared is read as what did not happen") {
+  const InlineScorer scorer("nightmare\t-2\nhate\t-2.5\nbroke\t-1.5\n",
+                            "navet\t-2\nmauvais\t-2\n", "");
+  CHECK(scorer.Compound("called expecting a nightmare", "en") ==
+        doctest::Approx(Compound(-0.74 * -2)));
+  CHECK(scorer.Compound("I expected to hate it", "en") ==
+        doctest::Approx(Compound(-0.74 * -2.5)));
+  CHECK(scorer.Compound("je m'attendais à un navet", "fr") ==
+        doctest::Approx(Compound(-0.74 * -2)));
+  // Not a negated verb, nor French "attendre" (to wait), nor past a comma.
+  CHECK(scorer.Compound("I didn't expect that the lid broke", "en") < 0.0);
+  CHECK(scorer.Compound("j'attendais un mauvais bus", "fr") ==
+        doctest::Approx(Compound(-2)));
+  CHECK(scorer.Compound("as expected, a nightmare", "en") ==
+        doctest::Approx(Compound(-2)));
+}
+
 TEST_CASE("a neutral term of several words counts as one word of the scope") {
   const InlineScorer scorer("feel like\t0\ncash grab\t-2\nscam\t-3\n", "", "");
   CHECK(scorer.Compound("it doesn't feel like a cash grab", "en") ==
         doctest::Approx(Compound(-0.74 * -2)));
   // Four plain words are past the scope of three.
-  CHECK(scorer.Compound("it doesn't make this whole thing a scam", "en") <
-        0.0);
+  CHECK(scorer.Compound("it doesn't make this whole thing a scam", "en") < 0.0);
 }
 
 TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
