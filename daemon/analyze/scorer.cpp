@@ -1777,6 +1777,10 @@ class Engine {
       } else if (!negator.empty() && v < 0.0 && RemedyBefore(i) != kNone) {
         // "didn't fix the problem": the negated remedy leaves the problem.
         Note(c, [&] { return Cat({"negated remedy(", negator, ")"}); });
+      } else if (!negator.empty() && v > 0.0 && ConcededBy(i, negator)) {
+        // "sans être parfait", "without being perfect": a hedge, no blame.
+        v = 0.0;
+        Note(c, [&] { return Cat({"concession(", negator, " being)"}); });
       } else if (!negator.empty()) {
         v *= kNegationScalar;
         Note(c, [&] {
@@ -2325,6 +2329,24 @@ class Engine {
       return negated ? kNone : j;
     }
     return kNone;
+  }
+
+  // Whether the negator `negator` of the term at `i` is "sans" or
+  // "without" right before "être" or "being", one or two words before the
+  // term: "sans être parfait", "sans être le chef-d'œuvre annoncé",
+  // "without being perfect"; or "ohne" with "zu sein" after a one-word
+  // term: "ohne perfekt zu sein".
+  bool ConcededBy(std::size_t i, std::string_view negator) const {
+    if (negator == "ohne") {
+      return WordAt(i + 1) == "zu" && WordAt(i + 2) == "sein";
+    }
+    if (negator != "sans" && negator != "without") return false;
+    for (std::size_t d = 1; d <= 2 && d + 1 <= i; ++d) {
+      const std::size_t j = i - d;
+      const std::string_view w = t_.at(j);
+      if ((w == "etre" || w == "being") && t_.at(j - 1) == negator) return true;
+    }
+    return false;
   }
 
   // Whether a coordinating conjunction (kCoordinators) stands between

@@ -980,6 +980,23 @@ TEST_CASE("what one expected or feared is read as what did not happen") {
         doctest::Approx(Compound(-2)));
 }
 
+TEST_CASE("praise after 'sans être', 'without being' is a hedge, no blame") {
+  const InlineScorer scorer("perfect\t3\ngood\t2\n",
+                            "parfait\t3\nbon\t2\nchef-d'oeuvre\t3\n",
+                            "perfekt\t3\ngut\t2\n");
+  CHECK(scorer.Compound("without being perfect, it is good", "en") ==
+        doctest::Approx(Compound(2)));
+  CHECK(scorer.Compound("sans être parfait, c'est bon", "fr") ==
+        doctest::Approx(Compound(2)));
+  CHECK(scorer.Compound("sans être le chef-d'oeuvre annoncé, c'est bon",
+                        "fr") == doctest::Approx(Compound(2)));
+  CHECK(scorer.Compound("ohne perfekt zu sein, gut", "de") ==
+        doctest::Approx(Compound(2)));
+  // Still negations: "sans" alone, "not being".
+  CHECK(scorer.Compound("sans rien de parfait", "fr") < 0.0);
+  CHECK(scorer.Compound("not being perfect", "en") < 0.0);
+}
+
 TEST_CASE("a neutral term of several words counts as one word of the scope") {
   const InlineScorer scorer("feel like\t0\ncash grab\t-2\nscam\t-3\n", "", "");
   CHECK(scorer.Compound("it doesn't feel like a cash grab", "en") ==
