@@ -658,8 +658,9 @@ constexpr std::string_view kRemedyVerbs[] = {
     "fix", "fixes", "fixed", "fixing", "solve", "solves", "solved", "resolve",
     "resolves", "resolved", "eliminate", "eliminates", "eliminated", "prevent",
     "prevents", "prevented", "cure", "cures", "cured", "resout", "resolu",
-    "resolue", "corrige", "elimine", "behebt", "behoben", "beseitigt",
-    "verhindert", "loest", "geloest", "repariert", "stopped", "stops",
+    "resolue", "corrige", "elimine", "regle", "reglent", "repare", "behebt",
+    "behoben", "beseitigt", "verhindert", "loest", "geloest", "repariert",
+    "stopped", "stops",
     // a work that avoids a flaw: "le roman évite la mièvrerie"
     "avoids", "evite", "evitent", "vermeidet"};
 // Words of disappearance: a negative term before one, in its clause, is

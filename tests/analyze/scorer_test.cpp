@@ -405,6 +405,8 @@ TEST_CASE("a verb of remedy negates the problem it removes") {
         doctest::Approx(Compound(-0.74 * -1.7)));
   CHECK(scorer.Compound("le technicien a résolu le problème", "fr") ==
         doctest::Approx(Compound(-0.74 * -1.5)));
+  CHECK(scorer.Compound("le conseiller a réglé mon problème", "fr") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
   CHECK(scorer.Compound("er hat den Fehler behoben", "de") ==
         doctest::Approx(Compound(-0.74 * -1.5)));
   // A negated remedy leaves the problem.
