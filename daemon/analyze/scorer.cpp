@@ -440,6 +440,9 @@ constexpr FlaggedWord kFlaggedWords[] = {
     {"this", kFlagComparative},
     {"such", kFlagComparative},
     {"better", kFlagComparative},
+    {"worse", kFlagComparative},
+    {"pire", kFlagComparative},
+    {"schlechter", kFlagComparative},
     {"mieux", kFlagComparative},
     {"besser", kFlagComparative},
     {"schoner", kFlagComparative},
@@ -2973,8 +2976,12 @@ class Engine {
       if (NegatesHesitation(j, i)) return {};
       if (ModalEmphasis(j, i, span)) return std::string_view("+could");
       if (Is(j, kFlagNever)) {
-        for (std::size_t t = j + 1; t < i; ++t) {
-          if (Is(t, kFlagComparative)) {
+        // The term itself may be the comparative: "never felt better",
+        // "never been happier", "jamais vu pire".
+        for (std::size_t t = j + 1; t <= i; ++t) {
+          if (Is(t, kFlagComparative) ||
+              (t == i && lang_ != kDe && t_.at(t).size() > 4 &&
+               t_.at(t).ends_with("ier"))) {
             return std::string_view("+never");
           }
         }

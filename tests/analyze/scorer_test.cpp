@@ -167,6 +167,17 @@ TEST_CASE_FIXTURE(Fixture, "never been so / jamais ... aussi intensifies") {
   const ScoreResult fr = scorer.Score("je n'ai jamais été aussi déçu");
   CHECK(fr.compound == doctest::Approx(Compound(-2.0 - 0.293)));
   CHECK(scorer.Score("jamais déçu").label == Label::kPositive);
+  // The term itself a comparative: "never felt better", "never happier".
+  const InlineScorer comparatives("better\t1.9\nhappier\t2.4\nworse\t-2\n",
+                                  "pire\t-2\n", "");
+  CHECK(comparatives.Compound("I have never felt better", "en") ==
+        doctest::Approx(Compound(1.9 + 0.293)));
+  CHECK(comparatives.Compound("never been happier", "en") ==
+        doctest::Approx(Compound(2.4 + 0.293)));
+  CHECK(comparatives.Compound("never seen worse", "en") ==
+        doctest::Approx(Compound(-2 - 0.293)));
+  CHECK(comparatives.Compound("jamais vu pire", "fr") ==
+        doctest::Approx(Compound(-2 - 0.293)));
 }
 
 TEST_CASE("German umlauts: schön is not schon, and either spelling is read") {
