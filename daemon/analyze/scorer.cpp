@@ -663,9 +663,15 @@ constexpr std::string_view kRemedyVerbs[] = {
     "prevents", "prevented", "cure", "cures", "cured", "resout", "resolu",
     "resolue", "corrige", "elimine", "regle", "reglent", "repare", "behebt",
     "behoben", "beseitigt", "verhindert", "loest", "geloest", "repariert",
-    "stopped", "stops",
+    "stopped", "stops", "sorted",
     // a work that avoids a flaw: "le roman évite la mièvrerie"
     "avoids", "evite", "evitent", "vermeidet"};
+// Participles of remedy right after a negative term, or one word on
+// ("issue fixed", "problem is solved", "litige réglé", "bug corrigé").
+constexpr std::string_view kRemedyParticiples[] = {
+    "fixed",   "solved",   "resolved", "sorted",  "regle",
+    "reglee",  "regles",   "resolu",   "resolue", "resolus",
+    "corrige", "corrigee", "repare",   "reparee"};
 // Words of disappearance: a negative term before one, in its clause, is
 // gone ("my back pain is gone", "la douleur a disparu", "die Schmerzen sind
 // verschwunden"), read as negated (Engine::RemedyBefore()).
@@ -732,6 +738,7 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kScarcity), std::end(kScarcity)},
     {std::begin(kRemedyVerbs), std::end(kRemedyVerbs)},
     {std::begin(kDisappearance), std::end(kDisappearance)},
+    {std::begin(kRemedyParticiples), std::end(kRemedyParticiples)},
     {std::begin(kIronyTags), std::end(kIronyTags)}};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
@@ -2779,8 +2786,9 @@ class Engine {
       if (Is(j, kFlagRare) && IsOneOf(t_.at(j), kRemedyVerbs)) return j;
     }
     // German puts the participle last: "hat den Fehler endlich behoben";
-    // and what has disappeared comes first in each language: "the pain is
-    // gone". Not past a negator: "immer noch nicht behoben".
+    // what has disappeared comes first in each language: "the pain is
+    // gone"; and so does what was fixed in a short report: "issue fixed",
+    // "problème réglé". Not past a negator: "immer noch nicht behoben".
     const bool german = lang_ == kDe || lang_ == kUnd;
     const std::size_t n = t_.tokens.size();
     const std::size_t end = i + std::max<std::size_t>(s_.hits[i].span, 1);
@@ -2795,7 +2803,8 @@ class Engine {
       // right after the term ("den kaputten Weg", the broken path).
       if (Is(t, kFlagRare) &&
           ((german && IsOneOf(t_.at(t), kRemedyVerbs)) ||
-           (t > end && IsOneOf(t_.at(t), kDisappearance)))) {
+           (t > end && IsOneOf(t_.at(t), kDisappearance)) ||
+           (t <= end + 1 && IsOneOf(t_.at(t), kRemedyParticiples)))) {
         return t;
       }
     }

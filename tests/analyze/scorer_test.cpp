@@ -418,6 +418,15 @@ TEST_CASE("a verb of remedy negates the problem it removes") {
         doctest::Approx(Compound(-0.74 * -1.5)));
   CHECK(scorer.Compound("le conseiller a réglé mon problème", "fr") ==
         doctest::Approx(Compound(-0.74 * -1.5)));
+  // A participle of remedy right after the term, or one word on.
+  CHECK(scorer.Compound("problem fixed in one call", "en") ==
+        doctest::Approx(Compound(-0.74 * -1.7)));
+  CHECK(scorer.Compound("the problem is solved", "en") ==
+        doctest::Approx(Compound(-0.74 * -1.7)));
+  CHECK(scorer.Compound("problème réglé en deux jours", "fr") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
+  CHECK(scorer.Compound("the problem was never really fixed", "en") ==
+        doctest::Approx(Compound(-1.7)));
   CHECK(scorer.Compound("er hat den Fehler behoben", "de") ==
         doctest::Approx(Compound(-0.74 * -1.5)));
   // A negated remedy leaves the problem.
