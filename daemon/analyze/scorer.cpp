@@ -663,7 +663,7 @@ constexpr std::string_view kRemedyVerbs[] = {
     "prevents", "prevented", "cure", "cures", "cured", "resout", "resolu",
     "resolue", "corrige", "elimine", "regle", "reglent", "repare", "behebt",
     "behoben", "beseitigt", "verhindert", "loest", "geloest", "repariert",
-    "stopped", "stops", "sorted",
+    "reguliert", "ersetzt", "ausgetauscht", "stopped", "stops", "sorted",
     // a work that avoids a flaw: "le roman évite la mièvrerie"
     "avoids", "evite", "evitent", "vermeidet"};
 // Participles of remedy right after a negative term, or one word on
@@ -709,7 +709,8 @@ constexpr std::string_view kSarcasticPraise[] = {
     "top",        "pratique",  "sympa",     "chouette",   "toll",
     "tolle",      "toller",    "tolles",    "klasse",     "prima",
     "spitze",     "perfekt",   "perfekter", "perfekte",   "perfektes",
-    "grossartig", "herrlich",  "wunderbar"};
+    "grossartig", "herrlich",  "wunderbar", "grandios",   "grandioser",
+    "grandioses"};
 // Texts longer than this many tokens are no terse complaint with a
 // sarcastic ending.
 constexpr std::size_t kMaxSarcasmTokens = 40;

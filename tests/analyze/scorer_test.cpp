@@ -429,6 +429,8 @@ TEST_CASE("a verb of remedy negates the problem it removes") {
         doctest::Approx(Compound(-1.7)));
   CHECK(scorer.Compound("er hat den Fehler behoben", "de") ==
         doctest::Approx(Compound(-0.74 * -1.5)));
+  CHECK(scorer.Compound("sie haben den Fehler sofort ersetzt", "de") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
   // A negated remedy leaves the problem.
   CHECK(scorer.Compound("it didn't fix the problem", "en") ==
         doctest::Approx(Compound(-1.7)));
