@@ -647,6 +647,28 @@ constexpr std::string_view kExpectations[] = {
     "expecting", "expected",  "expect",    "feared",    "dreading", "dreaded",
     "attendais", "attendait", "craignais", "redoutais", "redoutait"};
 constexpr std::size_t kExpectationScope = 4;  // tokens from verb to term
+// Words of fear and grief that, in a text about a book, a film or a series,
+// tell the effect the work had: praise ("genuinely scary", "devastating",
+// "I cried", "un polar glaçant", "gruselig"). Read as kEffectScalar times
+// their valence: reversed, and weaker.
+constexpr std::string_view kEffectWords[] = {
+    "scared",      "scary",      "scariest",  "terrifying",  "terrified",
+    "chilling",    "creepy",     "creepiest", "dread",       "frightening",
+    "horrifying",  "disturbing", "eerie",     "devastating", "heartbreaking",
+    "haunting",    "tense",      "sad",       "cried",       "tears",
+    "sob",         "terrifiant", "effrayant", "angoissant",  "dechirant",
+    "oppressant",  "glauque",    "flippant",  "glacant",     "gruselig",
+    "verstoerend", "duester",    "traurig",   "beklemmend"};
+constexpr double kEffectScalar = -0.5;
+// Words that make a text speak of a book, a film or a series.
+constexpr std::string_view kWorkWords[] = {
+    "book",    "novel",      "film",     "movie",       "story",  "reader",
+    "chapter", "author",     "horror",   "thriller",    "series", "episode",
+    "plot",    "characters", "prose",    "livre",       "roman",  "histoire",
+    "lecture", "lecteur",    "lectrice", "chapitre",    "auteur", "autrice",
+    "polar",   "serie",      "intrigue", "personnages", "recit",  "ecriture",
+    "buch",    "geschichte", "leser",    "kapitel",     "autor",  "autorin",
+    "krimi",   "handlung",   "figuren"};
 constexpr std::string_view kGermanConditionals[] = {"haette", "haetten",
                                                     "waere", "waeren"};
 constexpr std::string_view kGermanPast[] = {"gewesen", "koennen", "sollen"};
@@ -735,6 +757,7 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kGermanConditionals), std::end(kGermanConditionals)},
     {std::begin(kGermanFormerly), std::end(kGermanFormerly)},
     {std::begin(kExceptions), std::end(kExceptions)},
+    {std::begin(kEffectWords), std::end(kEffectWords)},
     {std::begin(kExpectations), std::end(kExpectations)},
     {std::begin(kScarcity), std::end(kScarcity)},
     {std::begin(kRemedyVerbs), std::end(kRemedyVerbs)},
@@ -1745,6 +1768,13 @@ class Engine {
         if (c != nullptr) c->adjusted = 0.0;
         continue;
       }
+      if (v < 0.0 && hit.span == 1 && Is(i, kFlagRare) &&
+          IsOneOf(word, kEffectWords) && AboutAWork()) {
+        v *= kEffectScalar;
+        Note(c, [] {
+          return Format("effect of a work (fear, tears) x%.2f", kEffectScalar);
+        });
+      }
       if (hit.post_degree) {
         v = -kBoosterIncrement;
         Note(c, [] {
@@ -2361,6 +2391,17 @@ class Engine {
     return false;
   }
 
+  // Whether the text speaks of a book, a film or a series (kWorkWords);
+  // looked up once, on the first word of effect.
+  bool AboutAWork() const {
+    if (about_work_ < 0) {
+      about_work_ = 0;
+      for (std::size_t t = 0; t < t_.tokens.size() && about_work_ == 0; ++t) {
+        if (IsOneOf(t_.at(t), kWorkWords)) about_work_ = 1;
+      }
+    }
+    return about_work_ == 1;
+  }
   // Whether a coordinating conjunction (kCoordinators) stands between
   // tokens `j` and `i`, both excluded.
   bool CoordinatorBetween(std::size_t j, std::size_t i) const {
@@ -3123,8 +3164,9 @@ class Engine {
   const ScorerIndex& index_;
   Lang lang_;
   Scratch& s_;
-  bool any_rare_ = false;     // some token has kFlagRare (set by Sum())
-  bool any_negator_ = false;  // some token negates (set by Sum())
+  bool any_rare_ = false;        // some token has kFlagRare (set by Sum())
+  mutable int about_work_ = -1;  // AboutAWork(): -1 until looked up
+  bool any_negator_ = false;     // some token negates (set by Sum())
   // The first marks of irony (kIronyEmoji, kIronyTags), by FindHits().
   std::array<std::uint32_t, 4> irony_at_{};
   int irony_marks_ = 0;

@@ -1021,6 +1021,21 @@ TEST_CASE("praise after 'sans être', 'without being' is a hedge, no blame") {
   CHECK(scorer.Compound("not being perfect", "en") < 0.0);
 }
 
+TEST_CASE("fear and tears in a text about a work tell its effect: praise") {
+  const InlineScorer scorer("scary\t-2\nprice\t0\n", "glaçant\t-2\n",
+                            "gruselig\t-2\n");
+  CHECK(scorer.Compound("a genuinely scary horror movie", "en") ==
+        doctest::Approx(Compound(-0.5 * -2)));
+  CHECK(scorer.Compound("un polar glaçant", "fr") ==
+        doctest::Approx(Compound(-0.5 * -2)));
+  CHECK(scorer.Compound("ein Krimi, der gruselig ist", "de") ==
+        doctest::Approx(Compound(-0.5 * -2)));
+  // Not without a word of a work; negated, the effect is missed.
+  CHECK(scorer.Compound("the price is scary", "en") ==
+        doctest::Approx(Compound(-2)));
+  CHECK(scorer.Compound("this horror movie is not scary", "en") < 0.0);
+}
+
 TEST_CASE("a neutral term of several words counts as one word of the scope") {
   const InlineScorer scorer("feel like\t0\ncash grab\t-2\nscam\t-3\n", "", "");
   CHECK(scorer.Compound("it doesn't feel like a cash grab", "en") ==
