@@ -49,6 +49,9 @@ constexpr double kAfterContrast = 1.5;
 // A rating the author states ("8/10", "2 étoiles") counts as this many
 // strong words: it is the review's own verdict.
 constexpr double kStatedRatingWeight = 2.0;
+// A stated rating whose valence is below this in size is a middle one
+// (3/5, 5/10, 6/10): a lukewarm verdict.
+constexpr double kMiddleRatingValence = 0.5;
 constexpr double kAlpha = 15.0;
 // Terms that pull both ways: in a text with at least kConflictMinTerms
 // polar contributions, the cancelled mass C = 2 min(positive, negative)
@@ -332,7 +335,14 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"nothing", "special"},
     {"rien", "special"},
     {"gemischte", "gefuehle"},
-    {"gemischten", "gefuehlen"}};
+    {"gemischten", "gefuehlen"},
+    // A middle rating: "trois étoiles", "three stars", "3 Sterne".
+    {"trois", "etoiles"},
+    {"three", "stars"},
+    {"drei", "sterne"},
+    {"3", "etoiles"},
+    {"3", "stars"},
+    {"3", "sterne"}};
 
 // The cues of `lang`; for kUnd, of every language (the first booster value
 // found, French first).
@@ -3251,6 +3261,7 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
   int counted = 0;
   double sum = engine.Sum(counted) + request.extra_valence;
   double stated = 0.0;
+  bool middle_rating = false;
   // Every stated rating has a digit, which most texts lack.
   if (const auto rating = scratch.text.any_digit
                               ? FindStatedRating(text)
@@ -3258,6 +3269,7 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
     stated = kStatedRatingWeight * rating->valence;
     sum += stated;
     ++counted;
+    middle_rating = std::abs(rating->valence) < kMiddleRatingValence;
   }
   result.terms = counted;
   double punctuation = 0.0;
@@ -3282,9 +3294,9 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
                                    kConflictWeight * conflict * conflict),
                    -1.0, 1.0);
   }
-  // A lukewarm verdict ("sans plus", "mixed feelings", "durchwachsen")
-  // qualifies the text's praise and blame alike.
-  if (engine.Lukewarm()) result.compound *= kLukewarmScalar;
+  // A lukewarm verdict ("sans plus", "mixed feelings", "durchwachsen",
+  // "trois étoiles", "3/5") qualifies the text's praise and blame alike.
+  if (engine.Lukewarm() || middle_rating) result.compound *= kLukewarmScalar;
   result.label = LabelOf(result.compound);
   if (explain != nullptr) {
     explain->language = result.language;
@@ -3293,7 +3305,9 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
     explain->punctuation = punctuation;
     explain->sum = sum;
     explain->conflict = conflict;
-    explain->lukewarm = engine.LukewarmPhrase();
+    explain->lukewarm = engine.Lukewarm() || !middle_rating
+                            ? engine.LukewarmPhrase()
+                            : std::string("middle rating");
     explain->compound = result.compound;
   }
   return result;

@@ -797,6 +797,17 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   const Scorer plain{ScorerLexicons{.fr = &fr}};
   plain.Score("bon, sans plus", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm == "sans plus");
+  // A middle rating, in words or digits, is a lukewarm verdict.
+  CHECK(scorer.Compound("Trois étoiles, un bon moment", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("good, three stars", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("good, 3/5", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  plain.Score("bon, 3/5", ScoreRequest{.language = "fr"}, &ex);
+  CHECK(ex.lukewarm == "middle rating");
+  // Not another rating.
+  CHECK(scorer.Compound("good, 4/5", "en") > Compound(1.9));
 }
 
 TEST_CASE("'wouldn't say' negates its complement; 'definitely' boosts") {
