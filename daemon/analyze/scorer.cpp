@@ -2412,6 +2412,7 @@ class Engine {
     }
     return about_work_ == 1;
   }
+
   // Whether a coordinating conjunction (kCoordinators) stands between
   // tokens `j` and `i`, both excluded.
   bool CoordinatorBetween(std::size_t j, std::size_t i) const {
