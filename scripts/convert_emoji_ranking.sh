@@ -56,7 +56,7 @@ NR == 1 { next }
 ' "$1"
 
 cat <<'EOF'
-# --- vigie additions: emoji newer than the ranking (Unicode 8 to 11), valences
+# --- vigie additions: emoji newer than the ranking (Unicode 8 to 14), valences
 # written by the vigie team on the same scale.
 🙄	-1.5
 🙃	-0.8
@@ -71,4 +71,8 @@ cat <<'EOF'
 🥳	2.5
 🤗	2.0
 🤤	1.5
+🤣	1.0
+🥲	0.5
+🤌	1.5
+🥹	1.5
 EOF
