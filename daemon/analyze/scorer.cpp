@@ -1858,6 +1858,12 @@ class Engine {
             return Cat({"expectation(", t_.at(x), ") ",
                         Format("x%.2f", kNegationScalar)});
           });
+        } else if (const std::size_t h = PastHabitBefore(i); h != kNone) {
+          v *= kNegationScalar;
+          Note(c, [&] {
+            return Cat({"past habit(", t_.at(h), ") ",
+                        Format("x%.2f", kNegationScalar)});
+          });
         }
       } else if (v > 0.0 && i > 0 && !t_.tokens[i].boundary_before &&
                  IsScarcity(i - 1)) {
@@ -2379,6 +2385,23 @@ class Engine {
           (IsNegator(j - 1) ||
            (j > 1 && !t_.tokens[j - 1].boundary_before && IsNegator(j - 2)));
       return negated ? kNone : j;
+    }
+    return kNone;
+  }
+
+  // The "used to" or German "früher" of a past habit whose clause holds
+  // the negative term at `i`, or kNone: what used to be bad is no longer
+  // ("T-Mobile used to be the bad one", "früher war der Service schlecht").
+  std::size_t PastHabitBefore(std::size_t i) const {
+    if (!any_rare_) return kNone;
+    for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
+      const std::size_t j = i - d;
+      if (t_.tokens[j + 1].boundary_before || IsContrast(j) || IsNegator(j)) {
+        return kNone;
+      }
+      if (!Is(j, kFlagRare)) continue;
+      const std::string_view w = t_.at(j);
+      if ((w == "used" || w == "frueher") && IsCounterfactual(j, i)) return j;
     }
     return kNone;
   }

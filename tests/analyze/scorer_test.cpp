@@ -379,6 +379,11 @@ TEST_CASE("a past counterfactual negates the praise after it") {
         doctest::Approx(Compound(-0.74 * 1.4)));
   CHECK(scorer.Compound("früher als gedacht, und besser", "de") ==
         doctest::Approx(Compound(1.4)));
+  // What used to be bad is no longer either.
+  CHECK(scorer.Compound("they used to be fired often", "en") ==
+        doctest::Approx(Compound(-0.74 * -2.0)));
+  CHECK(scorer.Compound("I'm used to being fired", "en") ==
+        doctest::Approx(Compound(-2.0)));
 }
 
 TEST_CASE("an adverb of scarcity denies the praise after it") {
