@@ -320,12 +320,15 @@ constexpr std::pair<std::string_view, std::string_view> kContrastPairs[] = {
     {"par", "contre"}, {"en", "revanche"}};
 
 // Verdicts that call a text lukewarm or mixed ("sans plus", "mitigé",
-// "mixed feelings", "durchwachsen"): with one, the praise and the blame of
-// the text are both qualified, and its compound is multiplied by
-// kLukewarmScalar (scorer.h). Single words and two-word phrases, folded.
+// "mixed feelings", "durchwachsen", "average" but "above average"): with
+// one, the praise and the blame of the text are both qualified, and its
+// compound is multiplied by kLukewarmScalar (scorer.h). Single words and
+// two-word phrases, folded.
 constexpr std::string_view kLukewarmWords[] = {
-    "mitige",   "mitigee",  "mitiges", "mitigees",     "mouais",         "bof",
-    "passable", "middling", "okayish", "durchwachsen", "mittelpraechtig"};
+    "mitige",          "mitigee",      "mitiges",         "mitigees",
+    "mouais",          "bof",          "passable",        "middling",
+    "okayish",         "durchwachsen", "mittelpraechtig", "average",
+    "durchschnittlich"};
 constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"sans", "plus"},
     {"demi", "teinte"},
@@ -1681,7 +1684,7 @@ class Engine {
         const Cue* cue =
             facts.cue_row == 0 ? nullptr : &index_.cues[facts.cue_row][lang_];
         if (cue != nullptr &&
-            (cue->lukewarm ||
+            ((cue->lukewarm && !AboveOrBelowAverage(i)) ||
              (cue->lukewarm_pair && EndsPair(i, kLukewarmPairs)))) {
           lukewarm_ = i;
         }
@@ -2010,6 +2013,15 @@ class Engine {
     return t_.tokens[2].boundary_before && IsOneOf(t_.at(0), kPraiseOpeners)
                ? 2
                : 0;
+  }
+
+  // Whether the lukewarm word at `i` is "average" graded by the word
+  // before it ("above average", "below average", "better than average"),
+  // no middling verdict.
+  bool AboveOrBelowAverage(std::size_t i) const {
+    if (i == 0 || t_.at(i) != "average") return false;
+    const std::string_view before = t_.at(i - 1);
+    return before == "above" || before == "below" || before == "than";
   }
 
   // Whether the text holds a lukewarm verdict (kLukewarmWords,

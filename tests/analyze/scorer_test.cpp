@@ -813,6 +813,11 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   CHECK(ex.lukewarm == "middle rating");
   // Not another rating.
   CHECK(scorer.Compound("good, 4/5", "en") > Compound(1.9));
+  // "average" is middling, not "above average".
+  CHECK(scorer.Compound("good food, average service", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("good food, above average service", "en") ==
+        doctest::Approx(Compound(1.9)));
 }
 
 TEST_CASE("'wouldn't say' negates its complement; 'definitely' boosts") {
