@@ -813,6 +813,11 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   CHECK(ex.lukewarm == "middle rating");
   // Not another rating.
   CHECK(scorer.Compound("good, 4/5", "en") > Compound(1.9));
+  // "nothing" and "rien" are absences of their own (-0.6).
+  CHECK(scorer.Compound("good, nothing memorable", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9 - 0.6)));
+  CHECK(scorer.Compound("bon, rien d'exceptionnel", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9 - 0.6)));
   // "average" is middling, not "above average".
   CHECK(scorer.Compound("good food, average service", "en") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
