@@ -2215,15 +2215,31 @@ class Engine {
   // enjoy waiting"). Not when negated ("couldn't have been better",
   // "n'aurait pas pu être mieux").
   std::size_t CounterfactualBefore(std::size_t i) const {
+    return RareWordBefore(i, kSubjectScope, [&](std::size_t j) {
+      if (!IsCounterfactual(j, i)) return kGoOn;
+      return SubordinatorBetween(j, i) ? kStop : kFound;
+    });
+  }
+
+  // What a test of RareWordBefore() says of a word.
+  enum WordTest { kGoOn, kFound, kStop };
+
+  // The first token with kFlagRare that `test` finds, walking back from the
+  // term at `i` through at most `scope` tokens of its clause (not past a
+  // boundary, a contrast or a negator), or kNone: also when `test` says
+  // kStop. Only for texts with a kFlagRare token.
+  template <typename Test>
+  std::size_t RareWordBefore(std::size_t i, std::size_t scope,
+                             Test test) const {
     if (!any_rare_) return kNone;
-    for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
+    for (std::size_t d = 1; d <= scope && d <= i; ++d) {
       const std::size_t j = i - d;
       if (t_.tokens[j + 1].boundary_before || IsContrast(j) || IsNegator(j)) {
         return kNone;
       }
-      if (Is(j, kFlagRare) && IsCounterfactual(j, i)) {
-        return SubordinatorBetween(j, i) ? kNone : j;
-      }
+      if (!Is(j, kFlagRare)) continue;
+      const WordTest said = test(j);
+      if (said != kGoOn) return said == kFound ? j : kNone;
     }
     return kNone;
   }
@@ -2280,39 +2296,33 @@ class Engine {
   // aurait pu être mièvre", "es hätte schlimmer sein können"). Not
   // "should have been" or "would have been", which blame.
   std::size_t AvoidedBefore(std::size_t i) const {
-    if (!any_rare_) return kNone;
     const std::size_t n = t_.tokens.size();
-    for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
-      const std::size_t j = i - d;
-      if (t_.tokens[j + 1].boundary_before || IsContrast(j) || IsNegator(j)) {
-        return kNone;
-      }
-      if (!Is(j, kFlagRare)) continue;
+    return RareWordBefore(i, kSubjectScope, [&](std::size_t j) {
       const std::string_view w = t_.at(j);
       if (lang_ == kEn || lang_ == kUnd) {
         if ((w == "could" || w == "might") &&
             (WordAt(j + 1) == "have" || WordAt(j + 1) == "ve") &&
             WordAt(j + 2) == "been" && j + 2 < i) {
-          return j;
+          return kFound;
         }
         if ((w == "could've" || w == "couldve" || w == "could’ve" ||
              w == "might've" || w == "mightve" || w == "might’ve") &&
             WordAt(j + 1) == "been" && j + 1 < i) {
-          return j;
+          return kFound;
         }
       }
       if ((lang_ == kFr || lang_ == kUnd) && IsOneOf(w, kFrenchConditionals) &&
           WordAt(j + 1) == "pu" && WordAt(j + 2) == "etre" && j + 2 < i) {
-        return j;
+        return kFound;
       }
       if ((lang_ == kDe || lang_ == kUnd) && IsOneOf(w, kGermanConditionals)) {
         for (std::size_t t = i + 1; t + 1 < n; ++t) {
           if (t_.tokens[t].boundary_before) break;
-          if (t_.at(t) == "sein" && t_.at(t + 1) == "koennen") return j;
+          if (t_.at(t) == "sein" && t_.at(t + 1) == "koennen") return kFound;
         }
       }
-    }
-    return kNone;
+      return kGoOn;
+    });
   }
 
   // Whether the kFlagRare token `j` opens a counterfactual, a wish or a
@@ -2391,39 +2401,27 @@ class Engine {
   // m'attendais à un énième film sans âme", "je redoutais l'appel"). Not
   // when the verb is negated ("didn't expect it to break").
   std::size_t ExpectationBefore(std::size_t i) const {
-    if (!any_rare_) return kNone;
-    for (std::size_t d = 1; d <= kExpectationScope && d <= i; ++d) {
-      const std::size_t j = i - d;
-      if (t_.tokens[j + 1].boundary_before || IsContrast(j) || IsNegator(j)) {
-        return kNone;
-      }
-      if (!Is(j, kFlagRare) || !IsOneOf(t_.at(j), kExpectations)) continue;
+    return RareWordBefore(i, kExpectationScope, [&](std::size_t j) {
+      if (!IsOneOf(t_.at(j), kExpectations)) return kGoOn;
       // "je m'attendais à", not "j'attendais un collègue" (waited for).
-      if (t_.at(j).starts_with("attend") && t_.at(j + 1) != "a") return kNone;
+      if (t_.at(j).starts_with("attend") && t_.at(j + 1) != "a") return kStop;
       const bool negated =
           j > 0 && !t_.tokens[j].boundary_before &&
           (IsNegator(j - 1) ||
            (j > 1 && !t_.tokens[j - 1].boundary_before && IsNegator(j - 2)));
-      return negated ? kNone : j;
-    }
-    return kNone;
+      return negated ? kStop : kFound;
+    });
   }
 
   // The "used to" or German "früher" of a past habit whose clause holds
   // the negative term at `i`, or kNone: what used to be bad is no longer
   // ("T-Mobile used to be the bad one", "früher war der Service schlecht").
   std::size_t PastHabitBefore(std::size_t i) const {
-    if (!any_rare_) return kNone;
-    for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
-      const std::size_t j = i - d;
-      if (t_.tokens[j + 1].boundary_before || IsContrast(j) || IsNegator(j)) {
-        return kNone;
-      }
-      if (!Is(j, kFlagRare)) continue;
+    return RareWordBefore(i, kSubjectScope, [&](std::size_t j) {
       const std::string_view w = t_.at(j);
-      if ((w == "used" || w == "frueher") && IsCounterfactual(j, i)) return j;
-    }
-    return kNone;
+      return (w == "used" || w == "frueher") && IsCounterfactual(j, i) ? kFound
+                                                                       : kGoOn;
+    });
   }
 
   // Whether the negator `negator` of the term at `i` is "sans" or
