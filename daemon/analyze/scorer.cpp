@@ -668,10 +668,11 @@ constexpr std::string_view kExpectations[] = {
     "expecting", "expected",  "expect",    "feared",    "dreading", "dreaded",
     "attendais", "attendait", "craignais", "redoutais", "redoutait"};
 constexpr std::size_t kExpectationScope = 4;  // tokens from verb to term
-// Words of fear and grief that, in a text about a book, a film or a series,
-// tell the effect the work had: praise ("genuinely scary", "devastating",
-// "I cried", "un polar glaçant", "gruselig"). Read as kEffectScalar times
-// their valence: reversed, and weaker.
+// Words of fear, grief and a dark tone that, in a text about a book, a film
+// or a series, tell the effect the work had: praise ("genuinely scary",
+// "devastating", "I cried", "un polar glaçant", "un roman sombre",
+// "gruselig"). Read as kEffectScalar times their valence: reversed, and
+// weaker.
 constexpr std::string_view kEffectWords[] = {
     "scared",      "scary",      "scariest",  "terrifying",  "terrified",
     "chilling",    "creepy",     "creepiest", "dread",       "frightening",
@@ -679,7 +680,8 @@ constexpr std::string_view kEffectWords[] = {
     "haunting",    "tense",      "sad",       "cried",       "tears",
     "sob",         "terrifiant", "effrayant", "angoissant",  "dechirant",
     "oppressant",  "glauque",    "flippant",  "glacant",     "gruselig",
-    "verstoerend", "duester",    "traurig",   "beklemmend"};
+    "verstoerend", "duester",    "traurig",   "beklemmend",  "triste",
+    "tristes",     "sombre",     "sombres",   "grim",        "bleak"};
 constexpr double kEffectScalar = -0.5;
 // Words that make a text speak of a book, a film or a series.
 constexpr std::string_view kWorkWords[] = {

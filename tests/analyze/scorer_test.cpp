@@ -1048,13 +1048,18 @@ TEST_CASE("praise after 'sans être', 'without being' is a hedge, no blame") {
 }
 
 TEST_CASE("fear and tears in a text about a work tell its effect: praise") {
-  const InlineScorer scorer("scary\t-2\nprice\t0\n", "glaçant\t-2\n",
-                            "gruselig\t-2\n");
+  const InlineScorer scorer("scary\t-2\nprice\t0\nbleak\t-2\n",
+                            "glaçant\t-2\nsombre\t-2\n", "gruselig\t-2\n");
   CHECK(scorer.Compound("a genuinely scary horror movie", "en") ==
         doctest::Approx(Compound(-0.5 * -2)));
   CHECK(scorer.Compound("un polar glaçant", "fr") ==
         doctest::Approx(Compound(-0.5 * -2)));
   CHECK(scorer.Compound("ein Krimi, der gruselig ist", "de") ==
+        doctest::Approx(Compound(-0.5 * -2)));
+  // Also a dark tone: "un roman sombre", "a bleak novel".
+  CHECK(scorer.Compound("un roman sombre", "fr") ==
+        doctest::Approx(Compound(-0.5 * -2)));
+  CHECK(scorer.Compound("a bleak novel", "en") ==
         doctest::Approx(Compound(-0.5 * -2)));
   // Not without a word of a work; negated, the effect is missed.
   CHECK(scorer.Compound("the price is scary", "en") ==
