@@ -564,6 +564,11 @@ constexpr std::string_view kNegRaisingVerbs[] = {
 constexpr std::string_view kUnderstandVerbs[] = {
     "understand", "get",     "see",     "comprends", "comprend",
     "verstehe",   "versteh", "kapiere", "kapier"};
+// Verbs of belief whose negation before "how" or "what" is amazement
+// ("can't believe how cheap it is").
+constexpr std::string_view kBeliefVerbs[] = {"believe", "glauben", "croire"};
+constexpr std::string_view kAmazedWhWords[] = {"how", "what",    "wie",
+                                               "was", "comment", "combien"};
 constexpr std::string_view kWhWords[] = {
     "how", "why", "wie", "warum", "wieso", "weshalb", "comment", "pourquoi"};
 // Conjunctions that open a clause of their own within that scope.
@@ -2567,14 +2572,24 @@ class Engine {
           (IsNegator(j) || Is(j, kFlagRare)) &&
           (IsNegativeSubject(j) || IsRaisedNegator(j)) && !InMultiWordHit(j)) {
         if (dass != kNone && !IsRaisedNegator(j)) return kNone;
-        if (s_.hits[i].valence < 0.0 && !IsNegativeSubject(j) &&
-            NegatesUnderstanding(j)) {
-          return kNone;
-        }
+        if (!IsNegativeSubject(j) && AsksInAmazement(j, i)) return kNone;
         return SubordinatorBetween(j, i, dass) ? kNone : j;
       }
     }
     return kNone;
+  }
+
+  // Whether negator `j` asks about the clause that holds the term at `i`:
+  // a verb of belief then "how" or "what" ("can't believe how good", "kann
+  // nicht glauben, wie schlecht"), or, for a negative term, a verb of
+  // understanding then "how" or "why" (NegatesUnderstanding()).
+  bool AsksInAmazement(std::size_t j, std::size_t i) const {
+    if (j + 2 >= i) return false;
+    if (IsOneOf(t_.at(j + 1), kBeliefVerbs) &&
+        IsOneOf(t_.at(j + 2), kAmazedWhWords)) {
+      return true;
+    }
+    return s_.hits[i].valence < 0.0 && NegatesUnderstanding(j);
   }
 
   // Whether the negator at `j` is a plain particle of sentence negation
@@ -3063,6 +3078,10 @@ class Engine {
       // "not only good", "pas seulement drôle", "nicht nur gut": the term
       // holds, and more is said.
       if (j + 1 < i && IsOneOf(t_.at(j + 1), kOnlyWords)) break;
+      // Amazement and puzzlement hold the clause they ask about: "can't
+      // believe how good it is", "don't understand how anyone can be this
+      // rude".
+      if (AsksInAmazement(j, i)) break;
       // A coordinated verb or clause has a scope of its own: "never ordered
       // and refused to take it off", "n'a pas répondu et a raccroché".
       if (CoordinatorBetween(j, i)) break;

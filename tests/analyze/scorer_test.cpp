@@ -610,6 +610,26 @@ TEST_CASE("a negated verb of understanding negates the praise it asks about") {
                         "en") > 0.0);
 }
 
+TEST_CASE("amazement and puzzlement hold the clause they ask about") {
+  const InlineScorer scorer("good\t1.9\nrude\t-2.0\nincredibly\t0\n", "",
+                            "schlecht\t-2.0\n");
+  CHECK(scorer.Compound("I can't believe how good this is", "en") ==
+        doctest::Approx(Compound(1.9)));
+  CHECK(scorer.Compound("we could not believe how rude they were", "en") ==
+        doctest::Approx(Compound(-2.0)));
+  CHECK(scorer.Compound("Ich kann nicht glauben, wie schlecht das war", "de") <
+        0.0);
+  // Past the negation window, the raised negation of "believe" is held too.
+  CHECK(scorer.Compound("I can't believe how incredibly rude the staff were",
+                        "en") < 0.0);
+  CHECK(scorer.Compound("I don't understand how rude the waiter was", "en") ==
+        doctest::Approx(Compound(-2.0)));
+  // Still negations: without the question word, or praise one cannot
+  // understand.
+  CHECK(scorer.Compound("I can't believe it is good", "en") < 0.0);
+  CHECK(scorer.Compound("I don't understand how it is good", "en") < 0.0);
+}
+
 TEST_CASE("what could have been bad is not") {
   const InlineScorer scorer("disaster\t-3.1\nbroken\t-2.1\n", "mièvre\t-2.0\n",
                             "schlimmer\t-2.4\nwitzig\t1.8\n");
