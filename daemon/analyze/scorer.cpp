@@ -2965,6 +2965,13 @@ class Engine {
     if (lang_ == kFr || lang_ == kUnd) {
       // "plus" is "more" unless ne/n' comes before it ("n'est plus bon").
       if (Is(j, kFlagPlus)) return NeBefore(j);
+      // A closer that opens its clause before "ne" is its subject:
+      // "personne n'est compétent" (nobody), not "une personne".
+      if (Is(j, kFlagCloser) && (j == 0 || t_.tokens[j].boundary_before) &&
+          j + 1 < t_.tokens.size() &&
+          (t_.tokens[j + 1].after_n_elision || Is(j + 1, kFlagNe))) {
+        return true;
+      }
     }
     if (lang_ == kEn || lang_ == kUnd) {
       // Ends with "n't" (LookUp() tested).

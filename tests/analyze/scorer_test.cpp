@@ -300,7 +300,8 @@ TEST_CASE("a comparative of inferiority negates the term after it") {
 
 TEST_CASE("a negative subject negates the terms of its clause") {
   const InlineScorer scorer("good\t1.9\nexciting\t2.2\nfunny\t1.9\n",
-                            "convaincant\t1.6\n", "gut\t1.9\n");
+                            "convaincant\t1.6\nconvaincante\t1.6\n",
+                            "gut\t1.9\n");
   CHECK(scorer.Compound("none of the actors were good", "en") ==
         doctest::Approx(Compound(-0.74 * 1.9)));
   CHECK(scorer.Compound("nothing about the plot is exciting", "en") ==
@@ -309,6 +310,10 @@ TEST_CASE("a negative subject negates the terms of its clause") {
         doctest::Approx(Compound(-0.74 * 1.6)));
   CHECK(scorer.Compound("keiner der Schauspieler ist gut", "de") ==
         doctest::Approx(Compound(-0.74 * 1.9)));
+  // "personne" is nobody before "ne", at the start of its clause.
+  CHECK(scorer.Compound("personne n'est convaincant", "fr") ==
+        doctest::Approx(Compound(-0.74 * 1.6)));
+  CHECK(scorer.Compound("une personne convaincante", "fr") > 0.0);
   CHECK(scorer.Compound("no one at the table thought it was good", "en") ==
         doctest::Approx(Compound(-0.74 * 1.9)));
   // Not past its clause, nor in "none other than", nor when it is no
