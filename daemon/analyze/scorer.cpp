@@ -347,6 +347,12 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"didnt", "love"},
     {"gemischte", "gefuehle"},
     {"gemischten", "gefuehlen"},
+    {"mixed", "bag"},
+    {"neither", "here"},
+    {"ganz", "ok"},
+    {"ganz", "okay"},
+    {"ganz", "nett"},
+    {"mehr", "nicht"},
     // A middle rating: "trois étoiles", "three stars", "3 Sterne".
     {"trois", "etoiles"},
     {"three", "stars"},

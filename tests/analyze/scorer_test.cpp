@@ -817,6 +817,13 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
         scorer.Compound("good, but feelings", "en"));
   CHECK(scorer.Compound("gut, aber durchwachsen", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9 * 0.5)));
+  CHECK(scorer.Compound("Ganz okay, gut geschrieben", "de") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  // (its "nicht" also counts as a weak orphan negation)
+  CHECK(scorer.Compound("Riecht gut, mehr nicht.", "de") <=
+        kLukewarmScalar * Compound(1.9));
+  CHECK(scorer.Compound("good cast, overall a mixed bag", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
   // Not the words apart, nor in another order.
   CHECK(scorer.Compound("bon, plus sans", "fr") ==
         doctest::Approx(Compound(1.9)));
