@@ -293,17 +293,20 @@ constexpr std::string_view kFailureWords[] = {
     "turns", "turned", "charge", "charges", "connect", "arrive", "arrived",
     "came", "come", "showed", "receive", "received", "deliver", "delivered",
     "back", "respond", "responded", "answer", "answered", "refund", "refunded",
+    "hold", "holds", "close", "closes", "seal", "seals", "stay", "stays",
     // French ("plus" as the negator: "ne ... plus"; "arrive", "charge" above)
     "toujours", "encore", "plus", "arrivee", "arrivees", "arrives", "peux",
     "peut", "pouvons", "pouvez", "peuvent", "pu", "demarre", "allume", "recu",
     "recue", "recus", "livree", "livrees", "venu", "venue", "venus", "passe",
     "fonctionne", "marche", "repond", "rembourse", "remboursee", "reviendrai",
-    "reviendrons", "retournerai", "retournerons",
+    "reviendrons", "retournerai", "retournerons", "tient", "tiennent", "ferme",
+    "ferment", "colle", "collent", "seche", "sechent",
     // German (umlauts fold to ae, oe, ue)
     "mehr", "wieder", "immer", "kann", "kannst", "koennen", "konnen", "konnte",
     "konnten", "geht", "klappt", "funktioniert", "startet", "laedt",
     "angekommen", "gekommen", "geliefert", "bekommen", "erhalten",
-    "zurueckbekommen", "antwortet", "erstattet"};
+    "zurueckbekommen", "antwortet", "erstattet", "haelt", "halten", "schliesst",
+    "schliessen", "passt", "passen", "klebt", "kleben"};
 
 // Two-word expressions that negate what follows them (Engine::
 // NegatingPair()), folded.

@@ -1427,6 +1427,9 @@ TEST_CASE_FIXTURE(Fixture,
            "Nobody answered the phone",
            "Niemand geht ran",
            "the engineer never showed up",
+           "The lid does not hold",
+           "ce vernis ne tient pas",
+           "Der Deckel schlie\xC3\x9Ft nicht",
        }) {
     CAPTURE(text);
     const ScoreResult r = scorer.Score(text);
