@@ -1081,12 +1081,18 @@ TEST_CASE("praise after 'sans être', 'without being' is a hedge, no blame") {
 
 TEST_CASE("fear and tears in a text about a work tell its effect: praise") {
   const InlineScorer scorer("scary\t-2\nprice\t0\nbleak\t-2\n",
-                            "glaçant\t-2\nsombre\t-2\n", "gruselig\t-2\n");
+                            "glaçant\t-2\nsombre\t-2\nlarmes\t-2\n",
+                            "gruselig\t-2\ngeweint\t-2\n");
   CHECK(scorer.Compound("a genuinely scary horror movie", "en") ==
         doctest::Approx(Compound(-0.5 * -2)));
   CHECK(scorer.Compound("un polar glaçant", "fr") ==
         doctest::Approx(Compound(-0.5 * -2)));
   CHECK(scorer.Compound("ein Krimi, der gruselig ist", "de") ==
+        doctest::Approx(Compound(-0.5 * -2)));
+  // Tears, and more words of a work: "Seiten", "Trilogie", "lesen".
+  CHECK(scorer.Compound("refermé le livre les larmes aux yeux", "fr") ==
+        doctest::Approx(Compound(-0.5 * -2)));
+  CHECK(scorer.Compound("ich habe auf vielen Seiten geweint", "de") ==
         doctest::Approx(Compound(-0.5 * -2)));
   // Also a dark tone: "un roman sombre", "a bleak novel".
   CHECK(scorer.Compound("un roman sombre", "fr") ==
