@@ -2043,7 +2043,9 @@ class Engine {
           },
           "excess (too/trop before a neutral word)");
     }
-    const bool sarcastic = sum < 0.0;
+    // Not after the plot of a book or a film, which is no complaint ("Ein
+    // Film über Schach, der mitreißt. Großartig gespielt.").
+    const bool sarcastic = sum < 0.0 && !AboutAWork();
     for (int k = 0; k < held_count; ++k) {
       double v = held[k];
       if (sarcastic) {

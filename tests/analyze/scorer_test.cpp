@@ -588,6 +588,9 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
         0.0);
   CHECK(scorer.Compound("Cancelled, late. The crew was great.", "en") ==
         doctest::Approx(Compound(-2 + 3)));
+  // Nor after the plot of a book or a film.
+  CHECK(scorer.Compound("A film about a cancelled flight, late. Great.",
+                        "en") == doctest::Approx(Compound(-2 + 3)));
   // An opening praise alone before a comma, after "oh" or "ganz" too.
   CHECK(scorer.Compound("Great, cancelled again and late.", "en") ==
         doctest::Approx(Compound(-2 - 0.74 * 3)));
