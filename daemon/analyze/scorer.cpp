@@ -740,7 +740,11 @@ constexpr std::string_view kEffectWords[] = {"scared",
                                              "traenen",
                                              "fassungslos",
                                              "herzzerreissend",
-                                             "wehtut"};
+                                             "wehtut",
+                                             "peur",
+                                             "hante",
+                                             "hantee",
+                                             "hantes"};
 constexpr double kEffectScalar = -0.5;
 // Words that make a text speak of a book, a film or a series.
 constexpr std::string_view kWorkWords[] = {
