@@ -996,7 +996,7 @@ class ScorerIndex {
   std::vector<std::array<Cue, 4>> cues = std::vector<std::array<Cue, 4>>(1);
   int max_words[3] = {0, 0, 0};  // by language: its lexicons' longest term
   bool has_words[3] = {false, false, false};  // the language has a lexicon
-  EmoticonTable emoticons;                    // from the English lexicon
+  EmoticonTable emoticons;                    // from the English lexicons
   // Unique among the indexes of the process (never reused, unlike addresses).
   std::uint64_t id = NextId();
 
@@ -1261,6 +1261,7 @@ namespace {
 std::shared_ptr<const ScorerIndex> BuildIndex(const ScorerLexicons& lex) {
   auto index = std::make_shared<ScorerIndex>();
   index->emoticons = EmoticonTable(lex.en);
+  index->emoticons.Add(lex.en_extra);
   TermTable terms;
   std::vector<TermFacts> facts;
   auto add = [&](std::string_view term) -> TermFacts& {
@@ -1619,9 +1620,10 @@ class Engine {
         continue;
       }
       if (facts.kind == TokenKind::kEmoticon) {
-        if (facts.Has(kSrcEnBase)) {
-          hit = Hit{index_.Valence(*s_.info[i], kSrcEnBase), 1,
-                    Source::kEmoticon, false, false};
+        // kSrcEn holds en_extra's valence, else en's.
+        if (facts.Has(kSrcEn)) {
+          hit = Hit{index_.Valence(*s_.info[i], kSrcEn), 1, Source::kEmoticon,
+                    false, false};
           s_.hit_at.push_back(static_cast<std::uint32_t>(i));
         }
         continue;

@@ -312,6 +312,20 @@ std::size_t MentionEnd(std::string_view text, std::size_t at) {
   return end;
 }
 
+// Whether `term` is words joined by a hyphen or an apostrophe, each of two
+// letters or digits or more ("go-to", "sub-par"), which the text splits
+// into words: no emoticon ("x-d" is one).
+bool IsJoinedWords(std::string_view term) {
+  for (std::size_t i = 2; i + 2 < term.size(); ++i) {
+    if ((term[i] == '-' || term[i] == '\'') && IsAsciiAlnum(term[i - 2]) &&
+        IsAsciiAlnum(term[i - 1]) && IsAsciiAlnum(term[i + 1]) &&
+        IsAsciiAlnum(term[i + 2])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The chunk at `at` up to the next space, when it may be an emoticon.
 std::string_view EmoticonCandidate(std::string_view text, std::size_t at) {
   std::size_t end = at;
@@ -671,7 +685,9 @@ std::string_view TokenizedText::DotlessSpelling(std::size_t i,
   return buf;
 }
 
-EmoticonTable::EmoticonTable(const Lexicon* lexicon) {
+EmoticonTable::EmoticonTable(const Lexicon* lexicon) { Add(lexicon); }
+
+void EmoticonTable::Add(const Lexicon* lexicon) {
   if (lexicon == nullptr) return;
   lexicon->ForEach([this](std::string_view term, double) {
     if (term.size() < 2 || term.size() > kMaxEmoticon) return;
@@ -682,7 +698,7 @@ EmoticonTable::EmoticonTable(const Lexicon* lexicon) {
       if (c <= 0x20 || c >= 0x80 || (c >= 'A' && c <= 'Z')) return;
       punct = punct || !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
     }
-    if (!punct) return;
+    if (!punct || IsJoinedWords(term)) return;
     terms_.Insert(term);
     // Every case of the first two bytes, so that MayStart() needs no
     // lower-casing.

@@ -1375,6 +1375,19 @@ TEST_CASE_FIXTURE(Fixture, "emoji count in every language, emoticons too") {
   CHECK(scorer.Score("... ;;").compound == 0.0);
 }
 
+TEST_CASE("emoticons of the English additions count, over the base list") {
+  const Lexicon en = MustParse(":)\t2.0\ngo\t0\n");
+  const Lexicon extra = MustParse("^^\t1.5\n:)\t1.0\ngo-to\t1.6\n");
+  const Scorer scorer{ScorerLexicons{.en = &en, .en_extra = &extra}};
+  const ScoreRequest en_request{.language = "en"};
+  CHECK(scorer.Score("done ^^", en_request).compound ==
+        doctest::Approx(Compound(1.5)));
+  CHECK(scorer.Score("done :)", en_request).compound ==
+        doctest::Approx(Compound(1.0)));
+  // Words joined by a hyphen are split as words, no emoticon.
+  CHECK(scorer.Score("my go-to", en_request).compound == 0.0);
+}
+
 TEST_CASE_FIXTURE(Fixture, "repeated letters are collapsed and emphasise") {
   CHECK(scorer.Score("C'est nuuuuul").compound ==
         doctest::Approx(Compound(-2.0 - 0.293)));

@@ -105,6 +105,9 @@ class EmoticonTable {
   EmoticonTable() = default;
   /// Keeps the terms of `lexicon` (may be null) that may be emoticons.
   explicit EmoticonTable(const Lexicon* lexicon);
+  /// Also keeps those of `lexicon` (may be null). REQUIRES: the table is
+  /// not shared yet.
+  void Add(const Lexicon* lexicon);
 
   /// True when `lowered` (a candidate chunk, lower-cased) is a term.
   bool Contains(std::string_view lowered) const noexcept {
