@@ -54,6 +54,9 @@ int RunCheck(const Args& args) {
       for (const std::string& w : ElidedWordWarnings(path, *text)) {
         std::cerr << w << "\n";
       }
+      for (const std::string& w : HyphenWarnings(path, *text)) {
+        std::cerr << w << "\n";
+      }
     }
   }
   if (!rules.ok()) {

@@ -55,5 +55,21 @@ TEST_CASE("lexicon lint: a term holding an elided word is flagged") {
   CHECK(ElidedWordWarnings("fr.tsv", "").empty());
 }
 
+TEST_CASE("lexicon lint: a term holding a hyphen between words is flagged") {
+  const std::string_view en =
+      "sub-par\t-1.8\n"       // the text reads "sub" "par"
+      "sub par\t-1.8\n"       // as written here
+      "x-d\t2.6\n"            // an emoticon
+      ":-)\t1.3\n"            // another
+      "self-confident\t2\n";  // column of the hyphen: 5
+  const std::vector<std::string> warnings = HyphenWarnings("en.tsv", en);
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0] ==
+        "en.tsv:1:4: warning: 'sub-par' holds a hyphen, where the text is "
+        "split into words: the term never matches; write a space");
+  CHECK(warnings[1].rfind("en.tsv:5:5: warning:", 0) == 0);
+  CHECK(HyphenWarnings("en.tsv", "").empty());
+}
+
 }  // namespace
 }  // namespace vigie

@@ -1,5 +1,5 @@
 // Lexicon lint: entries that folding turns into a function word, and
-// terms that hold an elided word, which never match.
+// terms that hold an elided word or a hyphen, which never match.
 //
 // Terms are looked up folded (FoldTerm: lower case, accents removed), so
 // French "sûr" (sure) is read as "sur" (on) and would score every "sur".
@@ -31,5 +31,13 @@ std::vector<std::string> FoldCollisionWarnings(std::string_view path,
 /// warning: ...", the column that of the elided word.
 std::vector<std::string> ElidedWordWarnings(std::string_view path,
                                             std::string_view text);
+
+/// One warning per entry of the lexicon file `text` (named `path`) whose
+/// term joins two words of two letters or more with a hyphen ("sub-par",
+/// "au-delà"): the tokenizer splits a text's words at hyphens, so the term
+/// never matches (emoticons such as "x-d" and ":-)" are spared). As
+/// "path:line:col: warning: ...", the column that of the hyphen.
+std::vector<std::string> HyphenWarnings(std::string_view path,
+                                        std::string_view text);
 
 }  // namespace vigie
