@@ -1,5 +1,6 @@
 // Fuzzes Lexicon::Parse: any bytes give a lexicon or a positioned error;
-// and the fold-collision lint over the same bytes.
+// and the lints (fold collisions, elided words, hyphens) over the same
+// bytes.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -18,6 +19,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   }
   for (const std::string& w :
        vigie::FoldCollisionWarnings("fuzz.tsv", text, "de")) {
+    if (w.rfind("fuzz.tsv:", 0) != 0) __builtin_trap();
+  }
+  for (const std::string& w : vigie::ElidedWordWarnings("fuzz.tsv", text)) {
+    if (w.rfind("fuzz.tsv:", 0) != 0) __builtin_trap();
+  }
+  for (const std::string& w : vigie::HyphenWarnings("fuzz.tsv", text)) {
     if (w.rfind("fuzz.tsv:", 0) != 0) __builtin_trap();
   }
   return 0;
