@@ -2051,7 +2051,7 @@ class Engine {
     }
     // Not after the plot of a book or a film, which is no complaint ("Ein
     // Film über Schach, der mitreißt. Großartig gespielt.").
-    const bool sarcastic = sum < 0.0 && !AboutAWork();
+    const bool sarcastic = held_count > 0 && sum < 0.0 && !AboutAWork();
     for (int k = 0; k < held_count; ++k) {
       double v = held[k];
       if (sarcastic) {
