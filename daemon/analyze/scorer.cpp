@@ -294,6 +294,7 @@ constexpr std::string_view kFailureWords[] = {
     "came", "come", "showed", "receive", "received", "deliver", "delivered",
     "back", "respond", "responded", "answer", "answered", "refund", "refunded",
     "hold", "holds", "close", "closes", "seal", "seals", "stay", "stays",
+    "update", "updates", "heard", "reply", "replied", "word",
     // French ("plus" as the negator: "ne ... plus"; "arrive", "charge" above)
     "toujours", "encore", "plus", "arrivee", "arrivees", "arrives", "peux",
     "peut", "pouvons", "pouvez", "peuvent", "pu", "demarre", "allume", "recu",

@@ -1450,6 +1450,7 @@ TEST_CASE_FIXTURE(Fixture,
            "Niemand geht ran",
            "the engineer never showed up",
            "The lid does not hold",
+           "We haven't heard a thing since",
            "ce vernis ne tient pas",
            "Der Deckel schlie\xC3\x9Ft nicht",
        }) {
