@@ -284,6 +284,13 @@ constexpr std::string_view kDegreeAfter[] = {"incroyable",
                                              "vom",
                                              "dans"};
 
+// French determiners: "personne" after one is a person, not nobody.
+constexpr std::string_view kFrenchDeterminers[] = {
+    "une",      "la",       "cette", "chaque",  "aucune", "toute",
+    "quelle",   "ma",       "ta",    "sa",      "notre",  "votre",
+    "leur",     "autre",    "seule", "meme",    "bonne",  "vraie",
+    "premiere", "derniere", "jeune", "vieille", "moindre"};
+
 // Words that make an orphan negation a failure (kOrphanFailure), folded.
 constexpr std::string_view kFailureWords[] = {
     // English: persistence, inability, and what a product or a service does
@@ -3036,11 +3043,12 @@ class Engine {
     if (lang_ == kFr || lang_ == kUnd) {
       // "plus" is "more" unless ne/n' comes before it ("n'est plus bon").
       if (Is(j, kFlagPlus)) return NeBefore(j);
-      // A closer that opens its clause before "ne" is its subject:
-      // "personne n'est compétent" (nobody), not "une personne".
-      if (Is(j, kFlagCloser) && (j == 0 || t_.tokens[j].boundary_before) &&
-          j + 1 < t_.tokens.size() &&
-          (t_.tokens[j + 1].after_n_elision || Is(j + 1, kFlagNe))) {
+      // A closer before "ne" is its subject: "personne n'est compétent",
+      // "et personne ne rembourse" (nobody), not "une personne ne ...".
+      if (Is(j, kFlagCloser) && j + 1 < t_.tokens.size() &&
+          (t_.tokens[j + 1].after_n_elision || Is(j + 1, kFlagNe)) &&
+          (j == 0 || t_.tokens[j].boundary_before ||
+           !IsOneOf(t_.at(j - 1), kFrenchDeterminers))) {
         return true;
       }
     }

@@ -314,6 +314,10 @@ TEST_CASE("a negative subject negates the terms of its clause") {
   CHECK(scorer.Compound("personne n'est convaincant", "fr") ==
         doctest::Approx(Compound(-0.74 * 1.6)));
   CHECK(scorer.Compound("une personne convaincante", "fr") > 0.0);
+  CHECK(scorer.Compound("et personne n'est convaincant", "fr") ==
+        doctest::Approx(Compound(-0.74 * 1.6)));
+  // After a determiner, a person ("ne ... que" restricts, no negation).
+  CHECK(scorer.Compound("une personne n'est convaincante que si", "fr") > 0.0);
   CHECK(scorer.Compound("no one at the table thought it was good", "en") ==
         doctest::Approx(Compound(-0.74 * 1.9)));
   // Not past its clause, nor in "none other than", nor when it is no
