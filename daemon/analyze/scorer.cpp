@@ -364,6 +364,8 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"ganz", "okay"},
     {"ganz", "nett"},
     {"mehr", "nicht"},
+    {"nicht", "weniger"},
+    {"nothing", "less"},
     // A middle rating: "trois étoiles", "three stars", "3 Sterne".
     {"trois", "etoiles"},
     {"three", "stars"},
