@@ -85,26 +85,15 @@ std::vector<std::string> ElidedWordWarnings(std::string_view path,
 
 std::vector<std::string> HyphenWarnings(std::string_view path,
                                         std::string_view text) {
-  auto word_byte = [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
-           (u >= '0' && u <= '9');
-  };
   std::vector<std::string> warnings;
   ForEachTerm(text, [&](std::size_t line_no, std::string_view term) {
-    for (std::size_t i = 2; i + 2 < term.size(); ++i) {
-      if (term[i] != '-' || !word_byte(term[i - 2]) ||
-          !word_byte(term[i - 1]) || !word_byte(term[i + 1]) ||
-          !word_byte(term[i + 2])) {
-        continue;
-      }
-      warnings.push_back(std::string(path) + ":" + std::to_string(line_no) +
-                         ":" + std::to_string(i + 1) + ": warning: '" +
-                         std::string(term) +
-                         "' holds a hyphen, where the text is split into "
-                         "words: the term never matches; write a space");
-      break;
-    }
+    const std::size_t hyphen = WordJoinOf(term, "-");
+    if (hyphen == std::string_view::npos) return;
+    warnings.push_back(std::string(path) + ":" + std::to_string(line_no) + ":" +
+                       std::to_string(hyphen + 1) + ": warning: '" +
+                       std::string(term) +
+                       "' holds a hyphen, where the text is split into "
+                       "words: the term never matches; write a space");
   });
   return warnings;
 }

@@ -312,20 +312,6 @@ std::size_t MentionEnd(std::string_view text, std::size_t at) {
   return end;
 }
 
-// Whether `term` is words joined by a hyphen or an apostrophe, each of two
-// letters or digits or more ("go-to", "sub-par"), which the text splits
-// into words: no emoticon ("x-d" is one).
-bool IsJoinedWords(std::string_view term) {
-  for (std::size_t i = 2; i + 2 < term.size(); ++i) {
-    if ((term[i] == '-' || term[i] == '\'') && IsAsciiAlnum(term[i - 2]) &&
-        IsAsciiAlnum(term[i - 1]) && IsAsciiAlnum(term[i + 1]) &&
-        IsAsciiAlnum(term[i + 2])) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // The chunk at `at` up to the next space, when it may be an emoticon.
 std::string_view EmoticonCandidate(std::string_view text, std::size_t at) {
   std::size_t end = at;
@@ -698,7 +684,9 @@ void EmoticonTable::Add(const Lexicon* lexicon) {
       if (c <= 0x20 || c >= 0x80 || (c >= 'A' && c <= 'Z')) return;
       punct = punct || !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
     }
-    if (!punct || IsJoinedWords(term)) return;
+    // Words joined by a hyphen or an apostrophe ("go-to") are split as
+    // words, no emoticon.
+    if (!punct || WordJoinOf(term, "-'") != std::string_view::npos) return;
     terms_.Insert(term);
     // Every case of the first two bytes, so that MayStart() needs no
     // lower-casing.
@@ -733,6 +721,20 @@ void Tokenize(std::string_view text, const EmoticonTable& emoticons,
       [&emoticons](std::string_view key) { return emoticons.Contains(key); },
       [&emoticons](char a, char b) { return emoticons.MayStart(a, b); }, hook,
       out);
+}
+
+std::size_t WordJoinOf(std::string_view term, std::string_view joiners) {
+  auto word_byte = [](char c) {
+    return IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (std::size_t i = 2; i + 2 < term.size(); ++i) {
+    if (joiners.find(term[i]) != std::string_view::npos &&
+        word_byte(term[i - 2]) && word_byte(term[i - 1]) &&
+        word_byte(term[i + 1]) && word_byte(term[i + 2])) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
 }
 
 bool IsElidedWord(std::string_view w) {

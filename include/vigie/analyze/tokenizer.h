@@ -158,4 +158,11 @@ void Tokenize(std::string_view text, const EmoticonTable& emoticons,
 /// "d'", "qu'": Tokenize() drops it (marking a word after "n'").
 bool IsElidedWord(std::string_view w);
 
+/// Where `term` joins two words of two bytes or more (ASCII letters and
+/// digits, or bytes of UTF-8 letters) with one of the bytes `joiners`
+/// ("go-to", "au-delà" with "-"): the offset of the first such joiner, or
+/// npos. Tokenize() splits a text's words at a hyphen, so a lexicon term
+/// joined by one never matches; "x-d" and ":-)" join no words.
+std::size_t WordJoinOf(std::string_view term, std::string_view joiners);
+
 }  // namespace vigie
