@@ -1411,8 +1411,7 @@ struct TokenFacts {
   std::uint8_t has = 0;            // IndexedWord::has
   std::uint8_t starts_phrase = 0;  // IndexedWord::starts_phrase
   TokenKind kind = TokenKind::kWord;
-  bool ends_nt : 1 = false;        // EndsInNt() the token
-  bool may_normalise : 1 = false;  // MayNormalise() the token
+  bool ends_nt = false;  // EndsInNt() the token
 
   bool Has(int src) const { return (has >> src) & 1u; }
 };
@@ -1484,24 +1483,31 @@ struct Scratch {
   std::vector<Hit> hits;                 // by token
   std::vector<std::uint32_t> hit_at;     // the tokens where a hit starts
   std::vector<Cue> cues;
-  std::string key;
   std::string dotless_buf;  // a word's spelling without umlauts' 'e's
-  // `text` and `info` are those of `source`, tokenized with the emoticons of
-  // the index numbered `index_id` (0: of nothing).
+  // The text being scored: the caller's, valid during its call.
+  std::string_view raw_text;
+  // When index_id is not 0, `text` and `info` are those of `source`,
+  // tokenized with the emoticons of the index numbered `index_id`.
   std::uint64_t index_id = 0;
   CopiedText source;
 
   // Tokenizes `raw` with the emoticons of `index` and looks its tokens up,
-  // unless `text` already holds just that (Analyzer asks Language() then
-  // Score() of each text).
-  void Prepare(std::string_view raw, const ScorerIndex& index) {
+  // unless `text` already holds just that: with `remember`, a later call for
+  // the same text reuses the work (Analyzer asks Language() then Score() of
+  // each text); without, nothing is copied.
+  void Prepare(std::string_view raw, const ScorerIndex& index, bool remember) {
+    raw_text = raw;
     if (index_id == index.id && source.view() == raw) return;
     // Each token's slot starts loading as soon as the token ends, well
     // before LookUp() reads it.
     Tokenize(raw, index.emoticons, text, index.Prefetcher());
     LookUp(index, raw);
-    index_id = index.id;
-    source.Assign(raw);
+    if (remember) {
+      index_id = index.id;
+      source.Assign(raw);
+    } else {
+      index_id = 0;
+    }
   }
 
   // Looks every token up once, with the keys Tokenize() gave, and counts
@@ -1512,18 +1518,15 @@ struct Scratch {
     info.resize(n);
     facts.resize(n);
     function_votes = FunctionWordVotes{};
+    const bool any_apostrophe = text.inner_apostrophes > 0;
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view word = text.at(i);
       const IndexedWord* w = index.Find(word, text.keys[i]);
       info[i] = w;
       const Token& t = text.tokens[i];
-      facts[i] = TokenFacts{w->flags,
-                            w->cue_row,
-                            w->has,
-                            w->starts_phrase,
-                            t.kind,
-                            EndsInNt(word),
-                            MayNormalise(word, t.hashtag, text.keys[i].head)};
+      facts[i] = TokenFacts{w->flags, w->cue_row,
+                            w->has,   w->starts_phrase,
+                            t.kind,   any_apostrophe && EndsInNt(word)};
       if (Votes(t)) function_votes.Add(index.Clue(*w));
     }
     if (!text.umlaut_e.empty()) LookUpDotlessSpellings(index);
@@ -1672,7 +1675,8 @@ class Engine {
                   false};
         found = true;
       } else if (!found) {
-        if (facts.may_normalise) {
+        // Tested only for the words no look-up found.
+        if (MayNormalise(t_.at(i), t_.tokens[i].hashtag, t_.keys[i].head)) {
           found = FindWord(i, hit);
           if (!found) AdoptElongatedCue(i);
         }
@@ -1694,15 +1698,9 @@ class Engine {
   }
 
   // Tokens `i` to `i + span - 1` joined by spaces, the key of a term of
-  // several words, in s_.key (no allocation once warm); valid until the next
-  // call. Inlined: FindHits() builds one for most candidate terms.
-  [[gnu::always_inline]] const std::string& PhraseKey(std::size_t i, int span) {
-    s_.key.assign(t_.at(i));
-    for (int k = 1; k < span; ++k) {
-      s_.key += ' ';
-      s_.key.append(t_.at(i + static_cast<std::size_t>(k)));
-    }
-    return s_.key;
+  // several words: a view of the tokenized text (no copy).
+  std::string_view PhraseKey(std::size_t i, int span) const {
+    return t_.span(i, i + static_cast<std::size_t>(span) - 1);
   }
 
   // Whether a term of two or more words with a valence other than 0 starts
@@ -1735,10 +1733,10 @@ class Engine {
           index_.InTable(s_.info[a.token])) {
         continue;
       }
-      ex_->normalisation.push_back(Cat(
-          {t_.at(a.token), " -> ",
-           AccentSpelling(s_.source.view().substr(a.text_begin, a.text_size)),
-           " (accent variant)"}));
+      ex_->normalisation.push_back(
+          Cat({t_.at(a.token), " -> ",
+               AccentSpelling(s_.raw_text.substr(a.text_begin, a.text_size)),
+               " (accent variant)"}));
     }
   }
 
@@ -2090,7 +2088,7 @@ class Engine {
     }
     for (std::size_t words = 1; words <= kFinalPraiseWords; ++words) {
       if (t_.tokens[n - words].boundary_before) {
-        return LastWordAfterStop(s_.source.view(), words) ? n - words : n;
+        return LastWordAfterStop(s_.raw_text, words) ? n - words : n;
       }
     }
     return n;
@@ -2873,7 +2871,7 @@ class Engine {
     if (words == 0 || n - words < 3 || !t_.tokens[n - words].boundary_before) {
       return;
     }
-    if (LastWordAfterStop(s_.source.view(), words)) AddIronyMark(n - 1);
+    if (LastWordAfterStop(s_.raw_text, words)) AddIronyMark(n - 1);
   }
 
   // Marks the last token `i` as irony when it is a word of
@@ -2882,7 +2880,7 @@ class Engine {
     const Token& last = t_.tokens[i];
     if (s_.facts[i].kind == TokenKind::kWord &&
         IsOneOf(t_.at(i), kFinalNegators) &&
-        (last.hashtag || LastWordAfterStop(s_.source.view()))) {
+        (last.hashtag || LastWordAfterStop(s_.raw_text))) {
       AddIronyMark(i);
     }
   }
@@ -3352,7 +3350,7 @@ ScoreResult Scorer::Score(std::string_view text) const {
 
 std::string_view Scorer::Language(std::string_view text) const {
   Scratch& scratch = ThreadScratch();
-  scratch.Prepare(text, *index_);
+  scratch.Prepare(text, *index_, /*remember=*/true);
   // Without emoticon tokens, the tokens are those Tokenize() gives without
   // emoticons, which identification reads; with some, tokenize again.
   const std::vector<Token>& tokens = scratch.text.tokens;
@@ -3381,7 +3379,7 @@ double Scorer::BlendRating(double compound, double stars, bool had_terms) {
 ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
                           Explanation* explain) const {
   Scratch& scratch = ThreadScratch();
-  scratch.Prepare(text, *index_);
+  scratch.Prepare(text, *index_, /*remember=*/false);
 
   ScoreResult result;
   Lang lang = LangOf(request.language);

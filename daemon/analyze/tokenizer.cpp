@@ -139,6 +139,9 @@ class FoldedWriter {
     *Room(1) = c;
     ++len_;
   }
+  // Writes the space that ends a token. REQUIRES: the token's last bytes
+  // were written through Room(), which left kSlack bytes past them.
+  void EndToken() { p_[len_++] = ' '; }
   void Truncate(std::size_t n) { len_ = n; }
   // The key of the bytes written from `from` on: kSlack bytes are readable
   // past them, so their head needs no bounds test.
@@ -363,6 +366,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   bool any_all_caps = false;
   std::uint64_t ascii_digits = 0;  // 0x80 in each byte of a digit seen
   out.german_letters = out.french_letters = out.elisions = 0;
+  out.inner_apostrophes = 0;
   out.any_digit = false;
   out.umlaut_e.clear();
   out.accented.clear();
@@ -420,6 +424,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.hashtag = word_hashtag;
       t.boundary_before = word_boundary;
       add_key(word_begin);
+      folded.EndToken();
     }
     if (word_accented) [[unlikely]] {
       if (size > 0) {
@@ -504,6 +509,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
           boundary = true;
           out.tokens.push_back(t);
           add_key(t.begin);
+          folded.EndToken();
           at += key.size();
           continue;
         }
@@ -624,6 +630,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         } else {
           if (cp >= 0x80) mark_accented(at);  // ’ is written '
           folded.Push('\'');
+          ++out.inner_apostrophes;
         }
         at += len;
         continue;
@@ -640,6 +647,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       boundary = true;
       out.tokens.push_back(t);
       add_key(t.begin);
+      folded.EndToken();
     } else {
       separator(cp);
     }

@@ -276,14 +276,14 @@ TEST_CASE("ASCII runs of any length fold and count letters") {
   // reused buffer keeps no stale bytes.
   Tokenize("12345678", nullptr, t);
   REQUIRE(t.tokens.size() == 1);
-  CHECK(t.folded == "12345678");
+  CHECK(t.folded == "12345678 ");
   Tokenize("OK", nullptr, t);
-  CHECK(t.folded == "ok");
+  CHECK(t.folded == "ok ");
   CHECK(t.tokens[0].all_caps);
   // A run continued by a non-ASCII letter stays one word.
   Tokenize("CAFEEEEEÉS", nullptr, t);
   REQUIRE(t.tokens.size() == 1);
-  CHECK(t.folded == "cafeeeeees");
+  CHECK(t.folded == "cafeeeeees ");
   CHECK(t.tokens[0].all_caps);
 }
 
@@ -305,6 +305,18 @@ TEST_CASE("any_digit sees a digit wherever it is read") {
     Tokenize(text, table, t);
     CHECK_FALSE(t.any_digit);
   }
+}
+
+TEST_CASE("span() joins consecutive tokens with single spaces") {
+  TokenizedText t;
+  Tokenize("Service\t\tCLIENT,  l'arnaque \xF0\x9F\x98\xA1 #PasMal", nullptr,
+           t);
+  REQUIRE(t.tokens.size() == 6);
+  CHECK(t.span(0, 1) == "service client");
+  CHECK(t.span(1, 2) == "client arnaque");
+  CHECK(t.span(2, 3) == "arnaque \xF0\x9F\x98\xA1");
+  CHECK(t.span(4, 5) == "pas mal");
+  CHECK(t.span(3, 3) == t.at(3));
 }
 
 }  // namespace

@@ -64,7 +64,9 @@ struct AccentedWord {
 
 /// The tokens of one text, plus punctuation counts.
 struct TokenizedText {
-  std::string folded;          ///< every token's folded text, back to back
+  /// Every token's folded text, each followed by one space: the tokens
+  /// from i to j read as one spaced string view (a term of several words).
+  std::string folded;
   std::vector<Token> tokens;   ///< in text order
   std::vector<TokenKey> keys;  ///< by token, so look-ups do not rehash
   int exclamations = 0;        ///< '!' characters
@@ -74,6 +76,7 @@ struct TokenizedText {
   int german_letters = 0;      ///< ä ö ü ß seen (before folding)
   int french_letters = 0;      ///< é è ê à â ç ù û î ô ë ï œ seen
   int elisions = 0;            ///< French elisions split off (l', qu', ...)
+  int inner_apostrophes = 0;   ///< apostrophes kept inside words ("don't")
   bool any_digit = false;      ///< the text holds an ASCII digit
   /// Offsets in `folded`, ascending, of each 'e' an umlaut added ("schön"
   /// is folded as "schoen").
@@ -84,6 +87,12 @@ struct TokenizedText {
   /// The folded text of token `i`. REQUIRES: i < tokens.size().
   std::string_view at(std::size_t i) const {
     return std::string_view(folded.data() + tokens[i].begin, tokens[i].size);
+  }
+  /// The folded text of tokens `i` to `j`, joined by single spaces.
+  /// REQUIRES: i <= j < tokens.size().
+  std::string_view span(std::size_t i, std::size_t j) const {
+    return std::string_view(folded.data() + tokens[i].begin,
+                            tokens[j].begin + tokens[j].size - tokens[i].begin);
   }
   /// The spelling of token `i` without the 'e's its umlauts added ("schon"
   /// for "schön"), written into `buf`; empty when it had no umlaut.
