@@ -1762,7 +1762,7 @@ class Engine {
     // kFlagRare (any_rare_): else the passes and look-arounds that read
     // them have nothing to find.
     bool any_excess_word = false;
-    any_rare_ = any_negator_ = false;
+    any_rare_ = any_negator_ = may_negate_ = false;
     lukewarm_ = kNone;
     for (std::size_t i = 0; i < n; ++i) {
       const TokenFacts& facts = s_.facts[i];
@@ -1795,6 +1795,8 @@ class Engine {
       s_.cues[i].negator = FindNegator(i);
       any_negator_ = any_negator_ || s_.cues[i].negator;
       any_rare_ = any_rare_ || Is(i, kFlagRare);
+      may_negate_ = may_negate_ || Is(i, kFlagPeu | kFlagCloser) ||
+                    CueHas(i, &Cue::pair_end);
       // The end of a negating pair contrasts nothing: "anything but good".
       if (IsContrast(i) && (NegatingPair(i) != 0 || IsAdverbYet(i))) {
         s_.cues[i].contrast = false;
@@ -3142,6 +3144,9 @@ class Engine {
   // ("never so good", "couldn't be happier"), "peu" for French litotes, or
   // empty.
   std::string_view Negation(std::size_t i, int span) const {
+    // Every way below to a negation reads a negator, a rare word, a litotes,
+    // a closer of "ne" or the end of a negating pair.
+    if (!any_negator_ && !any_rare_ && !may_negate_) return {};
     // A neutral term of several words between the negator and the term
     // counts as one word: "doesn't feel like a cash grab".
     int reach = kWindow;
@@ -3326,6 +3331,8 @@ class Engine {
   bool any_rare_ = false;        // some token has kFlagRare (set by Sum())
   mutable int about_work_ = -1;  // AboutAWork(): -1 until looked up
   bool any_negator_ = false;     // some token negates (set by Sum())
+  // Some token is "peu", a closer of "ne" or the end of a pair (set by Sum()).
+  bool may_negate_ = false;
   // The first marks of irony (kIronyEmoji, kIronyTags), by FindHits().
   std::array<std::uint32_t, 4> irony_at_{};
   int irony_marks_ = 0;
