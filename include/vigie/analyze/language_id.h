@@ -105,11 +105,10 @@ class FunctionWordVotes {
   /// Counts a word whose clue is `clue`; the same words, in the same order,
   /// as LanguageVotes::Add().
   void Add(const WordClue& clue) {
-    if (clue.function_lang >= 0) {
-      votes_[clue.function_lang] += clue.function_weight;
-    } else {
-      ++others_;
-    }
+    // Without a branch, whose way differs from word to word: another word
+    // (-1, weight 0) adds 0 to votes_[3].
+    votes_[clue.function_lang & 3] += clue.function_weight;
+    others_ += clue.function_lang < 0 ? 1 : 0;
   }
   /// What LanguageVotes::Decide(tokens) gives for the same words whatever
   /// the other words' endings and lexicons, when the function words,
@@ -117,7 +116,7 @@ class FunctionWordVotes {
   std::string_view Settled(const TokenizedText& tokens) const;
 
  private:
-  double votes_[3] = {0.0, 0.0, 0.0};
+  double votes_[4] = {0.0, 0.0, 0.0, 0.0};  // [3]: other words, always 0
   int others_ = 0;
 };
 
