@@ -1,9 +1,12 @@
 #include "vigie/analyze/language_id.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
+
+#include "vigie/core/load_bytes.h"
 
 namespace vigie {
 
@@ -151,7 +154,7 @@ constexpr Ending kEndings[] = {
     {"oir", kFr},  {"ing", kEn},   {"ly", kEn},   {"ness", kEn}, {"ful", kEn},
     {"ght", kEn},  {"ould", kEn}};
 
-constexpr double kEndingWeight = 0.25;
+constexpr double kEndingWeight = LanguageVotes::kEndingWeight;
 constexpr double kLetterWeight = 0.5;
 constexpr double kElisionWeight = 1.0;
 constexpr double kLexiconWeight = 0.5;
@@ -160,15 +163,6 @@ constexpr double kMinLead = 1.5;
 // Evidence clear enough to skip the lexicon look-ups.
 constexpr double kSureVotes = 3.0;
 constexpr double kSureLead = 3.0;
-
-bool EndsWith(std::string_view w, std::string_view suffix) {
-  if (w.size() <= suffix.size() + 1) return false;
-  const char* tail = w.data() + (w.size() - suffix.size());
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    if (tail[i] != suffix[i]) return false;
-  }
-  return true;
-}
 
 // The best language of `votes`, or -1 when it has too few votes or too
 // small a lead.
@@ -187,19 +181,43 @@ int Best(const double (&votes)[kLangs], double min_votes, double min_lead) {
 
 constexpr int kEndingCount = sizeof kEndings / sizeof kEndings[0];
 
-// For each byte, the kEndings (by index, in order) that end with it, so a
-// word is compared only with the endings its last byte allows.
-struct EndingsByLastByte {
-  std::uint8_t count[256] = {};
-  std::uint8_t index[256][kEndingCount] = {};
-  constexpr EndingsByLastByte() {
+// The endings that end with one byte, in kEndings order, as compares of a
+// word's last 8 bytes taken as a little-endian word (its last byte highest):
+// EndingLanguage() tries all of one row without a branch per ending.
+struct EndingRows {
+  struct Test {
+    std::uint64_t value = 1;     // the suffix's bytes at the top; 1: never
+    std::uint64_t mask = 0;      // its bytes
+    std::uint64_t min_size = 0;  // EndsWith(): 2 bytes or more before it
+    int lang = 3;
+  };
+  static constexpr int kWidth = 6;     // the most endings ending with one byte
+  std::uint8_t row_of_last[256] = {};  // 0: none
+  Test rows[16][kWidth] = {};
+  constexpr EndingRows() {
+    int used = 1;
     for (int e = 0; e < kEndingCount; ++e) {
-      const auto last = static_cast<unsigned char>(kEndings[e].suffix.back());
-      index[last][count[last]++] = static_cast<std::uint8_t>(e);
+      const std::string_view s = kEndings[e].suffix;
+      const auto last = static_cast<unsigned char>(s.back());
+      if (row_of_last[last] == 0)
+        row_of_last[last] = static_cast<std::uint8_t>(used++);
+      Test* row = rows[row_of_last[last]];
+      int k = 0;
+      while (row[k].mask != 0) ++k;
+      Test& t = row[k];
+      t.value = 0;
+      for (std::size_t j = 0; j < s.size(); ++j) {
+        t.value |=
+            std::uint64_t{static_cast<unsigned char>(s[s.size() - 1 - j])}
+            << (8 * (7 - j));
+      }
+      t.mask = ~std::uint64_t{0} << (8 * (8 - s.size()));
+      t.min_size = s.size() + 2;
+      t.lang = kEndings[e].lang;
     }
   }
 };
-constexpr EndingsByLastByte kEndingsByLast;
+constexpr EndingRows kEndingRows;
 
 constexpr std::string_view kNames[kLangs] = {"fr", "en", "de"};
 
@@ -209,16 +227,28 @@ bool Counted(const TokenizedText& tokens, std::size_t i) {
 
 }  // namespace
 
-void LanguageVotes::AddEnding(std::string_view w) {
-  if (w.empty()) return;
-  const auto last = static_cast<unsigned char>(w.back());
-  for (int k = 0; k < kEndingsByLast.count[last]; ++k) {
-    const Ending& e = kEndings[kEndingsByLast.index[last][k]];
-    if (EndsWith(w, e.suffix)) {
-      votes_[e.lang] += kEndingWeight;
-      return;
-    }
+int LanguageVotes::EndingLanguage(std::string_view w, const TermHead& head) {
+  const std::size_t n = w.size();
+  if (n == 0) return 3;
+  // The last 8 bytes, the last one highest; zeros before a shorter word.
+  std::uint64_t tail;
+  if (n <= 16) {
+    __extension__ using Wide = unsigned __int128;
+    const Wide all = (static_cast<Wide>(head.hi) << 64) | head.lo;
+    tail = static_cast<std::uint64_t>((all << (8 * (16 - n))) >> 64);
+  } else {
+    tail = LoadBytes8(w.data() + n - 8);
   }
+  const EndingRows::Test* row =
+      kEndingRows.rows[kEndingRows.row_of_last[tail >> 56]];
+  // The first ending of the row that matches wins: tried last to first.
+  int lang = 3;
+  for (int k = EndingRows::kWidth - 1; k >= 0; --k) {
+    const EndingRows::Test& t = row[k];
+    const bool match = ((tail & t.mask) == t.value) & (n >= t.min_size);
+    lang = match ? t.lang : lang;
+  }
+  return lang;
 }
 
 std::string_view LanguageVotes::Decide(const TokenizedText& tokens) const {
@@ -280,7 +310,7 @@ std::string_view IdentifyLanguage(const TokenizedText& tokens,
         }
       }
     }
-    votes.Add(w, clue);
+    votes.Add(w, tokens.keys[i].head, clue);
   }
   return votes.Decide(tokens);
 }
@@ -289,7 +319,9 @@ std::string_view IdentifyLanguage(const TokenizedText& tokens,
                                   std::span<const WordClue> clues) {
   LanguageVotes votes;
   for (std::size_t i = 0; i < tokens.tokens.size(); ++i) {
-    if (Counted(tokens, i)) votes.Add(tokens.at(i), clues[i]);
+    if (Counted(tokens, i)) {
+      votes.Add(tokens.at(i), tokens.keys[i].head, clues[i]);
+    }
   }
   return votes.Decide(tokens);
 }

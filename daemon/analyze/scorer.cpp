@@ -1586,7 +1586,9 @@ struct Scratch {
     }
     LanguageVotes votes;
     for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-      if (Votes(text.tokens[i])) votes.Add(text.at(i), index.Clue(*info[i]));
+      if (Votes(text.tokens[i])) {
+        votes.Add(text.at(i), text.keys[i].head, index.Clue(*info[i]));
+      }
     }
     return votes.Decide(text);
   }

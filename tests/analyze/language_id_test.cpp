@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -106,7 +107,7 @@ TEST_CASE("function-word votes settle only what every vote would decide") {
     for (std::size_t i = 0; i < t.tokens.size(); ++i) {
       if (t.tokens[i].kind != TokenKind::kWord || t.tokens[i].hashtag) continue;
       const WordClue clue = FunctionWordClue(t.at(i));
-      all.Add(t.at(i), clue);
+      all.Add(t.at(i), t.keys[i].head, clue);
       function.Add(clue);
     }
     const std::string_view quick = function.Settled(t);
@@ -118,6 +119,44 @@ TEST_CASE("function-word votes settle only what every vote would decide") {
   // The three plain sentences are settled by their function words alone;
   // the ones whose endings could tip the balance are not.
   CHECK(settled == 3);
+}
+
+TEST_CASE(
+    "a word's ending votes for the language of its first typical ending") {
+  struct Case {
+    std::string_view word;
+    int lang;  // 0 fr, 1 en, 2 de, 3 none
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"rechnung", 2},
+           {"lieferungen", 2},
+           {"freiheit", 2},
+           {"moment", 0},
+           {"heureux", 0},
+           {"parlaient", 0},
+           {"magnifique", 0},
+           {"shipping", 1},
+           {"quickly", 1},
+           {"darkness", 1},
+           {"bright", 1},
+           {"should", 1},
+           // Two bytes or more must come before the ending.
+           {"ung", 3},
+           {"zung", 3},
+           {"ly", 3},
+           {"fly", 3},
+           {"ugly", 1},
+           {"x", 3},
+           {"", 3},
+           {"table", 3},
+           // Longer than a term head (16 bytes).
+           {"verantwortungslosigkeit", 2},
+           {"unbelievablyyyyyyyyyyyyly", 1},
+           {"abcdefghijklmnop", 3},
+           {"abcdefghijklmung", 2}}) {
+    CAPTURE(c.word);
+    CHECK(LanguageVotes::EndingLanguage(c.word, HeadOf(c.word)) == c.lang);
+  }
 }
 
 TEST_CASE("function words keep the vote listed first") {

@@ -70,29 +70,35 @@ std::string_view IdentifyLanguage(const TokenizedText& tokens,
 /// Thread-safety: a plain value; one thread at a time.
 class LanguageVotes {
  public:
-  /// Counts `folded_word`, whose clue is `clue`.
-  void Add(std::string_view folded_word, const WordClue& clue) {
-    if (clue.function_lang >= 0) {
-      votes_[clue.function_lang] += clue.function_weight;
-      return;
-    }
-    AddEnding(folded_word);
+  /// Counts `folded_word`, whose HeadOf() is `head` and clue is `clue`.
+  /// Without a branch whose way differs from word to word: a vote that
+  /// does not count goes to a spare slot.
+  void Add(std::string_view folded_word, const TermHead& head,
+           const WordClue& clue) {
+    const bool other = clue.function_lang < 0;
+    // Another word's clue has weight 0.
+    votes_[clue.function_lang & 3] += clue.function_weight;
+    votes_[other ? EndingLanguage(folded_word, head) : 3] += kEndingWeight;
     // A word found in exactly one lexicon.
-    if (clue.in_lexicons != 0 &&
-        (clue.in_lexicons & (clue.in_lexicons - 1)) == 0) {
-      ++only_in_[std::countr_zero(clue.in_lexicons)];
-    }
+    const unsigned in = clue.in_lexicons;
+    const bool only_one = in != 0 && (in & (in - 1)) == 0;
+    only_in_[other && only_one ? std::countr_zero(in) : 3] += 1;
   }
   /// "fr", "en", "de" or "und" (a string literal) for the words added and
   /// the elisions and letters `tokens` counted. Does not allocate.
   std::string_view Decide(const TokenizedText& tokens) const;
 
- private:
-  // The vote of a typical ending of `folded_word`, if any.
-  void AddEnding(std::string_view folded_word);
+  /// The vote of a typical ending.
+  static constexpr double kEndingWeight = 0.25;
+  /// The language (0 French, 1 English, 2 German) of the first typical
+  /// ending `folded_word` ends with, after two bytes or more of its own; 3
+  /// when none. `head` is HeadOf(folded_word).
+  static int EndingLanguage(std::string_view folded_word, const TermHead& head);
 
-  double votes_[3] = {0.0, 0.0, 0.0};  // function words and endings
-  int only_in_[3] = {0, 0, 0};         // words in that lexicon alone
+ private:
+  // By language, then a spare slot [3] for the votes that do not count.
+  double votes_[4] = {0.0, 0.0, 0.0, 0.0};  // function words and endings
+  int only_in_[4] = {0, 0, 0, 0};           // words in that lexicon alone
 };
 
 /// The votes of the function words alone, and how many other words there
