@@ -1649,11 +1649,12 @@ class Engine {
         AddIronyMark(i);
       }
       int span = std::min<int>(max_words, static_cast<int>(n - i));
-      if (((facts.starts_phrase >> lang_) & 1u) == 0 ||
-          (span >= 2 &&
-           !index_.MayPair(t_.keys[i].hash, t_.keys[i + 1].hash))) {
-        span = 1;
-      }
+      // One test that is mostly false, not a first one whose way differs
+      // from word to word (a word may start a term) then a second.
+      const std::size_t next = i + 1 < n ? i + 1 : i;
+      const bool may_start = ((facts.starts_phrase >> lang_) & 1u) != 0;
+      const bool may_pair = index_.MayPair(t_.keys[i].hash, t_.keys[next].hash);
+      if (!(may_start & (span >= 2) & may_pair)) span = 1;
       bool found = false;
       for (; span >= 2; --span) {
         if (!AllWords(i, span)) continue;
