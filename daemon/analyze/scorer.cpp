@@ -254,35 +254,18 @@ constexpr std::string_view kDegreeAdjectives[] = {
 // than praise (Engine::Sum()): French adjectives ("une lourdeur incroyable",
 // "un échec monumental") and the first words of "at its finest", "vom
 // Feinsten", "dans toute sa splendeur".
-constexpr std::string_view kDegreeAfter[] = {"incroyable",
-                                             "incroyables",
-                                             "monumental",
-                                             "monumentale",
-                                             "monumentaux",
-                                             "monumentales",
-                                             "phenomenal",
-                                             "phenomenale",
-                                             "phenomenaux",
-                                             "phenomenales",
-                                             "magistral",
-                                             "magistrale",
-                                             "magistraux",
-                                             "magistrales",
-                                             "extraordinaire",
-                                             "extraordinaires",
-                                             "remarquable",
-                                             "remarquables",
-                                             "spectaculaire",
-                                             "spectaculaires",
-                                             "exceptionnel",
-                                             "exceptionnelle",
-                                             "exceptionnels",
-                                             "exceptionnelles",
-                                             "absolu",
-                                             "absolue",
-                                             "at",
-                                             "vom",
-                                             "dans"};
+constexpr std::string_view kDegreeAfter[] = {
+    "incroyable", "incroyables", "monumental", "monumentale", "monumentaux",
+    "monumentales", "phenomenal", "phenomenale", "phenomenaux", "phenomenales",
+    "magistral", "magistrale", "magistraux", "magistrales", "extraordinaire",
+    "extraordinaires", "remarquable", "remarquables", "spectaculaire",
+    "spectaculaires", "exceptionnel", "exceptionnelle", "exceptionnels",
+    "exceptionnelles", "absolu", "absolue", "at", "vom", "dans",
+    // Ease and speed grade a failure:
+    // "breaks easily", "died
+    // quickly", "s'use vite",
+    // "verkratzt schnell".
+    "easily", "quickly", "fast", "rapidement", "vite", "schnell"};
 
 // French determiners: "personne" after one is a person, not nobody.
 constexpr std::string_view kFrenchDeterminers[] = {

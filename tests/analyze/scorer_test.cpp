@@ -748,9 +748,12 @@ TEST_CASE("'yet' as an adverb is no contrast") {
 }
 
 TEST_CASE("a word of degree after a negative term grades it") {
-  const InlineScorer scorer("incompetence\t-2.3\nat its finest\t2.0\n",
-                            "lourdeur\t-1.6\nincroyable\t2.1\nhistoire\t0.5\n",
-                            "fremdscham\t-2.0\nvom feinsten\t2.6\n");
+  const InlineScorer scorer(
+      "incompetence\t-2.3\nat its finest\t2.0\nbreaks\t-1.8\neasily\t1.4\n"
+      "sets\t0.2\n",
+      "lourdeur\t-1.6\nincroyable\t2.1\nhistoire\t0.5\nraye\t-1.2\n"
+      "vite\t1.0\n",
+      "fremdscham\t-2.0\nvom feinsten\t2.6\n");
   CHECK(scorer.Compound("une lourdeur incroyable", "fr") ==
         doctest::Approx(Compound(-1.6 - 0.293)));
   CHECK(scorer.Compound("incompetence at its finest", "en") ==
@@ -762,6 +765,13 @@ TEST_CASE("a word of degree after a negative term grades it") {
         doctest::Approx(Compound(0.5 + 2.1)));
   CHECK(scorer.Compound("une lourdeur. incroyable", "fr") ==
         doctest::Approx(Compound(-1.6 + 2.1)));
+  // Ease and speed grade a failure, and stay praise after anything else.
+  CHECK(scorer.Compound("it breaks easily", "en") ==
+        doctest::Approx(Compound(-1.8 - 0.293)));
+  CHECK(scorer.Compound("ça se raye vite", "fr") ==
+        doctest::Approx(Compound(-1.2 - 0.293)));
+  CHECK(scorer.Compound("it sets easily", "en") ==
+        doctest::Approx(Compound(0.2 + 1.4)));
 }
 
 TEST_CASE("two-word expressions of negation, and spoken French 'pas'") {
