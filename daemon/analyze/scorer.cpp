@@ -2226,7 +2226,12 @@ class Engine {
   // Whether token `j` is one of kNegativeSubjects opening its clause.
   bool IsNegativeSubject(std::size_t j) const {
     if (IsNegator(j) && IsNotASingle(j)) return true;
-    if (j != 0 && !t_.tokens[j].boundary_before) return false;
+    // It opens its clause, maybe after "and" or "but" ("And none of the
+    // tones is acceptable", "mais personne n'a répondu").
+    const bool after_link =
+        j != 0 && (IsContrast(j - 1) || IsOneOf(t_.at(j - 1), kCoordinators)) &&
+        (j == 1 || t_.tokens[j - 1].boundary_before);
+    if (j != 0 && !t_.tokens[j].boundary_before && !after_link) return false;
     if (!IsNegator(j) && !Is(j, kFlagRare)) return false;
     const bool last = j + 1 >= t_.tokens.size();
     if (t_.at(j) == "no") return !last && t_.at(j + 1) == "one";
@@ -3091,9 +3096,12 @@ class Engine {
         return true;
       }
       // The term itself a comparative: English "-ier" (happier, easier),
-      // German "-er" (glücklicher, zufriedener).
+      // or "-er" right after "be" ("couldn't have been simpler"), German
+      // "-er" (glücklicher, zufriedener).
       if (t == i && w.size() > 4 &&
-          (w.ends_with("ier") || (lang_ == kDe && w.ends_with("er")))) {
+          (w.ends_with("ier") || (lang_ == kDe && w.ends_with("er")) ||
+           (lang_ != kDe && w.ends_with("er") &&
+            (t_.at(i - 1) == "be" || t_.at(i - 1) == "been")))) {
         return true;
       }
     }

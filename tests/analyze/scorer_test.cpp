@@ -320,6 +320,11 @@ TEST_CASE("a negative subject negates the terms of its clause") {
   CHECK(scorer.Compound("une personne n'est convaincante que si", "fr") > 0.0);
   CHECK(scorer.Compound("no one at the table thought it was good", "en") ==
         doctest::Approx(Compound(-0.74 * 1.9)));
+  // Also after "and" or "but" opening the clause.
+  CHECK(scorer.Compound("And none of the actors were good", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+  CHECK(scorer.Compound("Und keiner der Schauspieler ist gut", "de") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
   // Not past its clause, nor in "none other than", nor when it is no
   // subject.
   CHECK(scorer.Compound("none of the actors came, the show was good", "en") ==
@@ -1133,7 +1138,7 @@ TEST_CASE("a neutral term of several words counts as one word of the scope") {
 TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
   const InlineScorer scorer(
       "happier\t2\nbetter\t2\nworse\t-2\nthank\t1.5\ngood\t2\ncare\t2\n"
-      "impressed\t2\n",
+      "impressed\t2\nsimpler\t2\nkiller\t2\n",
       "heureux\t2\n", "glücklicher\t2\n");
   const double up = Compound(2.0 + 0.293);
   CHECK(scorer.Compound("I couldn't be happier", "en") == doctest::Approx(up));
@@ -1141,6 +1146,8 @@ TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
         doctest::Approx(up));
   CHECK(scorer.Compound("it could not have been worse", "en") ==
         doctest::Approx(-up));
+  CHECK(scorer.Compound("setup couldn't have been simpler", "en") ==
+        doctest::Approx(up));
   CHECK(scorer.Compound("I can't thank you enough", "en") ==
         doctest::Approx(Compound(1.5 + 0.293)));
   CHECK(scorer.Compound("couldn't thank them more", "en") ==
@@ -1160,6 +1167,9 @@ TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
   CHECK(scorer.Compound("it can't be good enough", "en") ==
         doctest::Approx(negated));
   CHECK(scorer.Compound("I was not happier", "en") == doctest::Approx(negated));
+  // "-er" is a comparative only right after "be".
+  CHECK(scorer.Compound("it couldn't be a killer", "en") ==
+        doctest::Approx(negated));
   CHECK(scorer.Compound("can't say it was good more than once", "en") ==
         doctest::Approx(negated));
 }
