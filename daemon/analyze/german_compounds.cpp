@@ -104,6 +104,12 @@ constexpr Part kHeads[] = {
     {"schwachsinn", -2.0},
     {"idiot", -2.2},
     {"idioten", -2.2},
+    {"heuchler", -2.0},
+    {"verbrecher", -2.2},
+    {"gesindel", -2.2},
+    {"abschaum", -2.5},
+    {"mafia", -2.0},
+    {"schweinerei", -2.0},
     // delight and success
     {"genuss", 2.0},
     {"vergnuegen", 1.8},
