@@ -2690,12 +2690,16 @@ class Engine {
       if (pred(j - d)) return true;
     }
     const std::size_t n = t_.tokens.size();
-    for (std::size_t t = j + 1; t < n && t <= j + kWindow; ++t) {
+    std::size_t last = j + kWindow;
+    for (std::size_t t = j + 1; t < n && t <= last; ++t) {
       if (t_.tokens[t].boundary_before &&
           !(t == j + 1 && across_first_boundary)) {
         break;
       }
       if (pred(t)) return true;
+      // As in Negation(): "any" before a word that is no term is no word of
+      // the scope.
+      if (t_.at(t) == "any" && t + 1 < n && s_.hits[t + 1].span == 0) ++last;
     }
     return false;
   }
@@ -3149,6 +3153,9 @@ class Engine {
       if (s_.hits[j].span > 1 && s_.hits[j].valence == 0.0) {
         reach += s_.hits[j].span - 1;
       }
+      // "any", which only a negation licenses, counts for nothing: "never
+      // had any major problems".
+      if (d > 1 && t_.at(j) == "any") ++reach;
       if ((t_.tokens[j + 1].boundary_before && !NichtBeforeComparison(j)) ||
           IsContrast(j)) {
         break;

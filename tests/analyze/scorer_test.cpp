@@ -1131,8 +1131,11 @@ TEST_CASE("a neutral term of several words counts as one word of the scope") {
   const InlineScorer scorer("feel like\t0\ncash grab\t-2\nscam\t-3\n", "", "");
   CHECK(scorer.Compound("it doesn't feel like a cash grab", "en") ==
         doctest::Approx(Compound(-0.74 * -2)));
-  // Four plain words are past the scope of three.
+  // Four plain words are past the scope of three, but "any" is no word of
+  // the scope.
   CHECK(scorer.Compound("it doesn't make this whole thing a scam", "en") < 0.0);
+  CHECK(scorer.Compound("never had any major scam", "en") ==
+        doctest::Approx(Compound(-0.74 * -3)));
 }
 
 TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
