@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "vigie/analyze/german_adjective_forms.h"
@@ -38,6 +39,9 @@ constexpr double kOrphanNegation = -0.18;
 constexpr double kOrphanFailure = -0.6;
 // "too long", "trop cher", "trop de monde": excess is a complaint.
 constexpr double kExcess = -1.1;
+// "waited 40 minutes", "attendu une heure", "zwei Stunden gewartet": a
+// long wait is a complaint.
+constexpr double kLongWait = -1.5;
 constexpr double kBoosterIncrement = 0.293;
 constexpr double kCapsIncrement = 0.733;
 constexpr double kExclamationIncrement = 0.292;
@@ -274,6 +278,11 @@ constexpr std::string_view kFrenchDeterminers[] = {
     "leur",     "autre",    "seule", "meme",    "bonne",  "vraie",
     "premiere", "derniere", "jeune", "vieille", "moindre"};
 
+// Words of waiting (Engine::LongWaitAt()): verbs, and nouns that follow
+// the time ("40 minutes d'attente", "zwei Stunden Wartezeit").
+constexpr std::string_view kWaitWords[] = {
+    "waited",    "waiting",  "wait",     "attendu", "attendre", "attente",
+    "patienter", "patiente", "gewartet", "warten",  "wartezeit"};
 // Words that make an orphan negation a failure (kOrphanFailure), folded.
 constexpr std::string_view kFailureWords[] = {
     // English: persistence, inability, and what a product or a service does
@@ -831,6 +840,53 @@ constexpr std::size_t kFinalPraiseWords = 2;
 constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
                                           "kaum"};
 
+static_assert(
+    [] {
+      for (std::string_view w : kWaitWords) {
+        if (w[0] != 'w' && w[0] != 'a' && w[0] != 'p' && w[0] != 'g') {
+          return false;
+        }
+      }
+      return true;
+    }(),
+    "Engine::Sum() looks for words of waiting by these first letters");
+// What may stand between a verb of waiting and the time it took.
+constexpr std::string_view kWaitFillers[] = {
+    "for",     "over",    "about",  "almost",  "nearly", "another", "like",
+    "at",      "least",   "close",  "to",      "more",   "than",    "around",
+    "some",    "a",       "good",   "pendant", "plus",   "de",      "pres",
+    "presque", "environ", "ueber",  "fast",    "knapp",  "mehr",    "als",
+    "gut",     "bien",    "encore", "noch",    "mal"};
+// A number word and its value.
+struct NumberWord {
+  std::string_view word;
+  int value;
+};
+constexpr NumberWord kNumberWords[] = {
+    {"a", 1},          {"an", 1},       {"one", 1},        {"two", 2},
+    {"three", 3},      {"four", 4},     {"five", 5},       {"ten", 10},
+    {"fifteen", 15},   {"twenty", 20},  {"thirty", 30},    {"forty", 40},
+    {"fifty", 50},     {"sixty", 60},   {"ninety", 90},    {"une", 1},
+    {"un", 1},         {"deux", 2},     {"trois", 3},      {"dix", 10},
+    {"quinze", 15},    {"vingt", 20},   {"trente", 30},    {"quarante", 40},
+    {"cinquante", 50}, {"eine", 1},     {"einer", 1},      {"zwei", 2},
+    {"drei", 3},       {"zehn", 10},    {"fuenfzehn", 15}, {"zwanzig", 20},
+    {"dreissig", 30},  {"vierzig", 40}, {"fuenfzig", 50},  {"half", 30},
+    {"demi", 30},      {"halbe", 30},   {"halben", 30}};
+// Units of time: minutes (false) or hours (true).
+struct TimeUnit {
+  std::string_view word;
+  bool hours;
+};
+constexpr TimeUnit kTimeUnits[] = {
+    {"min", false},     {"mins", false},    {"minute", false},
+    {"minutes", false}, {"minuten", false}, {"hour", true},
+    {"hours", true},    {"hr", true},       {"hrs", true},
+    {"h", true},        {"heure", true},    {"heures", true},
+    {"stunde", true},   {"stunden", true},  {"std", true}};
+// The shortest wait in minutes that is a complaint.
+constexpr int kLongWaitMinutes = 10;
+
 // The words of kFlagRare: every word the rules above test first.
 constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kInferiority), std::end(kInferiority)},
@@ -850,7 +906,8 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kRemedyVerbs), std::end(kRemedyVerbs)},
     {std::begin(kDisappearance), std::end(kDisappearance)},
     {std::begin(kRemedyParticiples), std::end(kRemedyParticiples)},
-    {std::begin(kIronyTags), std::end(kIronyTags)}};
+    {std::begin(kIronyTags), std::end(kIronyTags)},
+    {std::begin(kWaitWords), std::end(kWaitWords)}};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -2035,6 +2092,22 @@ class Engine {
           [&] { return std::string(t_.at(j)); },
           why != nullptr ? why : "negation without a sentiment term in scope");
     }
+    // One long wait per text.
+    for (std::size_t j = 0; any_rare_ && j < n; ++j) {
+      if (!Is(j, kFlagRare)) continue;
+      // Every word of waiting starts with one of these letters.
+      const char first = t_.folded[t_.tokens[j].begin];
+      if ((first != 'w' && first != 'a' && first != 'p' && first != 'g') ||
+          !IsOneOf(t_.at(j), kWaitWords)) {
+        continue;
+      }
+      if (const auto [first, last] = LongWaitAt(j); first != kNone) {
+        add_rule(
+            j, kLongWait, [&] { return std::string(t_.span(first, last)); },
+            "long wait");
+        break;
+      }
+    }
     for (std::size_t j = 0; any_excess_word && j < n; ++j) {
       // Only "too" and "trop" may be excess.
       if (!IsExcess(j)) continue;
@@ -2671,6 +2744,97 @@ class Engine {
     return s_.facts[j].ends_nt || IsOneOf(t_.at(j), kNegationParticles);
   }
 
+  // The first and last tokens of the word of waiting at `j` and the long
+  // time it states: after it, maybe past a few fillers ("waited over 40
+  // minutes", "attendu plus d'une heure", "waiting for an hour"), or right
+  // before it ("40 Minuten gewartet", "zwei Stunden lang gewartet", "45
+  // minutes d'attente"); {kNone, kNone} when there is none. Minutes count
+  // from kLongWaitMinutes, hours always.
+  std::pair<std::size_t, std::size_t> LongWaitAt(std::size_t j) const {
+    constexpr std::pair<std::size_t, std::size_t> kNoWait = {kNone, kNone};
+    const std::size_t n = t_.tokens.size();
+    int minutes = 0;
+    std::size_t end = 0;
+    for (std::size_t k = j + 1, skipped = 0;
+         k < n && skipped <= 3 && !t_.tokens[k].boundary_before;
+         ++k, ++skipped) {
+      if (TimeAt(k, minutes, end)) {
+        return minutes >= kLongWaitMinutes ? std::pair(j, end - 1) : kNoWait;
+      }
+      if (!IsOneOf(t_.at(k), kWaitFillers)) break;
+    }
+    if (t_.tokens[j].boundary_before) return kNoWait;
+    std::size_t unit_end = j;  // the token after the time
+    if (j >= 1 && (t_.at(j - 1) == "lang" || t_.at(j - 1) == "long")) {
+      unit_end = j - 1;
+      if (t_.tokens[unit_end].boundary_before) return kNoWait;
+    }
+    for (std::size_t back = 1; back <= 3 && back <= unit_end; ++back) {
+      const std::size_t k = unit_end - back;
+      if (t_.tokens[k + 1].boundary_before) break;
+      if (TimeAt(k, minutes, end) && end == unit_end) {
+        return minutes >= kLongWaitMinutes ? std::pair(k, j) : kNoWait;
+      }
+    }
+    return kNoWait;
+  }
+
+  // Whether a time starts at token `k`: a number ("40", "forty five",
+  // "an", "half an") then a unit ("minutes", "h"), or both in one token
+  // ("40min", "2h"). Sets `minutes` (an hour or more for any number of
+  // hours) and `time_end`, the token after the time.
+  bool TimeAt(std::size_t k, int& minutes, std::size_t& time_end) const {
+    const std::size_t n = t_.tokens.size();
+    const std::string_view w = t_.at(k);
+    int value = 0;
+    std::size_t digits = 0;
+    while (digits < w.size() && digits < 4 && w[digits] >= '0' &&
+           w[digits] <= '9') {
+      value = value * 10 + (w[digits] - '0');
+      ++digits;
+    }
+    std::string_view unit;
+    std::size_t end = k + 1;
+    auto next_word = [&](std::size_t t) {
+      return t < n && !t_.tokens[t].boundary_before ? t_.at(t)
+                                                    : std::string_view();
+    };
+    auto number_word = [](std::string_view x) -> const NumberWord* {
+      for (const NumberWord& nw : kNumberWords) {
+        if (nw.word == x) return &nw;
+      }
+      return nullptr;
+    };
+    if (digits > 0 && digits < w.size()) {
+      // "40min", "2h", "1h30": the letters glued on.
+      unit = w.substr(digits);
+      std::size_t letters = 0;
+      while (letters < unit.size() &&
+             !(unit[letters] >= '0' && unit[letters] <= '9')) {
+        ++letters;
+      }
+      unit = unit.substr(0, letters);
+    } else {
+      if (digits == 0) {
+        const NumberWord* nw = number_word(w);
+        if (nw == nullptr) return false;
+        value = nw->value;
+        // A second number word: "forty five", "half an", "une demi".
+        if (number_word(next_word(end)) != nullptr) ++end;
+      }
+      unit = next_word(end);
+      ++end;
+    }
+    for (const TimeUnit& u : kTimeUnits) {
+      if (u.word == unit) {
+        minutes = u.hours ? 60 * std::max(value, 1) : value;
+        time_end = end;
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Whether the orphan negator at `j`, or a word of its clause within the
   // negation window either side, is one of kFailureWords.
   bool SaysFailure(std::size_t j) const {
@@ -2699,7 +2863,7 @@ class Engine {
       if (pred(t)) return true;
       // As in Negation(): "any" before a word that is no term is no word of
       // the scope.
-      if (t_.at(t) == "any" && t + 1 < n && s_.hits[t + 1].span == 0) ++last;
+      if (IsAny(t) && t + 1 < n && s_.hits[t + 1].span == 0) ++last;
     }
     return false;
   }
@@ -3026,6 +3190,13 @@ class Engine {
     return !(j >= 2 && t_.at(j - 1) == "le" && t_.at(j - 2) == "pour");
   }
 
+  // Whether token `j` is "any": one compare of its head (a token holds no
+  // NUL byte, so the head's other bytes are 0 only for a 3-byte word).
+  bool IsAny(std::size_t j) const {
+    constexpr std::uint64_t kAny = 'a' | ('n' << 8) | ('y' << 16);
+    return t_.keys[j].head.lo == kAny && t_.keys[j].head.hi == 0;
+  }
+
   // Whether token `j` is one of the words of `flag` (WordFlag).
   bool Is(std::size_t j, std::uint16_t flag) const {
     return (s_.facts[j].flags & flag) != 0;
@@ -3155,7 +3326,7 @@ class Engine {
       }
       // "any", which only a negation licenses, counts for nothing: "never
       // had any major problems".
-      if (d > 1 && t_.at(j) == "any") ++reach;
+      if (d > 1 && IsAny(j)) ++reach;
       if ((t_.tokens[j + 1].boundary_before && !NichtBeforeComparison(j)) ||
           IsContrast(j)) {
         break;

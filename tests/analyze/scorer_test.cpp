@@ -1531,6 +1531,30 @@ TEST_CASE_FIXTURE(Fixture, "excess is a complaint: too long, trop cher") {
   CHECK(scorer.Score("Me too", en).compound == 0.0);
 }
 
+TEST_CASE("a long wait is a complaint") {
+  const InlineScorer scorer("", "", "");
+  const double wait = Compound(-1.5);
+  CHECK(scorer.Compound("we waited over 40 minutes for a table", "en") ==
+        doctest::Approx(wait));
+  CHECK(scorer.Compound("waited an hour", "en") == doctest::Approx(wait));
+  CHECK(scorer.Compound("waited 2h for the delivery", "en") ==
+        doctest::Approx(wait));
+  CHECK(scorer.Compound("half an hour waiting for the bus", "en") ==
+        doctest::Approx(wait));
+  CHECK(scorer.Compound("on a attendu plus d'une heure", "fr") ==
+        doctest::Approx(wait));
+  CHECK(scorer.Compound("45 minutes d'attente au téléphone", "fr") ==
+        doctest::Approx(wait));
+  CHECK(scorer.Compound("wir haben zwei Stunden lang gewartet", "de") ==
+        doctest::Approx(wait));
+  CHECK(scorer.Compound("40 Minuten Wartezeit", "de") == doctest::Approx(wait));
+  // A short wait, a time of something else, or a wait across a stop.
+  CHECK(scorer.Compound("I waited a minute", "en") == 0.0);
+  CHECK(scorer.Compound("waited 5 minutes", "en") == 0.0);
+  CHECK(scorer.Compound("it took 40 minutes to build", "en") == 0.0);
+  CHECK(scorer.Compound("we waited. 40 minutes later it came", "en") == 0.0);
+}
+
 TEST_CASE_FIXTURE(Fixture, "a rating stated in the text is the verdict") {
   ScoreRequest en;
   en.language = "en";
