@@ -2861,9 +2861,8 @@ class Engine {
         break;
       }
       if (pred(t)) return true;
-      // As in Negation(): "any" before a word that is no term is no word of
-      // the scope.
-      if (IsAny(t) && t + 1 < n && s_.hits[t + 1].span == 0) ++last;
+      // As in Negation(): "any" and "a single" are no words of the scope.
+      if (IsScopeFiller(t)) ++last;
     }
     return false;
   }
@@ -3197,6 +3196,18 @@ class Engine {
     return t_.keys[j].head.lo == kAny && t_.keys[j].head.hi == 0;
   }
 
+  // Whether token `j` is a word a negation's scope reaches over: "any", or
+  // "single" after "a" ("never had a single dropped call"), which only a
+  // negation licenses.
+  bool IsScopeFiller(std::size_t j) const {
+    constexpr std::uint64_t kSingle = 's' | ('i' << 8) | ('n' << 16) |
+                                      ('g' << 24) | (std::uint64_t{'l'} << 32) |
+                                      (std::uint64_t{'e'} << 40);
+    if (IsAny(j)) return true;
+    return j > 0 && t_.keys[j].head.lo == kSingle &&
+           t_.keys[j - 1].head.lo == 'a';
+  }
+
   // Whether token `j` is one of the words of `flag` (WordFlag).
   bool Is(std::size_t j, std::uint16_t flag) const {
     return (s_.facts[j].flags & flag) != 0;
@@ -3324,9 +3335,9 @@ class Engine {
       if (s_.hits[j].span > 1 && s_.hits[j].valence == 0.0) {
         reach += s_.hits[j].span - 1;
       }
-      // "any", which only a negation licenses, counts for nothing: "never
-      // had any major problems".
-      if (d > 1 && IsAny(j)) ++reach;
+      // "any" and "a single" count for nothing: "never had any major
+      // problems".
+      if (IsScopeFiller(j)) ++reach;
       if ((t_.tokens[j + 1].boundary_before && !NichtBeforeComparison(j)) ||
           IsContrast(j)) {
         break;

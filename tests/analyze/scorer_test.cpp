@@ -1136,6 +1136,11 @@ TEST_CASE("a neutral term of several words counts as one word of the scope") {
   CHECK(scorer.Compound("it doesn't make this whole thing a scam", "en") < 0.0);
   CHECK(scorer.Compound("never had any major scam", "en") ==
         doctest::Approx(Compound(-0.74 * -3)));
+  CHECK(scorer.Compound("never had a single scam", "en") ==
+        doctest::Approx(Compound(-0.74 * -3)));
+  // "single" is no filler without "a".
+  CHECK(scorer.Compound("never had the single best scam", "en") ==
+        doctest::Approx(Compound(-0.6 - 3)));
 }
 
 TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
