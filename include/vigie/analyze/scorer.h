@@ -152,7 +152,7 @@ struct ScoreResult {
 /// A lukewarm or mixed verdict in a text ("sans plus", "mixed feelings",
 /// "durchwachsen") multiplies its compound by this: praise and blame alike
 /// are qualified.
-inline constexpr double kLukewarmScalar = 0.25;
+inline constexpr double kLukewarmScalar = 0.1;
 
 /// One term's contribution, for --explain.
 struct Contribution {
