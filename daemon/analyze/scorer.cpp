@@ -1806,7 +1806,7 @@ class Engine {
     // them have nothing to find.
     bool any_excess_word = false;
     any_rare_ = any_negator_ = may_negate_ = false;
-    lukewarm_ = kNone;
+    lukewarm_ = lukewarm_start_ = kNone;
     for (std::size_t i = 0; i < n; ++i) {
       const TokenFacts& facts = s_.facts[i];
       // A token without flag, cue or "n't" (most) neither boosts, negates
@@ -1846,6 +1846,7 @@ class Engine {
       }
       if (IsContrast(i)) contrast = i;
     }
+    if (any_negator_ && lukewarm_ == kNone) FindNeitherNor();
     // A positive adjective of degree right before a negative term is its
     // booster, not praise: "une belle arnaque", "énorme déception", "a real
     // nightmare", "ein schöner Reinfall". A word of degree right after one
@@ -2184,9 +2185,37 @@ class Engine {
   // The whole lukewarm verdict, for an explanation: "sans plus", "mitige".
   std::string LukewarmPhrase() const {
     if (lukewarm_ == kNone) return {};
+    if (lukewarm_start_ != kNone) {
+      return std::string(t_.span(lukewarm_start_, lukewarm_));
+    }
     const std::string_view w = t_.at(lukewarm_);
     if (!EndsPair(lukewarm_, kLukewarmPairs)) return std::string(w);
     return Cat({t_.at(lukewarm_ - 1), " ", w});
+  }
+
+  // "Neither praise nor blame" is a lukewarm verdict: "ni bon ni mauvais",
+  // "ni déçu ni emballé", "neither good nor bad", "weder gut noch
+  // schlecht" (two one-word terms of opposite signs). Runs after
+  // FindHits().
+  void FindNeitherNor() {
+    static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
+        {"ni", "ni"}, {"neither", "nor"}, {"weder", "noch"}};
+    const std::size_t n = t_.tokens.size();
+    for (std::size_t j = 0; j + 3 < n; ++j) {
+      if (!IsNegator(j)) continue;
+      const std::string_view first = t_.at(j);
+      const std::string_view second = t_.at(j + 2);
+      const Hit& a = s_.hits[j + 1];
+      const Hit& b = s_.hits[j + 3];
+      if (a.span != 1 || b.span != 1 || a.valence * b.valence >= 0.0) continue;
+      for (const auto& [x, y] : kPairs) {
+        if (first == x && second == y) {
+          lukewarm_start_ = j;
+          lukewarm_ = j + 3;
+          return;
+        }
+      }
+    }
   }
 
   // A negator alone at the end, as a sentence of its own, takes back what
@@ -3521,6 +3550,9 @@ class Engine {
   int irony_marks_ = 0;
   // A lukewarm verdict's token, or kNone (set by Sum()).
   std::size_t lukewarm_ = kNone;
+  // Where a lukewarm verdict of several words starts, or kNone (set by
+  // FindNeitherNor()).
+  std::size_t lukewarm_start_ = kNone;
   const TokenizedText& t_;
   Explanation* ex_;
   // Sum()'s positive and negative mass, and its number of polar terms.

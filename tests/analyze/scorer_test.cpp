@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vigie/analyze/french_inflections.h"
@@ -856,6 +857,19 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   const Scorer plain{ScorerLexicons{.fr = &fr}};
   plain.Score("bon, sans plus", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm == "sans plus");
+  // Neither praise nor blame.
+  const InlineScorer neither("good\t1.9\nbad\t-2.5\n",
+                             "bon\t1.9\nmauvais\t-2.5\n",
+                             "gut\t1.9\nschlecht\t-2.5\n");
+  for (const auto& [text, lang] :
+       {std::pair("ni bon ni mauvais", "fr"),
+        std::pair("neither good nor bad", "en"),
+        std::pair("weder gut noch schlecht", "de")}) {
+    CAPTURE(text);
+    CHECK(std::abs(neither.Compound(text, lang)) < 0.05);
+  }
+  plain.Score("ni bon ni bon", ScoreRequest{.language = "fr"}, &ex);
+  CHECK(ex.lukewarm.empty());
   // A middle rating, in words or digits, is a lukewarm verdict.
   CHECK(scorer.Compound("Trois étoiles, un bon moment", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
