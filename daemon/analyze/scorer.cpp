@@ -1847,6 +1847,7 @@ class Engine {
       if (IsContrast(i)) contrast = i;
     }
     if (any_negator_ && lukewarm_ == kNone) FindNeitherNor();
+    if (any_negator_ && lukewarm_ == kNone) FindOpposedNegations();
     // A positive adjective of degree right before a negative term is its
     // booster, not praise: "une belle arnaque", "énorme déception", "a real
     // nightmare", "ein schöner Reinfall". A word of degree right after one
@@ -2214,6 +2215,48 @@ class Engine {
           lukewarm_ = j + 3;
           return;
         }
+      }
+    }
+  }
+
+  // Two negated judgements of opposite signs side by side are a lukewarm
+  // verdict: "pas mauvais, pas génial", "not bad, not great", "pas cher,
+  // pas terrible", "nicht schlecht, aber nicht gut". A negated judgement is
+  // a negator and a one-word term, or a term that starts with a negator
+  // ("pas mal", "not bad"); the second starts at most three tokens after
+  // the first, and no "and" joins them. Runs after FindHits().
+  void FindOpposedNegations() {
+    const std::size_t n = t_.tokens.size();
+    // The sign of the negated judgement at `j` and its last token, or 0.
+    auto judgement = [&](std::size_t j, std::size_t& last) -> int {
+      if (!IsNegator(j)) return 0;
+      const Hit& own = s_.hits[j];
+      if (own.span >= 2 && own.valence != 0.0) {
+        last = j + own.span - 1;
+        return own.valence > 0.0 ? 1 : -1;
+      }
+      if (j + 1 >= n || own.span != 0) return 0;
+      const Hit& next = s_.hits[j + 1];
+      if (next.span != 1 || next.valence == 0.0) return 0;
+      last = j + 1;
+      return next.valence > 0.0 ? -1 : 1;
+    };
+    for (std::size_t j = 0; j + 3 < n; ++j) {
+      std::size_t last = 0;
+      const int first = judgement(j, last);
+      if (first == 0) continue;
+      for (std::size_t k = last + 1; k < n && k <= last + 3; ++k) {
+        // Joined by "and", they add up: "pas cher et pas efficace".
+        if (IsOneOf(t_.at(k), kCoordinators)) break;
+        std::size_t end = 0;
+        const int second = judgement(k, end);
+        if (second == 0) continue;
+        if (second == -first) {
+          lukewarm_start_ = j;
+          lukewarm_ = end;
+          return;
+        }
+        break;
       }
     }
   }

@@ -870,6 +870,16 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   }
   plain.Score("ni bon ni bon", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm.empty());
+  // Two negated judgements of opposite signs side by side.
+  for (const auto& [text, lang] :
+       {std::pair("pas mauvais, pas bon", "fr"),
+        std::pair("not bad, but not good either", "en"),
+        std::pair("nicht schlecht, aber nicht gut", "de")}) {
+    CAPTURE(text);
+    CHECK(std::abs(neither.Compound(text, lang)) < 0.05);
+  }
+  CHECK(neither.Compound("not bad, not bad at all", "en") > 0.05);
+  CHECK(neither.Compound("not good, not good at all", "en") < -0.05);
   // A middle rating, in words or digits, is a lukewarm verdict.
   CHECK(scorer.Compound("Trois étoiles, un bon moment", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
