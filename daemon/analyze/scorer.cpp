@@ -1806,6 +1806,7 @@ class Engine {
     // them have nothing to find.
     bool any_excess_word = false;
     any_rare_ = any_negator_ = may_negate_ = false;
+    negator_count_ = 0;
     lukewarm_ = lukewarm_start_ = kNone;
     for (std::size_t i = 0; i < n; ++i) {
       const TokenFacts& facts = s_.facts[i];
@@ -1837,6 +1838,10 @@ class Engine {
       // own would alias every pointer the loop reads).
       s_.cues[i].negator = FindNegator(i);
       any_negator_ = any_negator_ || s_.cues[i].negator;
+      if (s_.cues[i].negator) {
+        if (negator_count_ < kMaxNegators) negators_[negator_count_] = i;
+        ++negator_count_;
+      }
       any_rare_ = any_rare_ || Is(i, kFlagRare);
       may_negate_ = may_negate_ || Is(i, kFlagPeu | kFlagCloser) ||
                     CueHas(i, &Cue::pair_end);
@@ -2202,20 +2207,39 @@ class Engine {
     static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
         {"ni", "ni"}, {"neither", "nor"}, {"weder", "noch"}};
     const std::size_t n = t_.tokens.size();
-    for (std::size_t j = 0; j + 3 < n; ++j) {
-      if (!IsNegator(j)) continue;
+    ForEachNegator([&](std::size_t j) {
+      if (j + 3 >= n) return true;
       const std::string_view first = t_.at(j);
       const std::string_view second = t_.at(j + 2);
       const Hit& a = s_.hits[j + 1];
       const Hit& b = s_.hits[j + 3];
-      if (a.span != 1 || b.span != 1 || a.valence * b.valence >= 0.0) continue;
+      if (a.span != 1 || b.span != 1 || a.valence * b.valence >= 0.0) {
+        return false;
+      }
       for (const auto& [x, y] : kPairs) {
         if (first == x && second == y) {
           lukewarm_start_ = j;
           lukewarm_ = j + 3;
-          return;
+          return true;
         }
       }
+      return false;
+    });
+  }
+
+  // Calls `visit(j)` for each negator j of the text, in order, until it
+  // returns true (the positions Sum() kept, or a scan when there were too
+  // many to keep).
+  template <typename Visit>
+  void ForEachNegator(Visit visit) const {
+    if (negator_count_ <= kMaxNegators) {
+      for (std::size_t k = 0; k < negator_count_; ++k) {
+        if (visit(negators_[k])) return;
+      }
+      return;
+    }
+    for (std::size_t j = 0; j < t_.tokens.size(); ++j) {
+      if (IsNegator(j) && visit(j)) return;
     }
   }
 
@@ -2241,10 +2265,11 @@ class Engine {
       last = j + 1;
       return next.valence > 0.0 ? -1 : 1;
     };
-    for (std::size_t j = 0; j + 3 < n; ++j) {
+    ForEachNegator([&](std::size_t j) {
+      if (j + 3 >= n) return true;
       std::size_t last = 0;
       const int first = judgement(j, last);
-      if (first == 0) continue;
+      if (first == 0) return false;
       for (std::size_t k = last + 1; k < n && k <= last + 3; ++k) {
         // Joined by "and", they add up: "pas cher et pas efficace".
         if (IsOneOf(t_.at(k), kCoordinators)) break;
@@ -2254,11 +2279,12 @@ class Engine {
         if (second == -first) {
           lukewarm_start_ = j;
           lukewarm_ = end;
-          return;
+          return true;
         }
         break;
       }
-    }
+      return false;
+    });
   }
 
   // A negator alone at the end, as a sentence of its own, takes back what
@@ -3588,6 +3614,10 @@ class Engine {
   bool any_negator_ = false;     // some token negates (set by Sum())
   // Some token is "peu", a closer of "ne" or the end of a pair (set by Sum()).
   bool may_negate_ = false;
+  // The first kMaxNegators negators, and how many there are (set by Sum()).
+  static constexpr std::size_t kMaxNegators = 8;
+  std::array<std::size_t, kMaxNegators> negators_{};
+  std::size_t negator_count_ = 0;
   // The first marks of irony (kIronyEmoji, kIronyTags), by FindHits().
   std::array<std::uint32_t, 4> irony_at_{};
   int irony_marks_ = 0;
