@@ -358,6 +358,12 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"mehr", "nicht"},
     {"nicht", "weniger"},
     {"nothing", "less"},
+    {"deja", "ca"},
+    {"rien", "inoubliable"},
+    {"rien", "transcendant"},
+    {"pas", "transcendant"},
+    {"se", "laisse"},
+    {"nichts", "weltbewegendes"},
     // A middle rating: "trois étoiles", "three stars", "3 Sterne".
     {"trois", "etoiles"},
     {"three", "stars"},

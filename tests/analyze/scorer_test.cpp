@@ -847,6 +847,10 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
         kLukewarmScalar * Compound(1.9));
   CHECK(scorer.Compound("good cast, overall a mixed bag", "en") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("un bon roman qui se laisse lire", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("un bon moment, c'est déjà ça", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
   // Not the words apart, nor in another order.
   CHECK(scorer.Compound("bon, plus sans", "fr") ==
         doctest::Approx(Compound(1.9)));
