@@ -30,7 +30,9 @@ constexpr std::size_t kMinBaseBytes = 4;
 
 bool IsAdjectiveBase(std::string_view base) {
   for (const std::string_view e : kAdjectiveEndings) {
-    if (base.ends_with(e)) return true;
+    // "-ell" from 6 bytes on ("aktuell", "schnell"): "Müller" (folded
+    // "mueller") is a name, no form of "Müll".
+    if (base.ends_with(e) && (e != "ell" || base.size() >= 6)) return true;
   }
   if (!base.ends_with('t') && !base.ends_with("en")) return false;
   for (const std::string_view p : kParticiplePrefixes) {

@@ -14,7 +14,7 @@ const PartValence kWords = [](std::string_view w) -> std::optional<double> {
       {"peinlich", -2.0}, {"verwirrt", -1.4}, {"verdorben", -1.4},
       {"lieb", 1.8},      {"reich", 1.4},     {"passend", 1.4},
       {"schwach", -1.4},  {"dumm", -2.2},     {"schlecht", -2.0},
-      {"neutral", 0.0}};
+      {"neutral", 0.0},   {"muell", -2.2},    {"aktuell", 0.5}};
   const auto it = words.find(w);
   if (it == words.end()) return std::nullopt;
   return it->second;
@@ -60,6 +60,9 @@ TEST_CASE("Bare stems are not inflected: their forms are other words") {
   CHECK(BaseOf("neutrale").empty());
   CHECK(BaseOf("wichtige").empty());
   CHECK(BaseOf("peinlich").empty());  // the base itself is the lexicon's
+  // "-ell" adjectives have 6 bytes or more: "Müller" is a name.
+  CHECK(BaseOf("aktuellen") == "aktuell");
+  CHECK(BaseOf("mueller").empty());
 }
 
 }  // namespace vigie
