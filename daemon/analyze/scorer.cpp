@@ -659,20 +659,40 @@ constexpr std::string_view kQuestionOpeners[] = {
     "could", "has",        "pouvez"};
 // Openers that ask for someone who knows by themselves.
 constexpr std::string_view kKnowingOpeners[] = {"kennt", "weiss", "connaissez"};
-constexpr std::string_view kAdviceWords[] = {
-    "recommend",      "recommendations",
-    "recommendation", "suggestions",
-    "suggest",        "know",
-    "knows",          "empfehlen",
-    "empfehlt",       "empfehlung",
-    "tipps",          "kennt",
-    "weiss",          "conseiller",
-    "conseillez",     "recommander",
-    "recommandez",    "connait",
-    "connaissez",     "sait",
-    "savez",          "erfahrung",
-    "erfahrungen",    "experience",
-    "tried"};
+// Openers that ask which thing is good: praise in their question is what
+// is sought ("Which printer is good for home use?", "Welcher Drucker ist
+// gut?"); blame is a complaint ("Which idiot designed this?").
+constexpr std::string_view kWhichOpeners[] = {"which",   "welche",  "welcher",
+                                              "welches", "welchen", "quel",
+                                              "quelle",  "quels",   "quelles"};
+constexpr std::string_view kAdviceWords[] = {"recommend",
+                                             "recommendations",
+                                             "recommendation",
+                                             "suggestions",
+                                             "suggest",
+                                             "know",
+                                             "knows",
+                                             "empfehlen",
+                                             "empfehlt",
+                                             "empfehlung",
+                                             "tipps",
+                                             "tipp",
+                                             "tip",
+                                             "tips",
+                                             "kennt",
+                                             "weiss",
+                                             "conseiller",
+                                             "conseillez",
+                                             "recommander",
+                                             "recommandez",
+                                             "connait",
+                                             "connaissez",
+                                             "sait",
+                                             "savez",
+                                             "erfahrung",
+                                             "erfahrungen",
+                                             "experience",
+                                             "tried"};
 // Coordinating conjunctions: a negation does not reach past one ("or"
 // does not count: "no warmth or charm" negates both).
 constexpr std::string_view kCoordinators[] = {"and", "et", "und"};
@@ -2513,12 +2533,16 @@ class Engine {
   // nothing: a clause opened by a question word that asks for a
   // recommendation or for someone who knows ("Kennt jemand ein gutes Café?",
   // "Welche Laufschuhe könnt ihr für Anfänger empfehlen?", "Does anyone know
-  // a good dentist?", "Any recommendations for a decent hotel?"). Runs only
-  // for texts with a '?'.
+  // a good dentist?", "Any recommendations for a decent hotel?"), or which
+  // thing is good ("Welcher Drucker ist gut?"). Runs only for texts with a
+  // '?'.
   bool AsksForAdvice(std::size_t i) const {
     const std::size_t k = ClauseStartBefore(i);
     if (!IsOneOf(t_.at(k), kQuestionOpeners)) return false;
     if (IsOneOf(t_.at(k), kKnowingOpeners)) return true;
+    if (s_.hits[i].valence > 0.0 && IsOneOf(t_.at(k), kWhichOpeners)) {
+      return true;
+    }
     const std::size_t n = t_.tokens.size();
     for (std::size_t t = k + 1; t < n && t <= i + kWindow; ++t) {
       if (t > i && t_.tokens[t].boundary_before) break;

@@ -540,6 +540,12 @@ TEST_CASE("a request for advice judges nothing") {
         doctest::Approx(0.0));
   CHECK(scorer.Compound("Has anyone tried the good one?", "en") ==
         doctest::Approx(0.0));
+  CHECK(scorer.Compound("Hat jemand nen Tipp für ein gutes Café?", "de") ==
+        doctest::Approx(0.0));
+  // Which thing is good: its praise is sought, its blame is not.
+  CHECK(scorer.Compound("Which one is good for a student?", "en") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Which idiot made this bad?", "en") < 0.0);
   // Not a question that asks for no advice, nor without a question mark.
   CHECK(scorer.Compound("Can anyone explain why this is so bad?", "en") < 0.0);
   CHECK(scorer.Compound("does anyone know a good dentist", "en") > 0.0);
