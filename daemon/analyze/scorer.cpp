@@ -715,64 +715,28 @@ constexpr std::size_t kExpectationScope = 4;  // tokens from verb to term
 // "devastating", "I cried", "un polar glaçant", "un roman sombre",
 // "gruselig"). Read as kEffectScalar times their valence: reversed, and
 // weaker.
-constexpr std::string_view kEffectWords[] = {"scared",
-                                             "scary",
-                                             "scariest",
-                                             "terrifying",
-                                             "terrified",
-                                             "chilling",
-                                             "creepy",
-                                             "creepiest",
-                                             "dread",
-                                             "frightening",
-                                             "horrifying",
-                                             "disturbing",
-                                             "eerie",
-                                             "devastating",
-                                             "heartbreaking",
-                                             "haunting",
-                                             "tense",
-                                             "sad",
-                                             "cried",
-                                             "tears",
-                                             "sob",
-                                             "terrifiant",
-                                             "effrayant",
-                                             "angoissant",
-                                             "dechirant",
-                                             "oppressant",
-                                             "glauque",
-                                             "flippant",
-                                             "glacant",
-                                             "gruselig",
-                                             "verstoerend",
-                                             "duester",
-                                             "traurig",
-                                             "beklemmend",
-                                             "triste",
-                                             "tristes",
-                                             "sombre",
-                                             "sombres",
-                                             "grim",
-                                             "bleak",
-                                             "cry",
-                                             "crying",
-                                             "wept",
-                                             "harrowing",
-                                             "unsettling",
-                                             "pleure",
-                                             "pleurer",
-                                             "larmes",
-                                             "geweint",
-                                             "weinen",
-                                             "traenen",
-                                             "fassungslos",
-                                             "herzzerreissend",
-                                             "wehtut",
-                                             "peur",
-                                             "hante",
-                                             "hantee",
-                                             "hantes"};
+constexpr std::string_view kEffectWords[] = {
+    "scared",      "scary",       "scariest",
+    "terrifying",  "terrified",   "chilling",
+    "creepy",      "creepiest",   "dread",
+    "frightening", "horrifying",  "disturbing",
+    "eerie",       "devastating", "heartbreaking",
+    "haunting",    "tense",       "sad",
+    "cried",       "tears",       "sob",
+    "terrifiant",  "effrayant",   "angoissant",
+    "dechirant",   "oppressant",  "glauque",
+    "flippant",    "glacant",     "etouffant",
+    "etouffante",  "nerveux",     "nerveuse",
+    "gruselig",    "verstoerend", "duester",
+    "traurig",     "beklemmend",  "triste",
+    "tristes",     "sombre",      "sombres",
+    "grim",        "bleak",       "cry",
+    "crying",      "wept",        "harrowing",
+    "unsettling",  "pleure",      "pleurer",
+    "larmes",      "geweint",     "weinen",
+    "traenen",     "fassungslos", "herzzerreissend",
+    "wehtut",      "peur",        "hante",
+    "hantee",      "hantes"};
 constexpr double kEffectScalar = -0.5;
 // Words that make a text speak of a book, a film or a series.
 constexpr std::string_view kWorkWords[] = {
@@ -3455,6 +3419,14 @@ class Engine {
     // Every way below to a negation reads a negator, a rare word, a litotes,
     // a closer of "ne" or the end of a negating pair.
     if (!any_negator_ && !any_rare_ && !may_negate_) return {};
+    // French negation is concord: a term of blame of several words that
+    // starts with its own negator ("aucun intérêt", "rien de neuf") is
+    // negated once, by itself ("n'a plus aucun intérêt"). Praise of that
+    // kind changes sense instead: "il n'avait plus rien à dire".
+    if (span > 1 && (lang_ == kFr || lang_ == kUnd) && IsNegator(i) &&
+        s_.hits[i].valence < 0.0) {
+      return {};
+    }
     // A neutral term of several words between the negator and the term
     // counts as one word: "doesn't feel like a cash grab".
     int reach = kWindow;

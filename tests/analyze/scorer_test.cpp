@@ -825,6 +825,15 @@ TEST_CASE("French 'ne' closes on the negator of its term, not on 'de plus'") {
         doctest::Approx(Compound(-0.74 * 2.0)));
 }
 
+TEST_CASE("French negation is concord: 'ne ... plus aucun intérêt'") {
+  const InlineScorer scorer("", "aucun intérêt\t-2.6\nrien à dire\t1.2\n", "");
+  CHECK(scorer.Compound("il n'a plus aucun intérêt", "fr") ==
+        doctest::Approx(Compound(-2.6)));
+  // Praise of that kind changes sense: negated.
+  CHECK(scorer.Compound("il n'avait plus rien à dire", "fr") ==
+        doctest::Approx(Compound(-0.74 * 1.2)));
+}
+
 TEST_CASE("'not a single' is a subject of none wherever it stands") {
   const InlineScorer scorer("died\t-1.5\n", "bug\t-1.5\n", "fehler\t-1.5\n");
   CHECK(scorer.Compound("8 months and not a single key has died", "en") ==
