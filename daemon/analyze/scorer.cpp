@@ -328,10 +328,10 @@ constexpr std::pair<std::string_view, std::string_view> kContrastPairs[] = {
 // compound is multiplied by kLukewarmScalar (scorer.h). Single words and
 // two-word phrases, folded.
 constexpr std::string_view kLukewarmWords[] = {
-    "mitige",          "mitigee",      "mitiges",         "mitigees",
-    "mouais",          "bof",          "passable",        "middling",
-    "okayish",         "durchwachsen", "mittelpraechtig", "average",
-    "durchschnittlich"};
+    "mitige",           "mitigee",      "mitiges",         "mitigees",
+    "mouais",           "bof",          "passable",        "middling",
+    "okayish",          "durchwachsen", "mittelpraechtig", "average",
+    "durchschnittlich", "zwiegespalten"};
 constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"sans", "plus"},
     {"demi", "teinte"},
@@ -2191,25 +2191,23 @@ class Engine {
 
   // "Neither praise nor blame" is a lukewarm verdict: "ni bon ni mauvais",
   // "ni déçu ni emballé", "neither good nor bad", "weder gut noch
-  // schlecht" (two one-word terms of opposite signs). Runs after
-  // FindHits().
+  // schlecht", "ni coup de cœur ni déception" (two terms of opposite
+  // signs). Runs after FindHits().
   void FindNeitherNor() {
     static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
         {"ni", "ni"}, {"neither", "nor"}, {"weder", "noch"}};
     const std::size_t n = t_.tokens.size();
     ForEachNegator([&](std::size_t j) {
       if (j + 3 >= n) return true;
-      const std::string_view first = t_.at(j);
-      const std::string_view second = t_.at(j + 2);
       const Hit& a = s_.hits[j + 1];
-      const Hit& b = s_.hits[j + 3];
-      if (a.span != 1 || b.span != 1 || a.valence * b.valence >= 0.0) {
-        return false;
-      }
+      const std::size_t second = j + 1 + std::max<std::size_t>(a.span, 1);
+      if (a.span == 0 || second + 1 >= n) return false;
+      const Hit& b = s_.hits[second + 1];
+      if (b.span == 0 || a.valence * b.valence >= 0.0) return false;
       for (const auto& [x, y] : kPairs) {
-        if (first == x && second == y) {
+        if (t_.at(j) == x && t_.at(second) == y) {
           lukewarm_start_ = j;
-          lukewarm_ = j + 3;
+          lukewarm_ = second + b.span;
           return true;
         }
       }

@@ -855,6 +855,8 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
         scorer.Compound("good, but feelings", "en"));
   CHECK(scorer.Compound("gut, aber durchwachsen", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9 * 0.5)));
+  CHECK(scorer.Compound("Bin zwiegespalten, gut geschrieben", "de") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
   CHECK(scorer.Compound("Ganz okay, gut geschrieben", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   // (its "nicht" also counts as a weak orphan negation)
@@ -887,6 +889,9 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
     CAPTURE(text);
     CHECK(std::abs(neither.Compound(text, lang)) < 0.05);
   }
+  const InlineScorer phrases("", "coup de coeur\t2.5\ndéception\t-2.2\n", "");
+  CHECK(std::abs(phrases.Compound("ni coup de cœur ni déception", "fr")) <
+        0.05);
   plain.Score("ni bon ni bon", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm.empty());
   // Two negated judgements of opposite signs side by side.
