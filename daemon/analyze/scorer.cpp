@@ -754,7 +754,9 @@ constexpr std::string_view kWorkWords[] = {
     "manga",         "comic",      "pages",       "seiten",
     "lesen",         "gelesen",    "reading",     "psychothriller",
     "reportage",     "satire",     "documentary", "documentaire",
-    "dokumentation", "bilderbuch"};
+    "dokumentation", "bilderbuch", "villain",     "villains",
+    "mechant",       "bosewicht",  "boesewicht",  "scene",
+    "scenes",        "szene",      "szenen"};
 constexpr std::string_view kGermanConditionals[] = {"haette", "haetten",
                                                     "waere", "waeren"};
 constexpr std::string_view kGermanPast[] = {"gewesen", "koennen", "sollen"};
