@@ -931,6 +931,25 @@ bool LastWordAfterStop(std::string_view raw, std::size_t words = 1) {
   return c == '.' || c == '!' || c == '?' || ellipsis_ends_at(k);
 }
 
+// `raw` without the hashtags (at most `max`) that close it: "genial. NICHT.
+// #Maut" -> "genial. NICHT.".
+std::string_view WithoutClosingHashtags(std::string_view raw, int max) {
+  auto word_byte = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '_' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (int tags = 0; tags < max; ++tags) {
+    std::size_t k = raw.size();
+    while (k > 0 && (raw[k - 1] == ' ' || raw[k - 1] == '\n')) --k;
+    const std::size_t end = k;
+    while (k > 0 && word_byte(raw[k - 1])) --k;
+    if (k == 0 || k == end || raw[k - 1] != '#') break;
+    raw = raw.substr(0, k - 1);
+  }
+  return raw;
+}
+
 // Whether `w` is one of `words` (a short array of string_views).
 template <typename Words>
 bool IsOneOf(std::string_view w, const Words& words) {
@@ -2292,6 +2311,18 @@ class Engine {
                             t_.at(n - 1) == "nicht")) {
         MarkFinalAnswer();
       }
+    }
+    // Up to three hashtags may close a tweet after it: "genial. NICHT.
+    // #Maut".
+    if (irony_marks_ > 0 || !last.hashtag) return;
+    std::size_t m = n - 1;
+    while (m > 0 && n - m <= 3 && t_.tokens[m].hashtag) --m;
+    const Token& word = t_.tokens[m];
+    if (m + 1 < n && m >= 3 && !word.hashtag && word.boundary_before &&
+        word.size - 3u <= 2u && s_.facts[m].kind == TokenKind::kWord &&
+        IsOneOf(t_.at(m), kFinalNegators) &&
+        LastWordAfterStop(WithoutClosingHashtags(s_.raw_text, 3))) {
+      AddIronyMark(m);
     }
   }
 

@@ -502,6 +502,10 @@ TEST_CASE("a negator alone at the end takes the praise back") {
         doctest::Approx(Compound(-0.74 * 2.0 - 0.18)));
   CHECK(scorer.Compound("a fun day today #not", "en") < 0.0);
   CHECK(scorer.Compound("a fun day today… not", "en") < 0.0);
+  // Also before the hashtags that close a tweet.
+  CHECK(scorer.Compound("Homeoffice macht heute Spaß. Nicht. #Montag", "de") ==
+        doctest::Approx(Compound(-0.74 * 2.0 - 0.18)));
+  CHECK(scorer.Compound("a fun day today, not #monday", "en") > 0.0);
   // Not a negator after a comma or inside the last clause, nor in a text
   // that short.
   CHECK(scorer.Compound("a fun day today, not", "en") > 0.0);
