@@ -110,6 +110,7 @@ constexpr Part kHeads[] = {
     {"abschaum", -2.5},
     {"mafia", -2.0},
     {"schweinerei", -2.0},
+    {"verschwendung", -1.8},
     // delight and success
     {"genuss", 2.0},
     {"vergnuegen", 1.8},

@@ -271,6 +271,12 @@ constexpr std::string_view kDegreeAfter[] = {
     // "verkratzt schnell".
     "easily", "quickly", "fast", "rapidement", "vite", "schnell"};
 
+// Exclamatives, praise before a neutral word ("Was für ein Spiel!") and a
+// booster before a negative term ("Was für eine Enttäuschung!"): lexicon
+// terms of several words, folded.
+constexpr std::string_view kExclamatives[] = {"was fuer ein", "was fuer eine",
+                                              "was fuer einen"};
+
 // French determiners: "personne" after one is a person, not nobody.
 constexpr std::string_view kFrenchDeterminers[] = {
     "une",      "la",       "cette", "chaque",  "aucune", "toute",
@@ -1879,8 +1885,9 @@ class Engine {
           after.source != Source::kLang || t_.tokens[next].boundary_before) {
         continue;
       }
-      if (hit.valence > 0.0 && after.valence < 0.0 && hit.span == 1 &&
-          IsDegreeAdjective(i)) {
+      if (hit.valence > 0.0 && after.valence < 0.0 &&
+          (hit.span == 1 ? IsDegreeAdjective(i)
+                         : IsOneOf(PhraseKey(i, hit.span), kExclamatives))) {
         s_.cues[i].booster = kBoosterIncrement;
       } else if (hit.valence < 0.0 && after.valence > 0.0 &&
                  IsOneOf(t_.at(next), kDegreeAfter)) {
@@ -1904,6 +1911,10 @@ class Engine {
       const std::size_t i = at;
       const Hit& hit = s_.hits[i];
       const std::string_view word = t_.at(i);
+      if (hit.span > 1 && BoosterAt(i) != 0.0 &&
+          NextHitAt(i + hit.span - 1, 1)) {
+        continue;  // an exclamative grading the next term
+      }
       if (hit.span == 1 && hit.source == Source::kLang) {
         if (BoosterAt(i) != 0.0 && NextHitAt(i, 2)) continue;
         if (IsNegator(i) && NextHitAt(i, kWindow)) continue;

@@ -763,6 +763,17 @@ TEST_CASE("'yet' as an adverb is no contrast") {
         doctest::Approx(Compound(2.0)));
 }
 
+TEST_CASE("an exclamative praises a plain word and grades a negative one") {
+  const InlineScorer scorer("", "",
+                            "was für ein\t1.2\nwas für eine\t1.2\n"
+                            "enttäuschung\t-2.4\n");
+  CHECK(scorer.Compound("Was für ein Spiel!", "de") >
+        scorer.Compound("Ein Spiel!", "de"));
+  // (a booster three words before its term counts 0.9 times)
+  CHECK(scorer.Compound("Was für eine Enttäuschung", "de") ==
+        doctest::Approx(Compound(-2.4 - 0.9 * 0.293)));
+}
+
 TEST_CASE("a word of degree after a negative term grades it") {
   const InlineScorer scorer(
       "incompetence\t-2.3\nat its finest\t2.0\nbreaks\t-1.8\neasily\t1.4\n"
