@@ -50,10 +50,6 @@ constexpr double kQuestionIncrement = 0.18;
 constexpr double kManyQuestions = 0.96;
 constexpr double kBeforeContrast = 0.5;
 constexpr double kAfterContrast = 1.5;
-// The longest closing sentence read as the verdict on a work told before
-// it ("... déporté à Buchenwald. Du grand art."), weighed as after a
-// contrast.
-constexpr std::size_t kMaxVerdictTokens = 6;
 // A rating the author states ("8/10", "2 étoiles") counts as this many
 // strong words: it is the review's own verdict.
 constexpr double kStatedRatingWeight = 2.0;
@@ -1907,11 +1903,6 @@ class Engine {
     // on me. Fantastic.", "Ma carte bloquée et la banque ne répond pas.
     // Super sympa.", "Paket nicht angekommen. Toll.").
     const std::size_t final_start = contrast == n ? FinalPraiseStart() : n;
-    // A short last sentence after the plot of a work is the verdict.
-    const bool closing_verdict = contrast == n && t_.last_sentence > 0 &&
-                                 n - t_.last_sentence <= kMaxVerdictTokens &&
-                                 AboutAWork();
-    const std::size_t verdict = closing_verdict ? t_.last_sentence : n;
     const std::size_t opening_end = contrast == n ? OpeningPraiseEnd() : 0;
     double held[2] = {0.0, 0.0};
     std::size_t held_notes[2] = {kNone, kNone};
@@ -2074,14 +2065,6 @@ class Engine {
           NearIronyMark(i)) {
         v *= kNegationScalar;
         Note(c, [] { return Format("irony x%.2f", kNegationScalar); });
-      }
-      if (verdict < n) {
-        v *= i < verdict ? kBeforeContrast : kAfterContrast;
-        Note(c, [&] {
-          return Format(i < verdict ? "before the closing verdict x%.1f"
-                                    : "closing verdict x%.1f",
-                        i < verdict ? kBeforeContrast : kAfterContrast);
-        });
       }
       if (contrast < n) {
         if (i < contrast) {

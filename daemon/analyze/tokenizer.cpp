@@ -371,9 +371,6 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   out.umlaut_e.clear();
   out.accented.clear();
 
-  // The token after the last stop (. ! ? …) seen, and after the one before.
-  std::uint32_t last_stop = 0;
-  std::uint32_t stop_before_last = 0;
   bool in_word = false;
   bool hashtag_pending = false;  // a '#' right before the next word
   bool boundary = false;
@@ -407,13 +404,6 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     if (c == '!') ++out.exclamations;
     if (c == '?') ++out.questions;
     if (IsBoundary(c)) boundary = true;
-    if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
-      const auto next = static_cast<std::uint32_t>(out.tokens.size());
-      if (next != last_stop) {
-        stop_before_last = last_stop;
-        last_stop = next;
-      }
-    }
     if (IsSpace(c)) at_chunk_start = true;
   };
 
@@ -665,8 +655,6 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   }
   finish(at);
   folded.Finish();
-  out.last_sentence =
-      last_stop == out.tokens.size() ? stop_before_last : last_stop;
   out.any_lower = any_lower;
   out.any_all_caps = any_all_caps;
   out.any_digit = out.any_digit || ascii_digits != 0;

@@ -307,20 +307,6 @@ TEST_CASE("any_digit sees a digit wherever it is read") {
   }
 }
 
-TEST_CASE("last_sentence is the first token after the last stop") {
-  TokenizedText t;
-  Tokenize("One two. Three four!", nullptr, t);
-  CHECK(t.last_sentence == 2);
-  Tokenize("One two. Three, four?! ", nullptr, t);
-  CHECK(t.last_sentence == 2);
-  Tokenize("One, two\u2026 three", nullptr, t);
-  CHECK(t.last_sentence == 2);
-  Tokenize("One two.", nullptr, t);
-  CHECK(t.last_sentence == 0);
-  Tokenize("One, two; three", nullptr, t);
-  CHECK(t.last_sentence == 0);
-}
-
 TEST_CASE("span() joins consecutive tokens with single spaces") {
   TokenizedText t;
   Tokenize("Service\t\tCLIENT,  l'arnaque \xF0\x9F\x98\xA1 #PasMal", nullptr,

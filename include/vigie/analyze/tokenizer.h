@@ -77,10 +77,7 @@ struct TokenizedText {
   int french_letters = 0;      ///< é è ê à â ç ù û î ô ë ï œ seen
   int elisions = 0;            ///< French elisions split off (l', qu', ...)
   int inner_apostrophes = 0;   ///< apostrophes kept inside words ("don't")
-  /// The first token of the last sentence (after the last . ! ? or … that
-  /// some token follows); 0 for a text of one sentence.
-  std::uint32_t last_sentence = 0;
-  bool any_digit = false;  ///< the text holds an ASCII digit
+  bool any_digit = false;      ///< the text holds an ASCII digit
   /// Offsets in `folded`, ascending, of each 'e' an umlaut added ("schön"
   /// is folded as "schoen").
   std::vector<std::uint32_t> umlaut_e;
