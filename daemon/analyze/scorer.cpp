@@ -713,8 +713,9 @@ constexpr std::string_view kAfterAdverbYet[] = {"another", "again", "to",
 constexpr std::string_view kExceptions[] = {"unless", "moins", "si", "sei"};
 // Verbs of expectation and fear (Engine::ExpectationBefore()).
 constexpr std::string_view kExpectations[] = {
-    "expecting", "expected",  "expect",    "feared",    "dreading", "dreaded",
-    "attendais", "attendait", "craignais", "redoutais", "redoutait"};
+    "expecting", "expected",  "expect",    "feared",     "dreading",
+    "dreaded",   "attendais", "attendait", "craignais",  "redoutais",
+    "redoutait", "promised",  "promis",    "versprochen"};
 constexpr std::size_t kExpectationScope = 4;  // tokens from verb to term
 // Words of fear, grief and a dark tone that, in a text about a book, a film
 // or a series, tell the effect the work had: praise ("genuinely scary",

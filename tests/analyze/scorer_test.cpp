@@ -1139,6 +1139,8 @@ TEST_CASE("what one expected or feared is read as what did not happen") {
         doctest::Approx(Compound(-0.74 * -2.5)));
   CHECK(scorer.Compound("je m'attendais à un navet", "fr") ==
         doctest::Approx(Compound(-0.74 * -2)));
+  CHECK(scorer.Compound("on m'avait promis un navet", "fr") ==
+        doctest::Approx(Compound(-0.74 * -2)));
   // Not a negated verb, nor French "attendre" (to wait), nor past a comma.
   CHECK(scorer.Compound("I didn't expect that the lid broke", "en") < 0.0);
   CHECK(scorer.Compound("j'attendais un mauvais bus", "fr") ==
