@@ -2131,9 +2131,12 @@ class Engine {
           !IsOneOf(t_.at(j), kWaitWords)) {
         continue;
       }
-      if (const auto [first, last] = LongWaitAt(j); first != kNone) {
+      // A pair, not a structured binding: clang 14 cannot capture one.
+      if (const std::pair<std::size_t, std::size_t> wait = LongWaitAt(j);
+          wait.first != kNone) {
         add_rule(
-            j, kLongWait, [&] { return std::string(t_.span(first, last)); },
+            j, kLongWait,
+            [&] { return std::string(t_.span(wait.first, wait.second)); },
             "long wait");
         break;
       }
