@@ -2321,7 +2321,7 @@ class Engine {
     const Token& last = t_.tokens[n - 1];
     if (last.size - 3u <= 2u) {
       if (last.boundary_before || last.hashtag) {
-        MarkFinalNegator(n - 1);
+        MarkFinalNegator(n - 1, s_.raw_text);
       } else if (n >= 5 && (t_.at(n - 1) == "all" || t_.at(n - 1) == "tout" ||
                             t_.at(n - 1) == "nicht")) {
         MarkFinalAnswer();
@@ -2334,10 +2334,8 @@ class Engine {
     while (m > 0 && n - m <= 3 && t_.tokens[m].hashtag) --m;
     const Token& word = t_.tokens[m];
     if (m + 1 < n && m >= 3 && !word.hashtag && word.boundary_before &&
-        word.size - 3u <= 2u && s_.facts[m].kind == TokenKind::kWord &&
-        IsOneOf(t_.at(m), kFinalNegators) &&
-        LastWordAfterStop(WithoutClosingHashtags(s_.raw_text, 3))) {
-      AddIronyMark(m);
+        word.size - 3u <= 2u) {
+      MarkFinalNegator(m, WithoutClosingHashtags(s_.raw_text, 3));
     }
   }
 
@@ -3172,13 +3170,14 @@ class Engine {
     if (LastWordAfterStop(s_.raw_text, words)) AddIronyMark(n - 1);
   }
 
-  // Marks the last token `i` as irony when it is a word of
-  // kFinalNegators standing as a sentence of its own (or a hashtag).
-  [[gnu::noinline]] void MarkFinalNegator(std::size_t i) {
+  // Marks token `i`, the last word of `raw` (the text, or the text without
+  // its closing hashtags), as irony when it is a word of kFinalNegators
+  // standing as a sentence of its own (or a hashtag).
+  [[gnu::noinline]] void MarkFinalNegator(std::size_t i, std::string_view raw) {
     const Token& last = t_.tokens[i];
     if (s_.facts[i].kind == TokenKind::kWord &&
         IsOneOf(t_.at(i), kFinalNegators) &&
-        (last.hashtag || LastWordAfterStop(s_.raw_text))) {
+        (last.hashtag || LastWordAfterStop(raw))) {
       AddIronyMark(i);
     }
   }
