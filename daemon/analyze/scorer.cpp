@@ -745,6 +745,23 @@ constexpr std::string_view kEffectWords[] = {
     "wehtut",      "peur",        "hante",
     "hantee",      "hantes"};
 constexpr double kEffectScalar = -0.5;
+// Words of what happens in a story (war, death, crime, illness): in a text
+// about a book, a film or a series they tell its plot, not the writer's
+// opinion ("un roman sur la guerre", "a murder mystery"): they count
+// kPlotScalar times their valence, nothing.
+constexpr std::string_view kPlotWords[] = {
+    "war",       "wars",        "death",     "deaths",     "murder",
+    "murders",   "murdered",    "killer",    "killers",    "killing",
+    "crime",     "crimes",      "victim",    "victims",    "violence",
+    "suicide",   "disease",     "illness",   "grief",      "loss",
+    "tragedy",   "guerre",      "guerres",   "mort",       "morts",
+    "meurtre",   "meurtres",    "meurtrier", "tueur",      "tueurs",
+    "victime",   "victimes",    "maladie",   "deuil",      "drame",
+    "tragedie",  "enfer",       "epreuves",  "souffrance", "accident",
+    "mourir",    "disparition", "krieg",     "tod",        "mord",
+    "moerder",   "verbrechen",  "opfer",     "gewalt",     "selbstmord",
+    "krankheit", "trauer"};
+constexpr double kPlotScalar = 0.0;
 // Words that make a text speak of a book, a film or a series.
 constexpr std::string_view kWorkWords[] = {
     "book",          "novel",      "film",        "movie",
@@ -900,6 +917,7 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kGermanFormerly), std::end(kGermanFormerly)},
     {std::begin(kExceptions), std::end(kExceptions)},
     {std::begin(kEffectWords), std::end(kEffectWords)},
+    {std::begin(kPlotWords), std::end(kPlotWords)},
     {std::begin(kExpectations), std::end(kExpectations)},
     {std::begin(kScarcity), std::end(kScarcity)},
     {std::begin(kRemedyVerbs), std::end(kRemedyVerbs)},
@@ -1942,6 +1960,13 @@ class Engine {
       if (v != 0.0 && t_.questions > 0 && AsksForAdvice(i)) {
         v = 0.0;
         Note(c, [] { return std::string("request for advice"); });
+      }
+      if (v < 0.0 && hit.span == 1 && Is(i, kFlagRare) &&
+          IsOneOf(word, kPlotWords) && AboutAWork()) {
+        v *= kPlotScalar;
+        Note(c, [] {
+          return Format("plot of a work (war, death) x%.2f", kPlotScalar);
+        });
       }
       if (v == 0.0) {
         if (c != nullptr) c->adjusted = 0.0;

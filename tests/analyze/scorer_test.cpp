@@ -1192,6 +1192,19 @@ TEST_CASE("fear and tears in a text about a work tell its effect: praise") {
   CHECK(scorer.Compound("this horror movie is not scary", "en") < 0.0);
 }
 
+TEST_CASE("war, death and crime in a text about a work tell its plot") {
+  const InlineScorer scorer("murder\t-2\ngripping\t2\n",
+                            "guerre\t-2\nmort\t-2\nbeau\t2\n", "Krieg\t-2\n");
+  CHECK(scorer.Compound("a gripping murder mystery novel", "en") ==
+        doctest::Approx(Compound(2)));
+  CHECK(scorer.Compound("un beau roman sur la guerre et la mort", "fr") ==
+        doctest::Approx(Compound(2)));
+  CHECK(scorer.Compound("ein Buch über den Krieg", "de") == 0.0);
+  // Without a word of a work, they are news.
+  CHECK(scorer.Compound("la guerre en Ukraine", "fr") ==
+        doctest::Approx(Compound(-2)));
+}
+
 TEST_CASE("a neutral term of several words counts as one word of the scope") {
   const InlineScorer scorer("feel like\t0\ncash grab\t-2\nscam\t-3\n", "", "");
   CHECK(scorer.Compound("it doesn't feel like a cash grab", "en") ==
