@@ -175,7 +175,10 @@ const LangRules& Rules(Lang lang) {
         {"fairly", -kBoosterIncrement},
         {"pretty", -0.1},
         {"quite", 0.1},
-        {"almost", -kBoosterIncrement}},
+        {"almost", -kBoosterIncrement},
+        {"bit", -kBoosterIncrement},  // "a bit slow"
+        {"little", -kBoosterIncrement},
+        {"kinda", -kBoosterIncrement}},
        {"but", "however", "yet"}},
       // German
       {{"nicht",   "nich",      "kein",      "keine",     "keinen",
@@ -1935,6 +1938,13 @@ class Engine {
     double held[2] = {0.0, 0.0};
     std::size_t held_notes[2] = {kNone, kNone};
     int held_count = 0;
+    // The signs of the terms on each side of the contrast (bit 0 praise,
+    // bit 1 blame), and on which sides a diminisher or an intensifier
+    // graded one (bit 0 before, bit 1 after).
+    unsigned before_signs = 0;
+    unsigned after_signs = 0;
+    unsigned hedged_sides = 0;
+    unsigned boosted_sides = 0;
     for (const std::uint32_t at : s_.hit_at) {
       const std::size_t i = at;
       const Hit& hit = s_.hits[i];
@@ -2011,6 +2021,11 @@ class Engine {
         double boost = BoosterAt(j);
         if (boost == 0.0) continue;
         if (IsLitotes(j)) continue;  // handled with negation
+        if (contrast < n && (boost <= -kBoosterIncrement || boost > 0.0) &&
+            !IsScarcity(j)) {
+          (boost < 0.0 ? hedged_sides : boosted_sides) |=
+              i < contrast ? 1u : 2u;
+        }
         if (mixed_case && t_.tokens[j].all_caps)
           boost += Sign(boost) * kCapsIncrement;
         v += sign * boost * kDistanceFactor[d];
@@ -2101,6 +2116,9 @@ class Engine {
         v *= kNegationScalar;
         Note(c, [] { return Format("irony x%.2f", kNegationScalar); });
       }
+      if (contrast < n && v != 0.0) {
+        (i < contrast ? before_signs : after_signs) |= v > 0.0 ? 1u : 2u;
+      }
       if (contrast < n) {
         if (i < contrast) {
           v *= kBeforeContrast;
@@ -2126,6 +2144,15 @@ class Engine {
       }
       sum += v;
       Weigh(v);
+    }
+    // Praise and blame on either side of a contrast, one of them graded
+    // down, are a lukewarm verdict: "bien joué mais un peu trop long",
+    // "un peu bruyant mais il remplit son rôle".
+    if (hedged_sides != 0 && (boosted_sides & ~hedged_sides) == 0 &&
+        lukewarm_ == kNone &&
+        ((before_signs == 1u && after_signs == 2u) ||
+         (before_signs == 2u && after_signs == 1u))) {
+      lukewarm_ = contrast;
     }
     // A rule's own valence at token j, weighted by its side of the contrast.
     auto add_rule = [&](std::size_t j, double valence, auto term,

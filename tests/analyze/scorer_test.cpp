@@ -1192,6 +1192,21 @@ TEST_CASE("fear and tears in a text about a work tell its effect: praise") {
   CHECK(scorer.Compound("this horror movie is not scary", "en") < 0.0);
 }
 
+TEST_CASE("praise and blame across a contrast, one graded down, are lukewarm") {
+  const InlineScorer scorer("slow\t-2\ntasty\t2\n", "lent\t-2\nbeau\t2\n",
+                            "langsam\t-2\nschoen\t2\n");
+  const double hedged = 0.1 * Compound(2 * 0.5 + (-2 + 0.293) * 1.5);
+  CHECK(scorer.Compound("beau mais un peu lent", "fr") ==
+        doctest::Approx(hedged));
+  CHECK(scorer.Compound("tasty, but a bit slow", "en") ==
+        doctest::Approx(hedged));
+  CHECK(scorer.Compound("schön, aber etwas langsam", "de") ==
+        doctest::Approx(hedged));
+  // Not when the other side is graded up, nor without a diminisher.
+  CHECK(scorer.Compound("un peu lent, mais vraiment beau", "fr") > 0.05);
+  CHECK(scorer.Compound("beau mais lent", "fr") < -0.05);
+}
+
 TEST_CASE("war, death and crime in a text about a work tell its plot") {
   const InlineScorer scorer("murder\t-2\ngripping\t2\n",
                             "guerre\t-2\nmort\t-2\nbeau\t2\n", "Krieg\t-2\n");
