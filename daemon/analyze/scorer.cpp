@@ -218,7 +218,8 @@ const LangRules& Rules(Lang lang) {
         {"etwas", -kBoosterIncrement},
         {"ziemlich", -0.1},
         {"eher", -kBoosterIncrement},
-        {"wenig", -kBoosterIncrement}},
+        {"wenig", -kBoosterIncrement},
+        {"bisschen", -kBoosterIncrement}},
        {"aber", "jedoch", "allerdings", "dennoch", "trotzdem"}},
   };
   return kRules[lang == kUnd ? kEn : lang];
@@ -2034,6 +2035,14 @@ class Engine {
                       Format("%+.3f", sign * boost * kDistanceFactor[d])});
         });
       }
+      if (const std::size_t k = PostDiminisherAt(i + hit.span); k != kNone) {
+        v += sign * BoosterAt(k);
+        if (contrast < n) hedged_sides |= i < contrast ? 1u : 2u;
+        Note(c, [&] {
+          return Cat({"booster(after: ", t_.at(k), ") ",
+                      Format("%+.3f", sign * BoosterAt(k))});
+        });
+      }
       const std::string_view negator = Negation(i, hit.span);
       if (!negator.empty() && negator[0] == '+') {
         v += sign * kBoosterIncrement;
@@ -3284,6 +3293,34 @@ class Engine {
   }
 
   double BoosterAt(std::size_t j) const { return s_.cues[j].booster; }
+
+  // The diminisher that grades the term ending before token `e` from after
+  // it, closing its clause or followed by no term: "nervt ein bisschen",
+  // "ça traîne un peu", "drags a bit", "wackelt etwas". kNone if none.
+  std::size_t PostDiminisherAt(std::size_t e) const {
+    static constexpr std::string_view kArticles[] = {"un", "a", "ein"};
+    static constexpr std::string_view kAfterArticle[] = {"peu", "bit", "little",
+                                                         "bisschen", "wenig"};
+    static constexpr std::string_view kAlone[] = {"etwas", "slightly",
+                                                  "somewhat"};
+    const std::size_t n = t_.tokens.size();
+    if (e >= n || t_.tokens[e].boundary_before) return kNone;
+    std::size_t k = kNone;
+    if (e + 1 < n && !t_.tokens[e + 1].boundary_before &&
+        BoosterAt(e + 1) <= -kBoosterIncrement &&
+        IsOneOf(t_.at(e), kArticles) && IsOneOf(t_.at(e + 1), kAfterArticle)) {
+      k = e + 1;
+    } else if (BoosterAt(e) <= -kBoosterIncrement &&
+               IsOneOf(t_.at(e), kAlone)) {
+      k = e;
+    }
+    if (k == kNone) return kNone;
+    if (k + 1 < n && !t_.tokens[k + 1].boundary_before &&
+        s_.hits[k + 1].span != 0) {
+      return kNone;  // it grades the term after it
+    }
+    return k;
+  }
 
   // Whether token `i`'s cue in this language has `bit`: a word list read
   // from the index, with no string compared.

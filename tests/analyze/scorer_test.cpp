@@ -1202,6 +1202,11 @@ TEST_CASE("praise and blame across a contrast, one graded down, are lukewarm") {
         doctest::Approx(hedged));
   CHECK(scorer.Compound("schön, aber etwas langsam", "de") ==
         doctest::Approx(hedged));
+  // A diminisher after the term, at the end of its clause, grades it too.
+  CHECK(scorer.Compound("schön, aber langsam ein bisschen", "de") ==
+        doctest::Approx(hedged));
+  CHECK(scorer.Compound("tasty, but slow a bit.", "en") ==
+        doctest::Approx(hedged));
   // Not when the other side is graded up, nor without a diminisher.
   CHECK(scorer.Compound("un peu lent, mais vraiment beau", "fr") > 0.05);
   CHECK(scorer.Compound("beau mais lent", "fr") < -0.05);
