@@ -1215,6 +1215,16 @@ class ScorerIndex {
     return (pairs_[bit / 64] >> (bit % 64)) & 1u;
   }
 
+  // Notes a word of a work (kWorkWords) by its hash (HashTerm).
+  void AddWorkWord(std::uint64_t hash) {
+    work_words_[(hash >> 58) & 63] |= std::uint64_t{1} << (hash & 63);
+  }
+  // False when the word hashed `hash` is no word of a work; true may be
+  // wrong (a cheap filter before comparing strings).
+  bool MayBeWorkWord(std::uint64_t hash) const {
+    return (work_words_[(hash >> 58) & 63] >> (hash & 63)) & 1u;
+  }
+
   // The entry of every word the index lacks: no valence, flag, cue, phrase
   // start or clue.
   const IndexedWord* absent() const { return &absent_; }
@@ -1322,6 +1332,8 @@ class ScorerIndex {
   static constexpr int kPairBits = 18;
   std::vector<std::uint64_t> pairs_ =
       std::vector<std::uint64_t>((std::size_t{1} << kPairBits) / 64);
+  // Bits AddWorkWord() set: 4,096 for about a hundred words.
+  std::array<std::uint64_t, 64> work_words_ = {};
   std::vector<double> valences_;  // each IndexedWord's, by source order;
                                   // empty when valence_ids_ is not
   std::vector<std::uint8_t> valence_ids_;  // same, as indexes in distinct_
@@ -1416,6 +1428,7 @@ std::shared_ptr<const ScorerIndex> BuildIndex(const ScorerLexicons& lex) {
     }
   }
   for (std::string_view w : FunctionWords()) add(w).clue = FunctionWordClue(w);
+  for (std::string_view w : kWorkWords) index->AddWorkWord(HashTerm(w));
   for (const FlaggedWord& fw : kFlaggedWords) add(fw.word).flags |= fw.flag;
   for (const auto& list : kRareWordLists) {
     for (const std::string_view* w = list[0]; w != list[1]; ++w) {
@@ -2805,7 +2818,10 @@ class Engine {
     if (about_work_ < 0) {
       about_work_ = 0;
       for (std::size_t t = 0; t < t_.tokens.size() && about_work_ == 0; ++t) {
-        if (IsOneOf(t_.at(t), kWorkWords)) about_work_ = 1;
+        if (index_.MayBeWorkWord(t_.keys[t].hash) &&
+            IsOneOf(t_.at(t), kWorkWords)) {
+          about_work_ = 1;
+        }
       }
     }
     return about_work_ == 1;
