@@ -321,11 +321,11 @@ constexpr std::string_view kFailureWords[] = {
 // Two-word expressions that negate what follows them (Engine::
 // NegatingPair()), folded.
 constexpr std::pair<std::string_view, std::string_view> kNegatingPairs[] = {
-    {"far", "from"},
-    {"anything", "but"},
-    {"nowhere", "near"},
-    {"loin", "etre"},
-    {"andere", "als"}};
+    {"far", "from"},     {"anything", "but"}, {"nowhere", "near"},
+    {"loin", "etre"},    {"andere", "als"},   {"fails", "to"},
+    {"failed", "to"},    {"fail", "to"},      {"forgets", "to"},
+    {"struggles", "to"}, {"neglects", "to"},  {"echoue", "a"},
+    {"echouent", "a"}};
 
 // Two-word contrasts, beside the one-word ones of LangRules: "Bon accueil.
 // Par contre, la chambre était sale." Folded.

@@ -814,6 +814,11 @@ TEST_CASE("two-word expressions of negation, and spoken French 'pas'") {
         doctest::Approx(Compound(-0.74 * 2.9)));
   CHECK(scorer.Compound("alles andere als gut", "de") ==
         doctest::Approx(Compound(-0.74 * 1.9)));
+  // What a work fails or forgets to be: "forgets to be good".
+  CHECK(scorer.Compound("it forgets to be good", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.9)));
+  CHECK(scorer.Compound("échoue à être parfait", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2.9)));
   // A negator before cancels it: nearly perfect.
   CHECK(scorer.Compound("pas loin d'être parfait", "fr") ==
         doctest::Approx(Compound(2.9)));
