@@ -330,7 +330,7 @@ constexpr std::pair<std::string_view, std::string_view> kNegatingPairs[] = {
 // Two-word contrasts, beside the one-word ones of LangRules: "Bon accueil.
 // Par contre, la chambre était sale." Folded.
 constexpr std::pair<std::string_view, std::string_view> kContrastPairs[] = {
-    {"par", "contre"}, {"en", "revanche"}};
+    {"par", "contre"}, {"en", "revanche"}, {"au", "contraire"}};
 
 // Verdicts that call a text lukewarm or mixed ("sans plus", "mitigé",
 // "mixed feelings", "durchwachsen", "average" but "above average"): with

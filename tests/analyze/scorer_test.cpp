@@ -958,13 +958,14 @@ TEST_CASE("'wouldn't say' negates its complement; 'definitely' boosts") {
   CHECK(scorer.Compound("definitely", "en") == doctest::Approx(Compound(1.7)));
 }
 
-TEST_CASE("French 'par contre' and 'en revanche' contrast as 'mais' does") {
+TEST_CASE("French 'par contre', 'en revanche', 'au contraire' contrast") {
   const InlineScorer scorer("", "bon\t1.9\nsale\t-1.5\n", "");
   CHECK(
       scorer.Compound("Bon accueil. Par contre, la chambre était sale", "fr") ==
       scorer.Compound("Bon accueil. Mais la chambre était sale", "fr"));
   CHECK(scorer.Compound("Bon accueil. En revanche c'est sale", "fr") ==
         doctest::Approx(Compound(1.9 * 0.5 - 1.5 * 1.5)));
+  CHECK(scorer.Compound("Pas sale, au contraire, c'est bon", "fr") > 0.0);
   // Not "contre" alone: against.
   CHECK(scorer.Compound("bon contre sale", "fr") ==
         doctest::Approx(Compound(1.9 - 1.5)));
