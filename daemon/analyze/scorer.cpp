@@ -323,11 +323,19 @@ constexpr std::string_view kFailureWords[] = {
 // Two-word expressions that negate what follows them (Engine::
 // NegatingPair()), folded.
 constexpr std::pair<std::string_view, std::string_view> kNegatingPairs[] = {
-    {"far", "from"},     {"anything", "but"}, {"nowhere", "near"},
-    {"loin", "etre"},    {"andere", "als"},   {"fails", "to"},
-    {"failed", "to"},    {"fail", "to"},      {"forgets", "to"},
-    {"struggles", "to"}, {"neglects", "to"},  {"echoue", "a"},
-    {"echouent", "a"}};
+    {"far", "from"},
+    {"anything", "but"},
+    {"nowhere", "near"},
+    {"loin", "etre"},
+    {"andere", "als"}};
+// Verbs of failing and the particle after them, which negate what follows
+// as kNegatingPairs do: "forgets to be funny", "fails to impress", "échoue
+// à convaincre" (Engine::NegatingPair()). The verb has the cue bit, not
+// the particle, which is common. Folded.
+constexpr std::pair<std::string_view, std::string_view> kFailingVerbs[] = {
+    {"fails", "to"},   {"failed", "to"},    {"fail", "to"},
+    {"forgets", "to"}, {"struggles", "to"}, {"neglects", "to"},
+    {"echoue", "a"},   {"echouent", "a"}};
 
 // Two-word contrasts, beside the one-word ones of LangRules: "Bon accueil.
 // Par contre, la chambre était sale." Folded.
@@ -408,6 +416,7 @@ const CueMap& Cues(Lang lang) {
       mark(kDegreeAdjectives, &Cue::degree);
       mark(kFailureWords, &Cue::failure);
       mark(kNegatingPairs, &Cue::pair_end);
+      for (const auto& pair : kFailingVerbs) m[pair.first].pair_end = true;
       mark(kLukewarmWords, &Cue::lukewarm);
       mark(kLukewarmPairs, &Cue::lukewarm_pair);
       mark(kContrastPairs, &Cue::contrast_pair);
@@ -3723,14 +3732,27 @@ class Engine {
   }
 
   // Whether token `j` ends a two-word expression that negates what follows
-  // it (1): "far from perfect", "anything but good", "nowhere near as good",
+  // it (1), or a verb of failing starts one (kFailingVerbs): "far from
+  // perfect", "anything but good", "nowhere near as good",
   // "loin d'être parfait", "alles andere als gut"; -1 when a negator before
   // it cancels it ("pas loin d'être parfait" is nearly perfect); else 0.
   int NegatingPair(std::size_t j) const {
     // The second words have a cue bit: no string compared for the others.
-    if (!CueHas(j, &Cue::pair_end) || !EndsPair(j, kNegatingPairs)) return 0;
-    return j >= 2 && !t_.tokens[j - 1].boundary_before && IsNegator(j - 2) ? -1
+    if (!CueHas(j, &Cue::pair_end)) return 0;
+    if (EndsPair(j, kNegatingPairs)) {
+      return j >= 2 && !t_.tokens[j - 1].boundary_before && IsNegator(j - 2)
+                 ? -1
+                 : 1;
+    }
+    // A verb of failing before its particle (kFailingVerbs): "fails to".
+    if (j + 1 >= t_.tokens.size() || t_.tokens[j + 1].boundary_before) return 0;
+    for (const auto& [verb, particle] : kFailingVerbs) {
+      if (t_.at(j) == verb && t_.at(j + 1) == particle) {
+        return j >= 1 && !t_.tokens[j].boundary_before && IsNegator(j - 1) ? -1
                                                                            : 1;
+      }
+    }
+    return 0;
   }
 
   // Whether token `j` is German "nicht" before a comma and "was" or "wie"
