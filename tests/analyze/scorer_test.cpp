@@ -686,10 +686,13 @@ TEST_CASE("a negator inside a term negates nothing after it") {
 }
 
 TEST_CASE("'without', 'sans', 'ohne' negate the phrase right after them") {
-  const InlineScorer scorer("problem\t-1.7\n", "souci\t-1.2\n",
+  const InlineScorer scorer("problem\t-1.7\nliked\t1.8\n", "souci\t-1.2\n",
                             "chaos\t-2.0\ndumm\t-2.2\n");
   CHECK(scorer.Compound("without a single problem", "en") ==
         doctest::Approx(Compound(-0.74 * -1.7)));
+  // "minus" as "without": "minus the features I liked".
+  CHECK(scorer.Compound("minus what I liked", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.8)));
   CHECK(scorer.Compound("sans le moindre souci", "fr") ==
         doctest::Approx(Compound(-0.74 * -1.2)));
   CHECK(scorer.Compound("ohne ihn je dumm dastehen zu lassen", "de") ==
