@@ -777,6 +777,9 @@ constexpr std::string_view kPlotWords[] = {
     "moerder",   "verbrechen",  "opfer",     "gewalt",     "selbstmord",
     "krankheit", "trauer"};
 constexpr double kPlotScalar = 0.0;
+// The smallest valence of a strong term: after a contrast, one outweighs a
+// criticism graded down before it (Engine::Sum()).
+constexpr double kStrongValence = 2.0;
 // Words that make a text speak of a book, a film or a series.
 constexpr std::string_view kWorkWords[] = {
     "book",          "novel",      "film",         "movie",
@@ -1970,6 +1973,7 @@ class Engine {
     unsigned after_signs = 0;
     unsigned hedged_sides = 0;
     unsigned boosted_sides = 0;
+    unsigned strong_sides = 0;  // with a term of kStrongValence or more
     for (const std::uint32_t at : s_.hit_at) {
       const std::size_t i = at;
       const Hit& hit = s_.hits[i];
@@ -2151,6 +2155,9 @@ class Engine {
       }
       if (contrast < n && v != 0.0) {
         (i < contrast ? before_signs : after_signs) |= v > 0.0 ? 1u : 2u;
+        if (std::abs(hit.valence) >= kStrongValence) {
+          strong_sides |= i < contrast ? 1u : 2u;
+        }
       }
       if (contrast < n) {
         if (i < contrast) {
@@ -2180,8 +2187,11 @@ class Engine {
     }
     // Praise and blame on either side of a contrast, one of them graded
     // down, are a lukewarm verdict: "bien joué mais un peu trop long",
-    // "un peu bruyant mais il remplit son rôle".
+    // "un peu bruyant mais il remplit son rôle"; not when the other side is
+    // graded up, nor a strong term after the contrast outweighs a criticism
+    // graded down before it ("un peu cher, mais parfait").
     if (hedged_sides != 0 && (boosted_sides & ~hedged_sides) == 0 &&
+        !(hedged_sides == 1u && (strong_sides & 2u) != 0) &&
         lukewarm_ == kNone &&
         ((before_signs == 1u && after_signs == 2u) ||
          (before_signs == 2u && after_signs == 1u))) {

@@ -1202,9 +1202,11 @@ TEST_CASE("fear and tears in a text about a work tell its effect: praise") {
 }
 
 TEST_CASE("praise and blame across a contrast, one graded down, are lukewarm") {
-  const InlineScorer scorer("slow\t-2\ntasty\t2\n", "lent\t-2\nbeau\t2\n",
-                            "langsam\t-2\nschoen\t2\n");
-  const double hedged = 0.1 * Compound(2 * 0.5 + (-2 + 0.293) * 1.5);
+  const InlineScorer scorer("slow\t-2\ntasty\t1.9\n",
+                            "lent\t-2\nbeau\t1.9\nparfait\t2.9\n",
+                            "langsam\t-2\nschoen\t1.9\n");
+  const double hedged =
+      kLukewarmScalar * Compound(1.9 * 0.5 + (-2 + 0.293) * 1.5);
   CHECK(scorer.Compound("beau mais un peu lent", "fr") ==
         doctest::Approx(hedged));
   CHECK(scorer.Compound("tasty, but a bit slow", "en") ==
@@ -1218,6 +1220,8 @@ TEST_CASE("praise and blame across a contrast, one graded down, are lukewarm") {
         doctest::Approx(hedged));
   // Not when the other side is graded up, nor without a diminisher.
   CHECK(scorer.Compound("un peu lent, mais vraiment beau", "fr") > 0.05);
+  // Nor when a strong term after the contrast outweighs it.
+  CHECK(scorer.Compound("un peu lent, mais parfait", "fr") > 0.05);
   CHECK(scorer.Compound("beau mais lent", "fr") < -0.05);
 }
 

@@ -151,8 +151,9 @@ struct ScoreResult {
 
 /// A lukewarm or mixed verdict in a text ("sans plus", "mixed feelings",
 /// "durchwachsen") multiplies its compound by this: praise and blame alike
-/// are qualified.
-inline constexpr double kLukewarmScalar = 0.1;
+/// are qualified, and the text is neutral at the default thresholds (the
+/// compound stays under 0.04 in size; its sign is kept).
+inline constexpr double kLukewarmScalar = 0.04;
 
 /// One term's contribution, for --explain.
 struct Contribution {
