@@ -352,6 +352,11 @@ constexpr std::string_view kLukewarmWords[] = {
     "mouais",           "bof",          "passable",        "middling",
     "okayish",          "durchwachsen", "mittelpraechtig", "average",
     "durchschnittlich", "zwiegespalten"};
+// Middling words that, as a text's last sentence, give its verdict
+// (Engine::FindFinalMiddlingVerdict()), folded.
+constexpr std::string_view kMiddlingVerdicts[] = {
+    "correct", "correcte", "moyen",      "moyenne", "okay",
+    "ok",      "fine",     "ordentlich", "okayish"};
 constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"sans", "plus"},
     {"demi", "teinte"},
@@ -1929,6 +1934,7 @@ class Engine {
     }
     if (any_negator_ && lukewarm_ == kNone) FindNeitherNor();
     if (any_negator_ && lukewarm_ == kNone) FindOpposedNegations();
+    if (lukewarm_ == kNone) FindFinalMiddlingVerdict();
     // A positive adjective of degree right before a negative term is its
     // booster, not praise: "une belle arnaque", "énorme déception", "a real
     // nightmare", "ein schöner Reinfall". A word of degree right after one
@@ -2353,6 +2359,27 @@ class Engine {
       }
       return false;
     });
+  }
+
+  // A last sentence of one or two words that holds a middling word is a
+  // lukewarm verdict on the whole text: "Accueil un peu expéditif.
+  // Correct.", "Cours sympa mais bondé. Moyen.", "Kids loved it. Okay
+  // overall." (kMiddlingVerdicts).
+  void FindFinalMiddlingVerdict() {
+    const std::size_t n = t_.tokens.size();
+    if (n < 3 || s_.facts[n - 1].kind != TokenKind::kWord) return;
+    for (std::size_t words = 1; words <= 2; ++words) {
+      if (!t_.tokens[n - words].boundary_before) continue;
+      if (!LastWordAfterStop(s_.raw_text, words)) return;
+      for (std::size_t k = n - words; k < n; ++k) {
+        if (IsOneOf(t_.at(k), kMiddlingVerdicts)) {
+          lukewarm_start_ = n - words;
+          lukewarm_ = n - 1;
+          return;
+        }
+      }
+      return;
+    }
   }
 
   // Calls `visit(j)` for each negator j of the text, in order, until it

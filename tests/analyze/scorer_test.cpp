@@ -1225,6 +1225,20 @@ TEST_CASE("praise and blame across a contrast, one graded down, are lukewarm") {
   CHECK(scorer.Compound("beau mais lent", "fr") < -0.05);
 }
 
+TEST_CASE("a last sentence of a middling word or two is a lukewarm verdict") {
+  const InlineScorer scorer("tidy\t1.5\nfine\t0.8\n",
+                            "sympa\t1.5\nmoyen\t-0.8\n", "");
+  CHECK(scorer.Compound("A tidy job. Fine overall.", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.5 + 0.8)));
+  CHECK(scorer.Compound("Cours sympa. Moyen.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.5 - 0.8)));
+  // Not inside a sentence, nor a longer last sentence.
+  CHECK(scorer.Compound("A tidy job, fine overall.", "en") ==
+        doctest::Approx(Compound(1.5 + 0.8)));
+  CHECK(scorer.Compound("A tidy job. It was fine overall.", "en") ==
+        doctest::Approx(Compound(1.5 + 0.8)));
+}
+
 TEST_CASE("war, death and crime in a text about a work tell its plot") {
   const InlineScorer scorer("murder\t-2\ngripping\t2\n",
                             "guerre\t-2\nmort\t-2\nbeau\t2\n", "Krieg\t-2\n");
