@@ -355,8 +355,12 @@ constexpr std::string_view kLukewarmWords[] = {
 // Middling words that, as a text's last sentence, give its verdict
 // (Engine::FindFinalMiddlingVerdict()), folded.
 constexpr std::string_view kMiddlingVerdicts[] = {
-    "correct", "correcte", "moyen",      "moyenne", "okay",
-    "ok",      "fine",     "ordentlich", "okayish"};
+    "correct", "correcte",     "moyen",      "moyenne",
+    "okay",    "ok",           "fine",       "ordentlich",
+    "okayish", "durchschnitt", "mittelmass", "mittelmaessig"};
+// Two-word middling verdicts, as a text's last sentence: "Geht so.".
+constexpr std::pair<std::string_view, std::string_view> kMiddlingPairs[] = {
+    {"geht", "so"}, {"so", "lala"}, {"passt", "schon"}, {"ca", "passe"}};
 constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"sans", "plus"},
     {"demi", "teinte"},
@@ -2364,13 +2368,18 @@ class Engine {
   // A last sentence of one or two words that holds a middling word is a
   // lukewarm verdict on the whole text: "Accueil un peu expéditif.
   // Correct.", "Cours sympa mais bondé. Moyen.", "Kids loved it. Okay
-  // overall." (kMiddlingVerdicts).
+  // overall.", "Geht so." (kMiddlingVerdicts, kMiddlingPairs).
   void FindFinalMiddlingVerdict() {
     const std::size_t n = t_.tokens.size();
     if (n < 3 || s_.facts[n - 1].kind != TokenKind::kWord) return;
     for (std::size_t words = 1; words <= 2; ++words) {
       if (!t_.tokens[n - words].boundary_before) continue;
       if (!LastWordAfterStop(s_.raw_text, words)) return;
+      if (words == 2 && EndsPair(n - 1, kMiddlingPairs)) {
+        lukewarm_start_ = n - 2;
+        lukewarm_ = n - 1;
+        return;
+      }
       for (std::size_t k = n - words; k < n; ++k) {
         if (IsOneOf(t_.at(k), kMiddlingVerdicts)) {
           lukewarm_start_ = n - words;

@@ -1232,6 +1232,8 @@ TEST_CASE("a last sentence of a middling word or two is a lukewarm verdict") {
         doctest::Approx(kLukewarmScalar * Compound(1.5 + 0.8)));
   CHECK(scorer.Compound("Cours sympa. Moyen.", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(1.5 - 0.8)));
+  CHECK(scorer.Compound("Cours sympa. Ça passe.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.5)));
   // Not inside a sentence, nor a longer last sentence.
   CHECK(scorer.Compound("A tidy job, fine overall.", "en") ==
         doctest::Approx(Compound(1.5 + 0.8)));
