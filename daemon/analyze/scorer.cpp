@@ -1938,7 +1938,12 @@ class Engine {
     }
     if (any_negator_ && lukewarm_ == kNone) FindNeitherNor();
     if (any_negator_ && lukewarm_ == kNone) FindOpposedNegations();
-    if (lukewarm_ == kNone) FindFinalMiddlingVerdict();
+    // A last sentence of one or two words (few texts end with one).
+    if (lukewarm_ == kNone && n >= 3 &&
+        (t_.tokens[n - 1].boundary_before ||
+         t_.tokens[n - 2].boundary_before)) {
+      FindFinalMiddlingVerdict();
+    }
     // A positive adjective of degree right before a negative term is its
     // booster, not praise: "une belle arnaque", "énorme déception", "a real
     // nightmare", "ein schöner Reinfall". A word of degree right after one
@@ -2288,7 +2293,7 @@ class Engine {
   // Where the last sentence of a short text starts when it is at most
   // kFinalPraiseWords words after a stop ("... hung up. Fantastic.", "...
   // Klasse Service."), or n.
-  std::size_t FinalPraiseStart() const {
+  [[gnu::always_inline]] std::size_t FinalPraiseStart() const {
     const std::size_t n = t_.tokens.size();
     if (n < 4 || n > kMaxSarcasmTokens ||
         s_.facts[n - 1].kind != TokenKind::kWord) {
@@ -2305,7 +2310,7 @@ class Engine {
   // The end of a short text's opening praise, a word of praise alone
   // before a comma or stop (after "oh", "ganz": "Génial, ils ont perdu ma
   // clé.", "Ganz toll, Baustelle vorm Fenster."), or 0.
-  std::size_t OpeningPraiseEnd() const {
+  [[gnu::always_inline]] std::size_t OpeningPraiseEnd() const {
     const std::size_t n = t_.tokens.size();
     if (n < 4 || n > kMaxSarcasmTokens) return 0;
     if (t_.tokens[1].boundary_before) {
@@ -2369,7 +2374,7 @@ class Engine {
   // lukewarm verdict on the whole text: "Accueil un peu expéditif.
   // Correct.", "Cours sympa mais bondé. Moyen.", "Kids loved it. Okay
   // overall.", "Geht so." (kMiddlingVerdicts, kMiddlingPairs).
-  void FindFinalMiddlingVerdict() {
+  [[gnu::noinline]] void FindFinalMiddlingVerdict() {
     const std::size_t n = t_.tokens.size();
     if (n < 3 || s_.facts[n - 1].kind != TokenKind::kWord) return;
     for (std::size_t words = 1; words <= 2; ++words) {
@@ -3784,7 +3789,10 @@ class Engine {
   // it cancels it ("pas loin d'être parfait" is nearly perfect); else 0.
   int NegatingPair(std::size_t j) const {
     // The second words have a cue bit: no string compared for the others.
-    if (!CueHas(j, &Cue::pair_end)) return 0;
+    return CueHas(j, &Cue::pair_end) ? CuedNegatingPair(j) : 0;
+  }
+  // NegatingPair() of a token with the cue bit. Out of line: few have it.
+  [[gnu::noinline]] int CuedNegatingPair(std::size_t j) const {
     if (EndsPair(j, kNegatingPairs)) {
       return j >= 2 && !t_.tokens[j - 1].boundary_before && IsNegator(j - 2)
                  ? -1
