@@ -293,8 +293,9 @@ constexpr std::string_view kFrenchDeterminers[] = {
 // Words of waiting (Engine::LongWaitAt()): verbs, and nouns that follow
 // the time ("40 minutes d'attente", "zwei Stunden Wartezeit").
 constexpr std::string_view kWaitWords[] = {
-    "waited",    "waiting",  "wait",     "attendu", "attendre", "attente",
-    "patienter", "patiente", "gewartet", "warten",  "wartezeit"};
+    "waited",    "waiting",   "wait",     "attendu",  "attendre",
+    "attente",   "patienter", "patiente", "gewartet", "warten",
+    "wartezeit", "warte",     "wartet",   "attends",  "attend"};
 // Words that make an orphan negation a failure (kOrphanFailure), folded.
 constexpr std::string_view kFailureWords[] = {
     // English: persistence, inability, and what a product or a service does
@@ -904,11 +905,12 @@ static_assert(
     "Engine::Sum() looks for words of waiting by these first letters");
 // What may stand between a verb of waiting and the time it took.
 constexpr std::string_view kWaitFillers[] = {
-    "for",     "over",    "about",  "almost",  "nearly", "another", "like",
-    "at",      "least",   "close",  "to",      "more",   "than",    "around",
-    "some",    "a",       "good",   "pendant", "plus",   "de",      "pres",
-    "presque", "environ", "ueber",  "fast",    "knapp",  "mehr",    "als",
-    "gut",     "bien",    "encore", "noch",    "mal"};
+    "for",    "over",   "about", "almost",  "nearly",  "another",
+    "like",   "at",     "least", "close",   "to",      "more",
+    "than",   "around", "some",  "a",       "good",    "pendant",
+    "plus",   "de",     "pres",  "presque", "environ", "ueber",
+    "fast",   "knapp",  "mehr",  "als",     "gut",     "bien",
+    "encore", "noch",   "mal",   "depuis",  "seit",    "since"};
 // A number word and its value.
 struct NumberWord {
   std::string_view word;
@@ -935,7 +937,14 @@ constexpr TimeUnit kTimeUnits[] = {
     {"minutes", false}, {"minuten", false}, {"hour", true},
     {"hours", true},    {"hr", true},       {"hrs", true},
     {"h", true},        {"heure", true},    {"heures", true},
-    {"stunde", true},   {"stunden", true},  {"std", true}};
+    {"stunde", true},   {"stunden", true},  {"std", true},
+    {"day", true},      {"days", true},     {"week", true},
+    {"weeks", true},    {"month", true},    {"months", true},
+    {"jour", true},     {"jours", true},    {"semaine", true},
+    {"semaines", true}, {"mois", true},     {"tag", true},
+    {"tage", true},     {"tagen", true},    {"woche", true},
+    {"wochen", true},   {"monat", true},    {"monate", true},
+    {"monaten", true}};
 // The shortest wait in minutes that is a complaint.
 constexpr int kLongWaitMinutes = 10;
 

@@ -1680,6 +1680,11 @@ TEST_CASE("a long wait is a complaint") {
   CHECK(scorer.Compound("wir haben zwei Stunden lang gewartet", "de") ==
         doctest::Approx(wait));
   CHECK(scorer.Compound("40 Minuten Wartezeit", "de") == doctest::Approx(wait));
+  // Days, weeks and months, after "seit", "depuis", "since".
+  CHECK(scorer.Compound("warte seit 4 Wochen auf meine Erstattung", "de") ==
+        doctest::Approx(wait));
+  CHECK(scorer.Compound("j'attends depuis trois jours", "fr") ==
+        doctest::Approx(wait));
   // A short wait, a time of something else, or a wait across a stop.
   CHECK(scorer.Compound("I waited a minute", "en") == 0.0);
   CHECK(scorer.Compound("waited 5 minutes", "en") == 0.0);
