@@ -3062,6 +3062,12 @@ class Engine {
       unit_end = j - 1;
       if (t_.tokens[unit_end].boundary_before) return kNoWait;
     }
+    // "trois semaines que j'attends": "que" between the time and the verb
+    // (the elided subject is no token).
+    if (unit_end >= 1 && !t_.tokens[unit_end].boundary_before &&
+        t_.at(unit_end - 1) == "que") {
+      --unit_end;
+    }
     for (std::size_t back = 1; back <= 3 && back <= unit_end; ++back) {
       const std::size_t k = unit_end - back;
       if (t_.tokens[k + 1].boundary_before) break;

@@ -1685,6 +1685,8 @@ TEST_CASE("a long wait is a complaint") {
         doctest::Approx(wait));
   CHECK(scorer.Compound("j'attends depuis trois jours", "fr") ==
         doctest::Approx(wait));
+  CHECK(scorer.Compound("ça fait une heure que j'attends", "fr") ==
+        doctest::Approx(wait));
   // A short wait, a time of something else, or a wait across a stop.
   CHECK(scorer.Compound("I waited a minute", "en") == 0.0);
   CHECK(scorer.Compound("waited 5 minutes", "en") == 0.0);
