@@ -687,15 +687,18 @@ constexpr std::string_view kQuestionOpeners[] = {
     "can",   "welche",     "welcher",   "welches", "welchen", "hat",
     "quel",  "quelle",     "quels",     "quelles", "vous",    "kennt",
     "weiss", "connaissez", "quelqu'un", "kann",    "koennt",  "koennte",
-    "could", "has",        "pouvez"};
+    "could", "has",        "pouvez",    "is",      "lohnt",   "lohnen"};
 // Openers that ask for someone who knows by themselves.
 constexpr std::string_view kKnowingOpeners[] = {"kennt", "weiss", "connaissez"};
 // Openers that ask which thing is good: praise in their question is what
 // is sought ("Which printer is good for home use?", "Welcher Drucker ist
 // gut?"); blame is a complaint ("Which idiot designed this?").
-constexpr std::string_view kWhichOpeners[] = {"which",   "welche",  "welcher",
-                                              "welches", "welchen", "quel",
-                                              "quelle",  "quels",   "quelles"};
+constexpr std::string_view kWhichOpeners[] = {
+    "which", "welche", "welcher", "welches", "welchen", "quel", "quelle",
+    "quels", "quelles",
+    // whether a thing is good or worth it: "Is Premium worth it?", "Lohnt
+    // sich die BahnCard?"
+    "is", "lohnt", "lohnen"};
 constexpr std::string_view kAdviceWords[] = {"recommend",
                                              "recommendations",
                                              "recommendation",
@@ -2029,7 +2032,9 @@ class Engine {
         v = 0.0;
         Note(c, [] { return std::string("discourse marker"); });
       }
-      if (v != 0.0 && t_.questions > 0 && AsksForAdvice(i)) {
+      // Not a question a denying answer or a mark of irony takes back.
+      if (v != 0.0 && t_.questions > 0 && irony_marks_ == 0 &&
+          AsksForAdvice(i)) {
         v = 0.0;
         Note(c, [] { return std::string("request for advice"); });
       }

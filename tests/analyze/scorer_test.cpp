@@ -550,6 +550,11 @@ TEST_CASE("a request for advice judges nothing") {
   CHECK(scorer.Compound("Which one is good for a student?", "en") ==
         doctest::Approx(0.0));
   CHECK(scorer.Compound("Which idiot made this bad?", "en") < 0.0);
+  // Whether a thing is good or worth it: its praise is sought too.
+  CHECK(scorer.Compound("Is the good one worth the price?", "en") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Lohnt sich ein gutes Café hier?", "de") ==
+        doctest::Approx(0.0));
   // Not a question that asks for no advice, nor without a question mark.
   CHECK(scorer.Compound("Can anyone explain why this is so bad?", "en") < 0.0);
   CHECK(scorer.Compound("does anyone know a good dentist", "en") > 0.0);
