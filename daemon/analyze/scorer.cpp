@@ -778,22 +778,21 @@ constexpr double kEffectScalar = -0.5;
 // opinion ("un roman sur la guerre", "a murder mystery"): they count
 // kPlotScalar times their valence, nothing.
 constexpr std::string_view kPlotWords[] = {
-    "war",           "wars",        "death",     "deaths",     "murder",
-    "murders",       "murdered",    "killer",    "killers",    "killing",
-    "crime",         "crimes",      "victim",    "victims",    "violence",
-    "suicide",       "disease",     "illness",   "grief",      "loss",
-    "tragedy",       "guerre",      "guerres",   "mort",       "morts",
-    "meurtre",       "meurtres",    "meurtrier", "tueur",      "tueurs",
-    "victime",       "victimes",    "maladie",   "deuil",      "drame",
-    "tragedie",      "enfer",       "epreuves",  "souffrance", "accident",
-    "mourir",        "disparition", "krieg",     "tod",        "mord",
-    "moerder",       "verbrechen",  "opfer",     "gewalt",     "selbstmord",
-    "krankheit",     "trauer",      "corpse",    "corpses",    "assassin",
-    "assassination", "rape",        "abuse",     "trauma",     "cancer",
-    "genocide",      "deces",       "coupable",  "assassinat", "viol",
-    "cadavre",       "cadavres",    "violences", "crimes",     "cancer",
-    "genocide",      "leiche",      "leichen",   "missbrauch", "vergewaltigung",
-    "krebs",         "voelkermord"};
+    "war",           "wars",           "death",     "deaths",     "murder",
+    "murders",       "murdered",       "killer",    "killers",    "killing",
+    "crime",         "crimes",         "victim",    "victims",    "violence",
+    "suicide",       "disease",        "illness",   "grief",      "loss",
+    "tragedy",       "guerre",         "guerres",   "mort",       "morts",
+    "meurtre",       "meurtres",       "meurtrier", "tueur",      "tueurs",
+    "victime",       "victimes",       "maladie",   "deuil",      "drame",
+    "tragedie",      "enfer",          "epreuves",  "souffrance", "accident",
+    "mourir",        "disparition",    "krieg",     "tod",        "mord",
+    "moerder",       "verbrechen",     "opfer",     "gewalt",     "selbstmord",
+    "krankheit",     "trauer",         "corpse",    "corpses",    "assassin",
+    "assassination", "rape",           "abuse",     "trauma",     "cancer",
+    "genocide",      "deces",          "coupable",  "assassinat", "viol",
+    "cadavre",       "cadavres",       "violences", "leiche",     "leichen",
+    "missbrauch",    "vergewaltigung", "krebs",     "voelkermord"};
 constexpr double kPlotScalar = 0.0;
 // The smallest valence of a strong term: after a contrast, one outweighs a
 // criticism graded down before it (Engine::Sum()).
