@@ -739,6 +739,12 @@ constexpr std::string_view kAfterAdverbYet[] = {"another", "again", "to",
 // negated by CounterfactualBefore(). "moins", "si" and "sei" count only
 // after "à", "sauf" and before "denn".
 constexpr std::string_view kExceptions[] = {"unless", "moins", "si", "sei"};
+// Verbs of thanks, which a negation with "enough" emphasises ("can't thank
+// them enough", "ne les remercierai jamais assez", "kann mich nicht genug
+// bedanken"; Engine::ModalEmphasis(), Engine::Negation()), folded.
+constexpr std::string_view kThanksVerbs[] = {
+    "thank",      "remercier",    "remercie", "remercierai",
+    "remerciera", "remercierons", "bedanken", "danken"};
 // Verbs of expectation and fear (Engine::ExpectationBefore()).
 constexpr std::string_view kExpectations[] = {
     "expecting", "expected",  "expect",    "feared",     "dreading",
@@ -3610,6 +3616,15 @@ class Engine {
                        (j > 0 && !t_.tokens[j].boundary_before &&
                         IsOneOf(t_.at(j - 1), kModals)) ||
                        (j + 1 < i && t_.at(j + 1) == "pu");
+    // Thanks that can never be enough, with or without a modal: "ich kann
+    // mich nicht genug bedanken" ("ne ... jamais assez": Negation()).
+    if (IsOneOf(t_.at(i), kThanksVerbs)) {
+      const std::size_t n = t_.tokens.size();
+      for (std::size_t t = j + 1; t < n && t <= i + 3; ++t) {
+        if (t > j + 1 && t_.tokens[t].boundary_before) break;
+        if (IsOneOf(t_.at(t), kEnough)) return true;
+      }
+    }
     if (!modal) return false;
     for (std::size_t t = j + 1; t <= i; ++t) {
       const std::string_view w = t_.at(t);
@@ -3746,6 +3761,11 @@ class Engine {
         if (t_.tokens[t].boundary_before) break;
         if (Is(t, kFlagCloser) &&
             !(t_.at(t) == "plus" && t_.at(t - 1) == "de")) {
+          // Thanks never enough: "je ne les remercierai jamais assez".
+          if (t + 1 < n && t_.at(t + 1) == "assez" &&
+              IsOneOf(t_.at(i), kThanksVerbs)) {
+            return std::string_view("+assez");
+          }
           return t_.at(t);
         }
       }

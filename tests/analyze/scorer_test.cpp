@@ -1279,7 +1279,7 @@ TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
   const InlineScorer scorer(
       "happier\t2\nbetter\t2\nworse\t-2\nthank\t1.5\ngood\t2\ncare\t2\n"
       "impressed\t2\nsimpler\t2\nkiller\t2\n",
-      "heureux\t2\n", "glücklicher\t2\n");
+      "heureux\t2\nremercierai\t1.5\n", "glücklicher\t2\nbedanken\t1.5\n");
   const double up = Compound(2.0 + 0.293);
   CHECK(scorer.Compound("I couldn't be happier", "en") == doctest::Approx(up));
   CHECK(scorer.Compound("it could not have been better", "en") ==
@@ -1292,6 +1292,12 @@ TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
         doctest::Approx(Compound(1.5 + 0.293)));
   CHECK(scorer.Compound("couldn't thank them more", "en") ==
         doctest::Approx(Compound(1.5 + 0.293)));
+  // Thanks never enough, without a modal too.
+  CHECK(scorer.Compound("je ne les remercierai jamais assez", "fr") ==
+        doctest::Approx(Compound(1.5 + 0.293)));
+  CHECK(scorer.Compound("ich kann mich nicht genug bedanken", "de") ==
+        doctest::Approx(Compound(1.5 + 0.293)));
+  CHECK(scorer.Compound("je ne les remercierai jamais", "fr") < 0.0);
   CHECK(scorer.Compound("je ne pourrais pas être plus heureux", "fr") ==
         doctest::Approx(up));
   CHECK(scorer.Compound("ich könnte nicht glücklicher sein", "de") ==
