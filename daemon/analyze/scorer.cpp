@@ -3491,11 +3491,13 @@ class Engine {
       if (t_.tokens[t].boundary_before || IsContrast(t) || IsNegator(t)) {
         break;
       }
-      // A word of disappearance after a verb ("the pain is gone"), not
-      // right after the term ("den kaputten Weg", the broken path).
+      // A word of disappearance ("the pain is gone", "pain gone by the
+      // evening"); "weg" not right after the term ("den kaputten Weg", the
+      // broken path).
       if (Is(t, kFlagRare) &&
           ((german && IsOneOf(t_.at(t), kRemedyVerbs)) ||
-           (t > end && IsOneOf(t_.at(t), kDisappearance)) ||
+           ((t > end || t_.at(t) != "weg") &&
+            IsOneOf(t_.at(t), kDisappearance)) ||
            (t <= end + 1 && IsOneOf(t_.at(t), kRemedyParticiples)))) {
         return t;
       }

@@ -463,11 +463,15 @@ TEST_CASE("a verb of remedy negates the problem it removes") {
         doctest::Approx(Compound(-0.74 * -1.5)));
   CHECK(scorer.Compound("der Fehler ist verschwunden", "de") ==
         doctest::Approx(Compound(-0.74 * -1.5)));
-  // Not in another clause, nor right after the term, nor past a negator.
+  // Right after the term too: "problem gone by the evening".
+  CHECK(scorer.Compound("problem gone by the evening", "en") ==
+        doctest::Approx(Compound(-0.74 * -1.7)));
+  // Not in another clause, nor past a negator, nor "Weg" (a path) right
+  // after the term.
   CHECK(scorer.Compound("the problem remains, the rest is gone", "en") ==
         doctest::Approx(Compound(-1.7)));
-  CHECK(scorer.Compound("problem gone", "en") ==
-        doctest::Approx(Compound(-1.7)));
+  CHECK(scorer.Compound("der Fehler Weg", "de") ==
+        doctest::Approx(Compound(-1.5)));
   CHECK(scorer.Compound("der Fehler ist immer noch nicht behoben", "de") < 0.0);
   // German puts the participle last, however far.
   CHECK(scorer.Compound("er hat den Fehler beim ersten Anruf behoben", "de") ==
