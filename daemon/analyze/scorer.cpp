@@ -2042,9 +2042,10 @@ class Engine {
         v = 0.0;
         Note(c, [] { return std::string("discourse marker"); });
       }
-      // Not a question a denying answer or a mark of irony takes back.
+      // Not a question that a denying answer or a mark of irony takes back,
+      // nor one the text answers yes ("Is it worth it? Absolutely.").
       if (v != 0.0 && t_.questions > 0 && irony_marks_ == 0 &&
-          AsksForAdvice(i)) {
+          AsksForAdvice(i) && !EndsWithAffirmation()) {
         v = 0.0;
         Note(c, [] { return std::string("request for advice"); });
       }
@@ -2726,6 +2727,19 @@ class Engine {
       if (IsOneOf(t_.at(t), kAdviceWords)) return true;
     }
     return false;
+  }
+
+  // Whether the text's last sentence is one word of affirmation:
+  // "Absolutely.", "Oui !", "Ja!".
+  bool EndsWithAffirmation() const {
+    static constexpr std::string_view kAffirmations[] = {
+        "absolutely", "yes",        "definitely", "totally",
+        "oui",        "absolument", "carrement",  "totalement",
+        "ja",         "absolut",    "definitiv",  "unbedingt"};
+    const std::size_t n = t_.tokens.size();
+    return n >= 3 && t_.tokens[n - 1].boundary_before &&
+           IsOneOf(t_.at(n - 1), kAffirmations) &&
+           LastWordAfterStop(s_.raw_text);
   }
 
   // The first word of the question of disbelief that holds the term at

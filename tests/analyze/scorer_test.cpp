@@ -559,6 +559,9 @@ TEST_CASE("a request for advice judges nothing") {
         doctest::Approx(0.0));
   CHECK(scorer.Compound("Lohnt sich ein gutes Café hier?", "de") ==
         doctest::Approx(0.0));
+  // Unless the text answers yes.
+  CHECK(scorer.Compound("Is the good one worth the price? Absolutely.", "en") >
+        0.0);
   // Not a question that asks for no advice, nor without a question mark.
   CHECK(scorer.Compound("Can anyone explain why this is so bad?", "en") < 0.0);
   CHECK(scorer.Compound("does anyone know a good dentist", "en") > 0.0);
