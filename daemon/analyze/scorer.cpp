@@ -742,6 +742,8 @@ constexpr std::string_view kExceptions[] = {"unless", "moins", "si", "sei"};
 // Verbs of thanks, which a negation with "enough" emphasises ("can't thank
 // them enough", "ne les remercierai jamais assez", "kann mich nicht genug
 // bedanken"; Engine::ModalEmphasis(), Engine::Negation()), folded.
+// Words of "enough" (Engine::ModalEmphasis(), Engine::ThanksNeverEnough()).
+constexpr std::string_view kEnoughWords[] = {"enough", "assez", "genug"};
 constexpr std::string_view kThanksVerbs[] = {
     "thank",      "remercier",    "remercie", "remercierai",
     "remerciera", "remercierons", "bedanken", "danken"};
@@ -803,6 +805,28 @@ constexpr double kPlotScalar = 0.0;
 // The smallest valence of a strong term: after a contrast, one outweighs a
 // criticism graded down before it (Engine::Sum()).
 constexpr double kStrongValence = 2.0;
+// How a text about a work reads a negative word of its plot or of its
+// effect (Engine::Sum()): the word list, the scalar of its valence and the
+// note of --explain (a format of the scalar).
+struct WorkReading {
+  const std::string_view* begin;
+  const std::string_view* end;
+  double scalar;
+  const char* note;
+};
+constexpr WorkReading kWorkReadings[] = {
+    {std::begin(kPlotWords), std::end(kPlotWords), kPlotScalar,
+     "plot of a work (war, death) x%.2f"},
+    {std::begin(kEffectWords), std::end(kEffectWords), kEffectScalar,
+     "effect of a work (fear, tears) x%.2f"}};
+
+// The reading of `word` in a text about a work, or nullptr.
+const WorkReading* WorkReadingOf(std::string_view word) {
+  for (const WorkReading& r : kWorkReadings) {
+    if (std::find(r.begin, r.end, word) != r.end) return &r;
+  }
+  return nullptr;
+}
 // Words that make a text speak of a book, a film or a series.
 constexpr std::string_view kWorkWords[] = {
     "book",          "novel",      "film",          "movie",
@@ -2049,23 +2073,16 @@ class Engine {
         v = 0.0;
         Note(c, [] { return std::string("request for advice"); });
       }
-      if (v < 0.0 && hit.span == 1 && Is(i, kFlagRare) &&
-          IsOneOf(word, kPlotWords) && AboutAWork()) {
-        v *= kPlotScalar;
-        Note(c, [] {
-          return Format("plot of a work (war, death) x%.2f", kPlotScalar);
-        });
+      if (v < 0.0 && hit.span == 1 && Is(i, kFlagRare)) {
+        if (const WorkReading* r = WorkReadingOf(word);
+            r != nullptr && AboutAWork()) {
+          v *= r->scalar;
+          Note(c, [r] { return Format(r->note, r->scalar); });
+        }
       }
       if (v == 0.0) {
         if (c != nullptr) c->adjusted = 0.0;
         continue;
-      }
-      if (v < 0.0 && hit.span == 1 && Is(i, kFlagRare) &&
-          IsOneOf(word, kEffectWords) && AboutAWork()) {
-        v *= kEffectScalar;
-        Note(c, [] {
-          return Format("effect of a work (fear, tears) x%.2f", kEffectScalar);
-        });
       }
       if (hit.post_degree) {
         v = -kBoosterIncrement;
@@ -3608,6 +3625,19 @@ class Engine {
     return false;
   }
 
+  // Whether the term at `i` is a verb of thanks (kThanksVerbs) and a word
+  // of "enough" follows its negator at `from`, in the clause and at most
+  // three tokens past the term: thanks never enough, which is emphasis.
+  bool ThanksNeverEnough(std::size_t i, std::size_t from) const {
+    if (!IsOneOf(t_.at(i), kThanksVerbs)) return false;
+    const std::size_t n = t_.tokens.size();
+    for (std::size_t t = from + 1; t < n && t <= i + 3; ++t) {
+      if (t > from + 1 && t_.tokens[t].boundary_before) break;
+      if (IsOneOf(t_.at(t), kEnoughWords)) return true;
+    }
+    return false;
+  }
+
   // Whether the negator at `j` of the term at [i, i + span) is a modal's
   // emphasis: a negated "could" before a comparative ("couldn't be happier",
   // "could not have been worse", "je ne pourrais pas être plus heureux",
@@ -3626,27 +3656,21 @@ class Engine {
         "koennte",  "koennten",   "koennen"};
     static constexpr std::string_view kUpward[] = {
         "more", "better", "worse", "plus", "mieux", "pire", "mehr", "besser"};
-    static constexpr std::string_view kEnough[] = {"enough", "assez", "genug"};
     // French compound past: "je n'aurais pas pu être plus heureux".
     const bool modal = IsOneOf(t_.at(j), kModalNegators) ||
                        (j > 0 && !t_.tokens[j].boundary_before &&
                         IsOneOf(t_.at(j - 1), kModals)) ||
                        (j + 1 < i && t_.at(j + 1) == "pu");
-    // Thanks that can never be enough, with or without a modal: "ich kann
-    // mich nicht genug bedanken" ("ne ... jamais assez": Negation()).
-    if (IsOneOf(t_.at(i), kThanksVerbs)) {
-      const std::size_t n = t_.tokens.size();
-      for (std::size_t t = j + 1; t < n && t <= i + 3; ++t) {
-        if (t > j + 1 && t_.tokens[t].boundary_before) break;
-        if (IsOneOf(t_.at(t), kEnough)) return true;
-      }
-    }
+    // Thanks never enough, with or without a modal: "ich kann mich nicht
+    // genug bedanken".
+    if (ThanksNeverEnough(i, j)) return true;
     if (!modal) return false;
     for (std::size_t t = j + 1; t <= i; ++t) {
       const std::string_view w = t_.at(t);
       if (IsOneOf(w, kUpward)) return true;
       // "can't say enough good things", "can't recommend it enough" below.
-      if (t < i && IsOneOf(w, kEnough) && IsOneOf(t_.at(j), kModalNegators)) {
+      if (t < i && IsOneOf(w, kEnoughWords) &&
+          IsOneOf(t_.at(j), kModalNegators)) {
         return true;
       }
       // The term itself a comparative: English "-ier" (happier, easier),
@@ -3663,7 +3687,8 @@ class Engine {
     const std::size_t after = i + static_cast<std::size_t>(span);
     for (std::size_t t = after; t < n && t < after + 3; ++t) {
       if (t_.tokens[t].boundary_before) break;
-      if (IsOneOf(t_.at(t), kEnough)) return t > after;  // not "good enough"
+      if (IsOneOf(t_.at(t), kEnoughWords))
+        return t > after;  // not "good enough"
       // "couldn't love it more", "can't recommend them more highly".
       if (t_.at(t) == "more" && IsOneOf(t_.at(j), kModalNegators)) {
         return t + 1 == n || t_.at(t + 1) != "than";
@@ -3778,10 +3803,7 @@ class Engine {
         if (Is(t, kFlagCloser) &&
             !(t_.at(t) == "plus" && t_.at(t - 1) == "de")) {
           // Thanks never enough: "je ne les remercierai jamais assez".
-          if (t + 1 < n && t_.at(t + 1) == "assez" &&
-              IsOneOf(t_.at(i), kThanksVerbs)) {
-            return std::string_view("+assez");
-          }
+          if (ThanksNeverEnough(i, t)) return std::string_view("+assez");
           return t_.at(t);
         }
       }
