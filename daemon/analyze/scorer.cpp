@@ -167,6 +167,7 @@ const LangRules& Rules(Lang lang) {
         {"deeply", kBoosterIncrement},
         {"strongly", kBoosterIncrement},
         {"way", kBoosterIncrement},
+        {"dead", kBoosterIncrement},  // before a term: "dead easy"
         {"slightly", -kBoosterIncrement},
         {"somewhat", -kBoosterIncrement},
         {"barely", -kBoosterIncrement},

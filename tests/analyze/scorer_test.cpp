@@ -973,6 +973,19 @@ TEST_CASE("'wouldn't say' negates its complement; 'definitely' boosts") {
   CHECK(scorer.Compound("definitely", "en") == doctest::Approx(Compound(1.7)));
 }
 
+TEST_CASE("English 'dead' before a term is its booster: 'dead easy'") {
+  const InlineScorer scorer("dead\t-3.3\neasy\t1.9\nboring\t-1.3\n", "", "");
+  CHECK(scorer.Compound("dead easy", "en") ==
+        doctest::Approx(Compound(1.9 + 0.293)));
+  CHECK(scorer.Compound("dead boring", "en") ==
+        doctest::Approx(Compound(-1.3 - 0.293)));
+  // Before a word that is no term, or alone, it is a term of its own.
+  CHECK(scorer.Compound("dead battery", "en") ==
+        doctest::Approx(Compound(-3.3)));
+  CHECK(scorer.Compound("the battery is dead", "en") ==
+        doctest::Approx(Compound(-3.3)));
+}
+
 TEST_CASE("French 'par contre', 'en revanche', 'au contraire' contrast") {
   const InlineScorer scorer("", "bon\t1.9\nsale\t-1.5\n", "");
   CHECK(
