@@ -689,6 +689,30 @@ constexpr std::string_view kQuestionOpeners[] = {
     "quel",  "quelle",     "quels",     "quelles", "vous",    "kennt",
     "weiss", "connaissez", "quelqu'un", "kann",    "koennt",  "koennte",
     "could", "has",        "pouvez",    "is",      "lohnt",   "lohnen"};
+// The first words of a yes/no question, by language (Engine::
+// AsksYesOrNo()): a question of fact judges nothing ("Est-ce que la panne
+// est réglée ?", "Is the flight still on despite the strike?", "Weiß
+// jemand, ob die Störung behoben ist?"). Folded.
+constexpr std::string_view kYesNoOpenersFr[] = {
+    "est",  "vous",   "tu",    "quelqu'un", "y",
+    "peut", "pouvez", "savez", "avez",      "connaissez"};
+constexpr std::string_view kYesNoOpenersEn[] = {
+    "is",   "are",    "was", "were", "do",  "does", "did",    "can",    "could",
+    "will", "should", "has", "have", "had", "any",  "anyone", "anybody"};
+constexpr std::string_view kYesNoOpenersDe[] = {
+    "ist",    "sind",   "gibt",    "hat",   "habt",  "haben", "kann",
+    "kannst", "koennt", "koennte", "kennt", "weiss", "wisst", "wird",
+    "lohnt",  "lohnen", "muss",    "darf",  "soll",  "jemand"};
+// Greetings that may come before a question's first word ("Bonjour,
+// est-ce que ...").
+constexpr std::string_view kGreetings[] = {"hi",    "hello", "hey",  "bonjour",
+                                           "salut", "hallo", "moin", "servus"};
+// Words that make a yes/no question a complaint: it asks why, or whether
+// others suffer too ("Is anyone else's internet down?", "Quelqu'un
+// d'autre n'a plus internet ?").
+constexpr std::string_view kComplaintInQuestion[] = {
+    "why",    "pourquoi", "warum",  "wieso", "weshalb", "else",
+    "else's", "autre",    "autres", "sonst", "please",  "bitte"};
 // Openers that ask for someone who knows by themselves.
 constexpr std::string_view kKnowingOpeners[] = {"kennt", "weiss", "connaissez"};
 // Openers that ask which thing is good: praise in their question is what
@@ -2069,10 +2093,14 @@ class Engine {
       }
       // Not a question that a denying answer or a mark of irony takes back,
       // nor one the text answers yes ("Is it worth it? Absolutely.").
-      if (v != 0.0 && t_.questions > 0 && irony_marks_ == 0 &&
-          AsksForAdvice(i) && !EndsWithAffirmation()) {
-        v = 0.0;
-        Note(c, [] { return std::string("request for advice"); });
+      if (v != 0.0 && t_.questions > 0 && irony_marks_ == 0) {
+        const char* asks = AsksForAdvice(i) ? "request for advice"
+                           : AsksYesOrNo(i) ? "yes/no question"
+                                            : nullptr;
+        if (asks != nullptr && !EndsWithAffirmation()) {
+          v = 0.0;
+          Note(c, [asks] { return std::string(asks); });
+        }
       }
       if (v < 0.0 && hit.span == 1 && Is(i, kFlagRare)) {
         if (const WorkReading* r = WorkReadingOf(word);
@@ -2745,6 +2773,54 @@ class Engine {
       if (IsOneOf(t_.at(t), kAdviceWords)) return true;
     }
     return false;
+  }
+
+  // Whether the term at `i` is in a yes/no question of fact, which judges
+  // nothing: a sentence that ends with '?' and opens (after a greeting)
+  // with a word of kYesNoOpeners*; not one that asks why or whether others
+  // suffer too, nor "is it just me". Runs only for texts with a '?'.
+  bool AsksYesOrNo(std::size_t i) const {
+    const std::size_t n = t_.tokens.size();
+    std::size_t end = i + 1;
+    while (end < n && (t_.tokens[end].boundary_before & kSentenceStop) == 0) {
+      ++end;
+    }
+    const std::uint8_t stop =
+        end < n ? t_.tokens[end].boundary_before : t_.boundary_after;
+    if ((stop & kQuestionStop) == 0) return false;
+    std::size_t begin = i;
+    while (begin > 0 &&
+           (t_.tokens[begin].boundary_before & kSentenceStop) == 0) {
+      --begin;
+    }
+    if (begin + 1 < end && IsOneOf(t_.at(begin), kGreetings) &&
+        t_.tokens[begin + 1].boundary_before) {
+      ++begin;
+    }
+    const std::string_view first = t_.at(begin);
+    // French "est" opens "est-ce", "est-il", not "c'est", "qu'est-ce".
+    if (t_.tokens[begin].elision != 0) return false;
+    const bool opens =
+        (lang_ != kEn && lang_ != kDe && IsOneOf(first, kYesNoOpenersFr)) ||
+        (lang_ != kFr && lang_ != kDe && IsOneOf(first, kYesNoOpenersEn)) ||
+        (lang_ != kFr && lang_ != kEn && IsOneOf(first, kYesNoOpenersDe));
+    if (!opens) return false;
+    for (std::size_t k = begin; k < end; ++k) {
+      const std::string_view w = t_.at(k);
+      if (IsOneOf(w, kComplaintInQuestion)) return false;
+      if (w == "me" && k > begin && t_.at(k - 1) == "just") return false;
+    }
+    // A question closed by "or what" asks nothing ("Ist das ein Witz oder
+    // was?").
+    if (end >= begin + 3) {
+      const std::string_view last = t_.at(end - 1);
+      const std::string_view before = t_.at(end - 2);
+      if ((last == "what" || last == "was" || last == "quoi") &&
+          (before == "or" || before == "oder" || before == "ou")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // Whether the text's last sentence is one word of affirmation:
@@ -3602,7 +3678,8 @@ class Engine {
       // A closer before "ne" is its subject: "personne n'est compétent",
       // "et personne ne rembourse" (nobody), not "une personne ne ...".
       if (Is(j, kFlagCloser) && j + 1 < t_.tokens.size() &&
-          (t_.tokens[j + 1].after_n_elision || Is(j + 1, kFlagNe)) &&
+          ((t_.tokens[j + 1].elision & kNegatingElision) != 0 ||
+           Is(j + 1, kFlagNe)) &&
           (j == 0 || t_.tokens[j].boundary_before ||
            !IsOneOf(t_.at(j - 1), kFrenchDeterminers))) {
         return true;
@@ -3619,7 +3696,7 @@ class Engine {
   bool NeBefore(std::size_t i) const {
     const std::size_t lowest = i >= kWindow ? i - kWindow : 0;
     for (std::size_t k = i + 1; k-- > lowest;) {
-      if (t_.tokens[k].after_n_elision) return true;
+      if ((t_.tokens[k].elision & kNegatingElision) != 0) return true;
       if (k < i && Is(k, kFlagNe)) return true;
       if (k > 0 && t_.tokens[k].boundary_before) break;
     }

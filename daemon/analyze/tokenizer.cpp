@@ -40,10 +40,15 @@ bool IsSpace(utf8proc_int32_t cp) {
          cp == 0xA0 || cp == 0x202F || cp < 0;
 }
 
-bool IsBoundary(utf8proc_int32_t cp) {
-  return cp == ',' || cp == ';' || cp == ':' || cp == '.' || cp == '!' ||
-         cp == '?' || cp == 0x2014 || cp == 0x2013 || cp == 0x2026 ||
-         cp == '(' || cp == ')';
+// The Token::boundary_before bits that `cp` sets.
+std::uint8_t BoundaryOf(utf8proc_int32_t cp) {
+  constexpr std::uint8_t kStop = kClauseBoundary | kSentenceStop;
+  if (cp == '.' || cp == '!' || cp == 0x2026) return kStop;
+  if (cp == '?') return kStop | kQuestionStop;
+  return cp == ',' || cp == ';' || cp == ':' || cp == 0x2014 || cp == 0x2013 ||
+                 cp == '(' || cp == ')'
+             ? kClauseBoundary
+             : 0;
 }
 
 bool IsEmoji(utf8proc_int32_t cp) {
@@ -373,8 +378,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
 
   bool in_word = false;
   bool hashtag_pending = false;  // a '#' right before the next word
-  bool boundary = false;
-  bool after_n = false;
+  std::uint8_t boundary = 0;
+  std::uint8_t after_elision = 0;
   bool at_chunk_start = true;
   int uppers = 0;
   int lowers = 0;  // only whether it is 0 matters
@@ -385,8 +390,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   // on the stack stalls store forwarding).
   std::uint32_t word_begin = 0;
   bool word_hashtag = false;
-  bool word_boundary = false;
-  bool word_after_n = false;
+  std::uint8_t word_boundary = 0;
+  std::uint8_t word_after_elision = 0;
   // Whether the word holds a byte beyond ASCII, and then where it starts in
   // `text` (worked out at the first such byte: every byte before it in the
   // word is ASCII, copied one for one).
@@ -403,7 +408,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     hashtag_pending = false;
     if (c == '!') ++out.exclamations;
     if (c == '?') ++out.questions;
-    if (IsBoundary(c)) boundary = true;
+    boundary |= BoundaryOf(c);
     if (IsSpace(c)) at_chunk_start = true;
   };
 
@@ -420,7 +425,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.size = size;
       t.kind = TokenKind::kWord;
       t.all_caps = all_caps;
-      t.after_n_elision = word_after_n;
+      t.elision = word_after_elision;
       t.hashtag = word_hashtag;
       t.boundary_before = word_boundary;
       add_key(word_begin);
@@ -443,9 +448,9 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
     word_begin = static_cast<std::uint32_t>(folded.size());
     word_hashtag = hashtag;
     word_boundary = boundary;
-    word_after_n = after_n;
-    boundary = false;
-    after_n = false;
+    word_after_elision = after_elision;
+    boundary = 0;
+    after_elision = 0;
     in_word = true;
   };
   // Notes that the word read so far holds a byte beyond ASCII at `text_at`.
@@ -505,8 +510,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
           folded.Append(key);
           t.size = static_cast<std::uint32_t>(key.size());
           t.kind = TokenKind::kEmoticon;
-          t.boundary_before = true;
-          boundary = true;
+          t.boundary_before = boundary | kClauseBoundary;
+          boundary = kClauseBoundary;
           out.tokens.push_back(t);
           add_key(t.begin);
           folded.EndToken();
@@ -619,11 +624,11 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
         bool is_n = false;
         const std::string_view word = folded.From(word_begin);
         if (IsElision(word, is_n)) {
-          const bool keep_boundary = word_boundary;
+          const std::uint8_t keep_boundary = word_boundary;
           folded.Truncate(word_begin);
           in_word = false;
           uppers = lowers = 0;
-          after_n = is_n;
+          after_elision = is_n ? kElision | kNegatingElision : kElision;
           ++out.elisions;
           boundary = keep_boundary;
           word_accented = false;
@@ -643,8 +648,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       folded.Append(text.substr(at, len));
       t.size = static_cast<std::uint32_t>(len);
       t.kind = TokenKind::kEmoji;
-      t.boundary_before = true;
-      boundary = true;
+      t.boundary_before = boundary | kClauseBoundary;
+      boundary = kClauseBoundary;
       out.tokens.push_back(t);
       add_key(t.begin);
       folded.EndToken();
@@ -655,6 +660,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   }
   finish(at);
   folded.Finish();
+  out.boundary_after = boundary;
   out.any_lower = any_lower;
   out.any_all_caps = any_all_caps;
   out.any_digit = out.any_digit || ascii_digits != 0;

@@ -567,6 +567,38 @@ TEST_CASE("a request for advice judges nothing") {
   CHECK(scorer.Compound("does anyone know a good dentist", "en") > 0.0);
 }
 
+TEST_CASE("a yes/no question of fact judges nothing") {
+  const InlineScorer scorer("strike\t-0.5\ndown\t-1.0\nfine\t0.8\n",
+                            "panne\t-1.4\nblague\t-1.0\nbon\t1.9\n",
+                            "störung\t-1.2\nkaputt\t-2.0\n");
+  CHECK(scorer.Compound("Est-ce que la panne est réglée ?", "fr") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("@easyJet vous savez si c'est la panne ?", "fr") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Hi, is the flight still on despite the strike?",
+                        "en") == doctest::Approx(0.0));
+  CHECK(scorer.Compound("Weiß jemand, ob die Störung behoben ist?", "de") ==
+        doctest::Approx(0.0));
+  // The other sentences keep their valence.
+  CHECK(scorer.Compound("Kaffeemaschine kaputt. Ist heute Montag?", "de") ==
+        doctest::Approx(Compound(-2.0)));
+  CHECK(scorer.Compound("The panne? Is it fine?", "en") ==
+        doctest::Approx(0.0));
+  // Not "c'est" nor "qu'est-ce", not a question that asks why, whether
+  // others suffer too, "is it just me", a plea, or "or what".
+  CHECK(scorer.Compound("C'est une blague ?", "fr") < 0.0);
+  CHECK(scorer.Compound("Qu'est-ce que c'est que cette panne ?", "fr") < 0.0);
+  CHECK(scorer.Compound("Is anyone else's internet down?", "en") < 0.0);
+  CHECK(scorer.Compound("Is it just me or is it down?", "en") < 0.0);
+  CHECK(scorer.Compound("Does it say why it is down?", "en") < 0.0);
+  CHECK(scorer.Compound("Kann man bitte aufhören, kaputt zu machen?", "de") <
+        0.0);
+  CHECK(scorer.Compound("Ist der kaputt oder was?", "de") < 0.0);
+  // Nor a statement, nor a question opened by another word.
+  CHECK(scorer.Compound("Is the flight on despite the strike.", "en") < 0.0);
+  CHECK(scorer.Compound("Pourquoi encore une panne ?", "fr") < 0.0);
+}
+
 TEST_CASE("a question of disbelief negates its praise") {
   const InlineScorer scorer("like\t1.5\n", "aimer\t1.8\n", "gut\t1.9\n");
   CHECK(scorer.Compound("How could anyone like this?", "en") ==

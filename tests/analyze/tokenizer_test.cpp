@@ -24,12 +24,13 @@ void CheckSameTokens(const TokenizedText& a, const TokenizedText& b) {
     CHECK(a.tokens[i].size == b.tokens[i].size);
     CHECK(a.tokens[i].kind == b.tokens[i].kind);
     CHECK(a.tokens[i].all_caps == b.tokens[i].all_caps);
-    CHECK(a.tokens[i].after_n_elision == b.tokens[i].after_n_elision);
+    CHECK(a.tokens[i].elision == b.tokens[i].elision);
     CHECK(a.tokens[i].hashtag == b.tokens[i].hashtag);
     CHECK(a.tokens[i].boundary_before == b.tokens[i].boundary_before);
   }
   CHECK(a.exclamations == b.exclamations);
   CHECK(a.questions == b.questions);
+  CHECK(a.boundary_after == b.boundary_after);
   CHECK(a.any_lower == b.any_lower);
   CHECK(a.any_all_caps == b.any_all_caps);
   CHECK(a.german_letters == b.german_letters);
@@ -177,10 +178,31 @@ TEST_CASE("tokens of ASCII runs, punctuation and hashtags") {
   CHECK(t.at(4) == "nul");
   CHECK(t.tokens[4].hashtag);
   CHECK(t.at(5) == "importe");
-  CHECK(t.tokens[5].after_n_elision);
+  CHECK(t.tokens[5].elision == (kElision | kNegatingElision));
   CHECK(t.exclamations == 2);
   CHECK(t.questions == 1);
   CHECK(t.elisions == 1);
+}
+
+TEST_CASE("boundaries tell clauses, sentences and questions apart") {
+  TokenizedText t;
+  Tokenize("C'est bon, oui. Est-ce fini ?! Non... 🙂 oui ?", nullptr, t);
+  REQUIRE(t.tokens.size() == 9);
+  CHECK(t.at(0) == "est");
+  CHECK(t.tokens[0].elision == kElision);
+  CHECK(t.tokens[2].elision == 0);
+  CHECK(t.tokens[2].boundary_before == kClauseBoundary);
+  CHECK(t.tokens[3].boundary_before == (kClauseBoundary | kSentenceStop));
+  CHECK(t.tokens[4].boundary_before == 0);
+  CHECK(t.tokens[6].boundary_before ==
+        (kClauseBoundary | kSentenceStop | kQuestionStop));
+  // The emoji keeps the stop before it; the word after it is a clause.
+  CHECK(t.tokens[7].kind == TokenKind::kEmoji);
+  CHECK(t.tokens[7].boundary_before == (kClauseBoundary | kSentenceStop));
+  CHECK(t.tokens[8].boundary_before == kClauseBoundary);
+  CHECK(t.boundary_after == (kClauseBoundary | kSentenceStop | kQuestionStop));
+  Tokenize("no stop", nullptr, t);
+  CHECK(t.boundary_after == 0);
 }
 
 TEST_CASE("user names are no words of the text") {

@@ -41,12 +41,25 @@ struct Token {
   std::uint32_t begin = 0;  ///< byte offset in TokenizedText::folded
   std::uint32_t size = 0;   ///< byte length there
   TokenKind kind = TokenKind::kWord;
-  bool all_caps = false;         ///< two or more letters, none lower case
-  bool after_n_elision = false;  ///< written right after French "n'"
-  bool hashtag = false;          ///< came from a #hashtag
-  bool boundary_before = false;  ///< , ; : . ! ? a dash or an emoji before
-                                 ///< it, or it is an emoji or emoticon
+  bool all_caps = false;  ///< two or more letters, none lower case
+  /// Right after a French elision: kElision ("c'", "qu'", "l'"...), or
+  /// kElision | kNegatingElision for "n'"; 0 otherwise.
+  std::uint8_t elision = 0;
+  bool hashtag = false;  ///< came from a #hashtag
+  /// kClauseBoundary when , ; : . ! ? a dash or an emoji is before it, or it
+  /// is an emoji or emoticon; with kSentenceStop for . ! ? …, and
+  /// kQuestionStop for ?. 0 otherwise.
+  std::uint8_t boundary_before = 0;
 };
+
+/// Bits of Token::elision.
+inline constexpr std::uint8_t kElision = 1;
+inline constexpr std::uint8_t kNegatingElision = 2;
+
+/// Bits of Token::boundary_before and TokenizedText::boundary_after.
+inline constexpr std::uint8_t kClauseBoundary = 1;
+inline constexpr std::uint8_t kSentenceStop = 2;
+inline constexpr std::uint8_t kQuestionStop = 4;
 
 /// What a look-up reads of a token besides its bytes.
 struct TokenKey {
@@ -71,13 +84,16 @@ struct TokenizedText {
   std::vector<TokenKey> keys;  ///< by token, so look-ups do not rehash
   int exclamations = 0;        ///< '!' characters
   int questions = 0;           ///< '?' characters
-  bool any_lower = false;      ///< some word has a lower-case letter
-  bool any_all_caps = false;   ///< some word is ALL CAPS
-  int german_letters = 0;      ///< ä ö ü ß seen (before folding)
-  int french_letters = 0;      ///< é è ê à â ç ù û î ô ë ï œ seen
-  int elisions = 0;            ///< French elisions split off (l', qu', ...)
-  int inner_apostrophes = 0;   ///< apostrophes kept inside words ("don't")
-  bool any_digit = false;      ///< the text holds an ASCII digit
+  /// The kClauseBoundary, kSentenceStop and kQuestionStop bits of what
+  /// follows the last token: "... ok?" ends with a question.
+  std::uint8_t boundary_after = 0;
+  bool any_lower = false;     ///< some word has a lower-case letter
+  bool any_all_caps = false;  ///< some word is ALL CAPS
+  int german_letters = 0;     ///< ä ö ü ß seen (before folding)
+  int french_letters = 0;     ///< é è ê à â ç ù û î ô ë ï œ seen
+  int elisions = 0;           ///< French elisions split off (l', qu', ...)
+  int inner_apostrophes = 0;  ///< apostrophes kept inside words ("don't")
+  bool any_digit = false;     ///< the text holds an ASCII digit
   /// Offsets in `folded`, ascending, of each 'e' an umlaut added ("schön"
   /// is folded as "schoen").
   std::vector<std::uint32_t> umlaut_e;
