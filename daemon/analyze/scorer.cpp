@@ -389,6 +389,7 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"mehr", "nicht"},
     {"nicht", "weniger"},
     {"nothing", "less"},
+    {"nothing", "more"},
     {"deja", "ca"},
     {"rien", "inoubliable"},
     {"rien", "transcendant"},

@@ -929,6 +929,8 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   // (its "nicht" also counts as a weak orphan negation)
   CHECK(scorer.Compound("Riecht gut, mehr nicht.", "de") <=
         kLukewarmScalar * Compound(1.9));
+  CHECK(scorer.Compound("Good, nothing more.", "en") <=
+        kLukewarmScalar * Compound(1.9));
   CHECK(scorer.Compound("good cast, overall a mixed bag", "en") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   CHECK(scorer.Compound("un bon roman qui se laisse lire", "fr") ==
