@@ -923,6 +923,8 @@ constexpr std::string_view kFrenchObjectStarts[] = {
 // Marks of irony (Engine::FindHits()): with one, a text's words of praise
 // are read as negated. Emoji of ironic or exasperated praise, and hashtags.
 constexpr std::string_view kIronyEmoji[] = {"🙃", "🙄", "😒", "🤡"};
+// Applause: twice in a row, a slow clap (Engine::IsSlowClap()).
+constexpr std::string_view kClap = "👏";
 constexpr std::size_t kIronyBefore = 15;  // tokens from term to mark
 // Negators that, alone at a text's end, are marks of irony.
 constexpr std::string_view kFinalNegators[] = {"not", "nicht", "pas", "nope"};
@@ -1824,7 +1826,11 @@ class Engine {
       Hit& hit = s_.hits[i];
       if (facts.kind == TokenKind::kEmoji) {
         if (IsOneOf(t_.at(i), kIronyEmoji)) AddIronyMark(i);
-        if (facts.Has(kSrcEmoji)) {
+        // A slow clap, applause twice or more in a row ("Toller Service
+        // 👏👏"), is ironic: a mark of irony, with no valence of its own.
+        const bool slow_clap = IsSlowClap(i);
+        if (slow_clap && (i == 0 || t_.at(i - 1) != kClap)) AddIronyMark(i);
+        if (facts.Has(kSrcEmoji) && !slow_clap) {
           hit = Hit{index_.Valence(*s_.info[i], kSrcEmoji), 1, Source::kEmoji,
                     false, false};
           s_.hit_at.push_back(static_cast<std::uint32_t>(i));
@@ -3478,6 +3484,13 @@ class Engine {
 
   // Whether the term at `i` is within reach of a mark of irony: up to
   // kIronyBefore tokens before it ("Fantastic. 🙃") or kIronyAfter after.
+  // Whether token `i` is applause next to another.
+  bool IsSlowClap(std::size_t i) const {
+    return t_.at(i) == kClap &&
+           ((i + 1 < t_.tokens.size() && t_.at(i + 1) == kClap) ||
+            (i > 0 && t_.at(i - 1) == kClap));
+  }
+
   bool NearIronyMark(std::size_t i) const {
     for (int k = 0; k < irony_marks_; ++k) {
       const std::size_t m = irony_at_[static_cast<std::size_t>(k)];

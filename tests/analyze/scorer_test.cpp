@@ -497,6 +497,20 @@ TEST_CASE("a mark of irony negates the praise next to it") {
         doctest::Approx(Compound(3.1 - 0.8)));
 }
 
+TEST_CASE("a slow clap is a mark of irony with no valence of its own") {
+  const Lexicon en = MustParse("great\t3.1\n");
+  const Lexicon emoji = MustParse("👏\t1.5\n");
+  const Scorer scorer{ScorerLexicons{.en = &en, .emoji = &emoji}};
+  auto compound = [&scorer](const char* text) {
+    return scorer.Score(text, ScoreRequest{.language = "en"}).compound;
+  };
+  CHECK(compound("Great service 👏👏") == doctest::Approx(Compound(-0.74 * 3.1)));
+  CHECK(compound("Great service 👏 👏 👏") ==
+        doctest::Approx(Compound(-0.74 * 3.1)));
+  // One clap is applause.
+  CHECK(compound("Great service 👏") == doctest::Approx(Compound(3.1 + 1.5)));
+}
+
 TEST_CASE("a negator alone at the end takes the praise back") {
   const InlineScorer scorer("fun\t2.0\n", "", "spass\t2.0\n");
   // The negator itself still counts as an orphan negation (-0.18).
