@@ -3482,8 +3482,6 @@ class Engine {
     }
   }
 
-  // Whether the term at `i` is within reach of a mark of irony: up to
-  // kIronyBefore tokens before it ("Fantastic. 🙃") or kIronyAfter after.
   // Whether token `i` is applause next to another.
   bool IsSlowClap(std::size_t i) const {
     return t_.at(i) == kClap &&
@@ -3491,6 +3489,8 @@ class Engine {
             (i > 0 && t_.at(i - 1) == kClap));
   }
 
+  // Whether the term at `i` is within reach of a mark of irony: up to
+  // kIronyBefore tokens before it ("Fantastic. 🙃") or kIronyAfter after.
   bool NearIronyMark(std::size_t i) const {
     for (int k = 0; k < irony_marks_; ++k) {
       const std::size_t m = irony_at_[static_cast<std::size_t>(k)];
