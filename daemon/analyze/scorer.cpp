@@ -201,6 +201,7 @@ const LangRules& Rules(Lang lang) {
         {"ausserst", kBoosterIncrement},
         {"aeusserst", kBoosterIncrement},
         {"unglaublich", kBoosterIncrement},
+        {"unfassbar", kBoosterIncrement},  // before a term: "unfassbar gut"
         {"hochst", kBoosterIncrement},
         {"hoechst", kBoosterIncrement},
         {"so", kBoosterIncrement},

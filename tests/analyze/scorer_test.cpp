@@ -1021,6 +1021,14 @@ TEST_CASE("'wouldn't say' negates its complement; 'definitely' boosts") {
   CHECK(scorer.Compound("definitely", "en") == doctest::Approx(Compound(1.7)));
 }
 
+TEST_CASE("German 'unfassbar' before a term is its booster") {
+  const InlineScorer scorer("", "", "unfassbar\t-1.5\ngut\t1.9\n");
+  CHECK(scorer.Compound("unfassbar gut", "de") ==
+        doctest::Approx(Compound(1.9 + 0.293)));
+  CHECK(scorer.Compound("Das ist unfassbar.", "de") ==
+        doctest::Approx(Compound(-1.5)));
+}
+
 TEST_CASE("English 'dead' before a term is its booster: 'dead easy'") {
   const InlineScorer scorer("dead\t-3.3\neasy\t1.9\nboring\t-1.3\n", "", "");
   CHECK(scorer.Compound("dead easy", "en") ==
