@@ -42,6 +42,9 @@ constexpr double kExcess = -1.1;
 // "waited 40 minutes", "attendu une heure", "zwei Stunden gewartet": a
 // long wait is a complaint.
 constexpr double kLongWait = -1.5;
+// "Seriously?", "Ernsthaft?", "Sérieux ?" as a sentence of its own: the
+// writer cannot believe what the text tells, a complaint.
+constexpr double kExasperation = -1.5;
 constexpr double kBoosterIncrement = 0.293;
 constexpr double kCapsIncrement = 0.733;
 constexpr double kExclamationIncrement = 0.292;
@@ -927,6 +930,11 @@ constexpr std::string_view kIronyEmoji[] = {"🙃", "🙄", "😒", "🤡"};
 // Applause: twice in a row, a slow clap (Engine::IsSlowClap()).
 constexpr std::string_view kClap = "👏";
 constexpr std::size_t kIronyBefore = 15;  // tokens from term to mark
+// Words that, alone as a question, are exasperation
+// (Engine::FindExasperation()), folded.
+constexpr std::string_view kExasperationWords[] = {
+    "seriously", "really",  "srsly",        "ernsthaft",
+    "wirklich",  "serieux", "serieusement", "vraiment"};
 // Negators that, alone at a text's end, are marks of irony.
 constexpr std::string_view kFinalNegators[] = {"not", "nicht", "pas", "nope"};
 constexpr std::size_t kIronyAfter = 3;
@@ -2320,6 +2328,12 @@ class Engine {
           [&] { return std::string(t_.at(j)); },
           why != nullptr ? why : "negation without a sentiment term in scope");
     }
+    if (exasperation_ != kNone) {
+      add_rule(
+          exasperation_, kExasperation,
+          [&] { return std::string(t_.at(exasperation_)); },
+          "exasperated question");
+    }
     // One long wait per text.
     for (std::size_t j = 0; any_rare_ && j < n; ++j) {
       if (!Is(j, kFlagRare)) continue;
@@ -2533,6 +2547,28 @@ class Engine {
       }
       return false;
     });
+  }
+
+  // A word of disbelief alone as a question, after a sentence ("Zipper
+  // broke on the first wear. Seriously?", "Ernsthaft?!", "Sérieux ?"), is
+  // exasperation: a mark of irony with no valence of its own, and a
+  // complaint (kExasperation, added by Sum()). Runs after FindHits().
+  void FindExasperation() {
+    const std::size_t n = t_.tokens.size();
+    if (t_.questions == 0) return;
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((t_.tokens[k].boundary_before & kSentenceStop) == 0) continue;
+      const std::uint8_t after =
+          k + 1 < n ? t_.tokens[k + 1].boundary_before : t_.boundary_after;
+      if ((after & kQuestionStop) == 0 ||
+          !IsOneOf(t_.at(k), kExasperationWords)) {
+        continue;
+      }
+      s_.hits[k].valence = 0.0;
+      AddIronyMark(k);
+      exasperation_ = k;
+      return;
+    }
   }
 
   // A negator alone at the end, as a sentence of its own, takes back what
@@ -4037,6 +4073,8 @@ class Engine {
   int irony_marks_ = 0;
   // A lukewarm verdict's token, or kNone (set by Sum()).
   std::size_t lukewarm_ = kNone;
+  // The word of an exasperated question, or kNone (FindExasperation()).
+  std::size_t exasperation_ = kNone;
   // Where a lukewarm verdict of several words starts, or kNone (set by
   // FindNeitherNor()).
   std::size_t lukewarm_start_ = kNone;
@@ -4116,6 +4154,7 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
   Engine engine(*index_, lang, scratch, explain);
   engine.FindHits();
   engine.FindFinalNegator();
+  engine.FindExasperation();
   int counted = 0;
   double sum = engine.Sum(counted) + request.extra_valence;
   double stated = 0.0;

@@ -497,6 +497,23 @@ TEST_CASE("a mark of irony negates the praise next to it") {
         doctest::Approx(Compound(3.1 - 0.8)));
 }
 
+TEST_CASE("a word of disbelief alone as a question is exasperation") {
+  const InlineScorer scorer("great\t3.1\nreally\t0.5\n", "sérieux\t1.5\n",
+                            "ernsthaft\t0.5\n");
+  CHECK(scorer.Compound("Zipper broke on the first wear. Seriously?", "en") ==
+        doctest::Approx(Compound(-1.5)));
+  CHECK(scorer.Compound("Le petit-déj à 18 €. Sérieux ?", "fr") ==
+        doctest::Approx(Compound(-1.5)));
+  CHECK(scorer.Compound("Kündigen nur per Brief. Ernsthaft?", "de") ==
+        doctest::Approx(Compound(-1.5)));
+  // It marks irony: the praise before it is taken back.
+  CHECK(scorer.Compound("Great service. Really?", "en") ==
+        doctest::Approx(Compound(-0.74 * 3.1 - 1.5)));
+  // Not without the question mark, nor alone.
+  CHECK(scorer.Compound("It broke. Seriously.", "en") == doctest::Approx(0.0));
+  CHECK(scorer.Compound("Sérieux ?", "fr") == doctest::Approx(Compound(1.5)));
+}
+
 TEST_CASE("a slow clap is a mark of irony with no valence of its own") {
   const Lexicon en = MustParse("great\t3.1\n");
   const Lexicon emoji = MustParse("👏\t1.5\n");
