@@ -42,6 +42,9 @@ constexpr double kExcess = -1.1;
 // "waited 40 minutes", "attendu une heure", "zwei Stunden gewartet": a
 // long wait is a complaint.
 constexpr double kLongWait = -1.5;
+// A question that asks why ("Why is my parcel still not here?", "Warum
+// dauert das so lange?"): a complaint.
+constexpr double kWhyQuestion = -1.0;
 // "Seriously?", "Ernsthaft?", "Sérieux ?" as a sentence of its own: the
 // writer cannot believe what the text tells, a complaint.
 constexpr double kExasperation = -1.5;
@@ -930,6 +933,17 @@ constexpr std::string_view kIronyEmoji[] = {"🙃", "🙄", "😒", "🤡"};
 // Applause: twice in a row, a slow clap (Engine::IsSlowClap()).
 constexpr std::string_view kClap = "👏";
 constexpr std::size_t kIronyBefore = 15;  // tokens from term to mark
+// The words that open a question of why (Engine::WhyQuestion()), folded.
+constexpr std::string_view kWhyWords[] = {"why", "pourquoi", "warum", "wieso",
+                                          "weshalb"};
+// Words that make a question of why indignant (Engine::WhyQuestion()),
+// folded.
+constexpr std::string_view kIndignationWords[] = {
+    "must",   "need",       "needs",      "always",  "every",    "even",
+    "still",  "again",      "you",        "faut",    "toujours", "encore",
+    "chaque", "vous",       "muss",       "muessen", "braucht",  "brauchen",
+    "immer",  "eigentlich", "ueberhaupt", "wieder",  "jede",     "jeder",
+    "jedes",  "jedem",      "ihr",        "euch",    "du"};
 // Words that, alone as a question, are exasperation
 // (Engine::FindExasperation()), folded.
 constexpr std::string_view kExasperationWords[] = {
@@ -2328,6 +2342,11 @@ class Engine {
           [&] { return std::string(t_.at(j)); },
           why != nullptr ? why : "negation without a sentiment term in scope");
     }
+    if (const std::size_t w = WhyQuestion(); w != kNone) {
+      add_rule(
+          w, kWhyQuestion, [&] { return std::string(t_.at(w)); },
+          "question of why");
+    }
     if (exasperation_ != kNone) {
       add_rule(
           exasperation_, kExasperation,
@@ -2547,6 +2566,35 @@ class Engine {
       }
       return false;
     });
+  }
+
+  // The first word of the text's first question of why, a sentence that
+  // opens with "why", "pourquoi", "warum" ... and ends with '?', or kNone;
+  // not "Why not?", "Pourquoi pas ?", "Warum nicht?".
+  std::size_t WhyQuestion() const {
+    const std::size_t n = t_.tokens.size();
+    if (t_.questions == 0) return kNone;
+    for (std::size_t k = 0; k < n; ++k) {
+      if ((k > 0 && (t_.tokens[k].boundary_before & kSentenceStop) == 0) ||
+          !IsOneOf(t_.at(k), kWhyWords)) {
+        continue;
+      }
+      std::size_t end = k + 1;
+      while (end < n && (t_.tokens[end].boundary_before & kSentenceStop) == 0) {
+        ++end;
+      }
+      const std::uint8_t stop =
+          end < n ? t_.tokens[end].boundary_before : t_.boundary_after;
+      if ((stop & kQuestionStop) == 0) continue;
+      if (end == k + 2 && IsNegator(k + 1)) continue;
+      // Indignation: "??", "?!", or a word of obligation, insistence or
+      // address in the question.
+      if (t_.questions >= 2 || t_.exclamations > 0) return k;
+      for (std::size_t j = k + 1; j < end; ++j) {
+        if (IsOneOf(t_.at(j), kIndignationWords)) return k;
+      }
+    }
+    return kNone;
   }
 
   // A word of disbelief alone as a question, after a sentence ("Zipper

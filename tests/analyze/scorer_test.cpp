@@ -497,6 +497,25 @@ TEST_CASE("a mark of irony negates the praise next to it") {
         doctest::Approx(Compound(3.1 - 0.8)));
 }
 
+TEST_CASE("an indignant question of why is a complaint") {
+  const InlineScorer scorer("", "", "");
+  CHECK(scorer.Compound("Why is a pint 7 pounds now??", "en") < Compound(-1.0));
+  CHECK(scorer.Compound("@Bank why do you log me out every minute?", "en") ==
+        doctest::Approx(Compound(-1.0)));
+  CHECK(scorer.Compound("Pourquoi faut-il trois semaines ?", "fr") ==
+        doctest::Approx(Compound(-1.0)));
+  CHECK(scorer.Compound("Warum muss ich dafür einen Termin buchen?", "de") ==
+        doctest::Approx(Compound(-1.0)));
+  // Not a question of why without a mark of indignation, nor "why not?",
+  // nor a statement.
+  CHECK(scorer.Compound("Wieso hat der Kapitän eigene Matrosen?", "de") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Why not? You must try it!", "en") ==
+        doctest::Approx(scorer.Compound("Well not? You must try it!", "en")));
+  CHECK(scorer.Compound("Why you must go there.", "en") ==
+        doctest::Approx(0.0));
+}
+
 TEST_CASE("a word of disbelief alone as a question is exasperation") {
   const InlineScorer scorer("great\t3.1\nreally\t0.5\n", "sérieux\t1.5\n",
                             "ernsthaft\t0.5\n");
