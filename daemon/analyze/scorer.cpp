@@ -1057,7 +1057,8 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kDisappearance), std::end(kDisappearance)},
     {std::begin(kRemedyParticiples), std::end(kRemedyParticiples)},
     {std::begin(kIronyTags), std::end(kIronyTags)},
-    {std::begin(kWaitWords), std::end(kWaitWords)}};
+    {std::begin(kWaitWords), std::end(kWaitWords)},
+    {std::begin(kWhyWords), std::end(kWhyWords)}};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -1985,7 +1986,9 @@ class Engine {
   double Sum(int& counted) {
     const bool mixed_case = t_.any_all_caps && t_.any_lower;
     const std::size_t n = t_.tokens.size();
-    s_.cues.assign(n, Cue{});
+    // Only the first n are read: grown once, then reset in place.
+    if (s_.cues.size() < n) [[unlikely]] s_.cues.resize(n);
+    std::fill_n(s_.cues.begin(), n, Cue{});
     std::size_t contrast = n;
     // Whether some token is "too" or "trop", negates (any_negator_) or has
     // kFlagRare (any_rare_): else the passes and look-arounds that read
@@ -2330,6 +2333,11 @@ class Engine {
         ex_->contributions.push_back(std::move(c));
       }
     };
+    // The text of token `j`, for a rule of one word (one closure type, so
+    // that add_rule is instantiated once for all of them).
+    auto word_at = [this](std::size_t j) {
+      return [this, j] { return std::string(t_.at(j)); };
+    };
     for (std::size_t j = 0; any_negator_ && j < n; ++j) {
       if (!IsNegator(j) || !IsOrphanNegator(j)) continue;
       const char* why =
@@ -2338,20 +2346,15 @@ class Engine {
               ? "negation of something that fails, stopped or cannot be done"
               : nullptr;
       add_rule(
-          j, why != nullptr ? kOrphanFailure : kOrphanNegation,
-          [&] { return std::string(t_.at(j)); },
+          j, why != nullptr ? kOrphanFailure : kOrphanNegation, word_at(j),
           why != nullptr ? why : "negation without a sentiment term in scope");
     }
-    if (const std::size_t w = WhyQuestion(); w != kNone) {
-      add_rule(
-          w, kWhyQuestion, [&] { return std::string(t_.at(w)); },
-          "question of why");
+    if (const std::size_t w = any_rare_ ? WhyQuestion() : kNone; w != kNone) {
+      add_rule(w, kWhyQuestion, word_at(w), "question of why");
     }
     if (exasperation_ != kNone) {
-      add_rule(
-          exasperation_, kExasperation,
-          [&] { return std::string(t_.at(exasperation_)); },
-          "exasperated question");
+      add_rule(exasperation_, kExasperation, word_at(exasperation_),
+               "exasperated question");
     }
     // One long wait per text.
     for (std::size_t j = 0; any_rare_ && j < n; ++j) {
@@ -2576,7 +2579,7 @@ class Engine {
     if (t_.questions == 0) return kNone;
     for (std::size_t k = 0; k < n; ++k) {
       if ((k > 0 && (t_.tokens[k].boundary_before & kSentenceStop) == 0) ||
-          !IsOneOf(t_.at(k), kWhyWords)) {
+          !Is(k, kFlagRare) || !IsOneOf(t_.at(k), kWhyWords)) {
         continue;
       }
       std::size_t end = k + 1;
