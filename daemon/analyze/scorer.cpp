@@ -732,6 +732,12 @@ constexpr std::string_view kWhichOpeners[] = {
     // whether a thing is good or worth it: "Is Premium worth it?", "Lohnt
     // sich die BahnCard?"
     "is", "lohnt", "lohnen"};
+// Words of seeking (Engine::SoughtPraise()): the praise after them in
+// their sentence is what is sought, no verdict ("Looking for a bank with a
+// good app", "Je cherche une banque sans frais", "Suche eine Bank mit
+// guter App"). Folded; "looking" counts only before "for".
+constexpr std::string_view kSeekWords[] = {"looking", "cherche", "cherchons",
+                                           "recherche", "suche"};
 constexpr std::string_view kAdviceWords[] = {"recommend",
                                              "recommendations",
                                              "recommendation",
@@ -1058,7 +1064,8 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kRemedyParticiples), std::end(kRemedyParticiples)},
     {std::begin(kIronyTags), std::end(kIronyTags)},
     {std::begin(kWaitWords), std::end(kWaitWords)},
-    {std::begin(kWhyWords), std::end(kWhyWords)}};
+    {std::begin(kWhyWords), std::end(kWhyWords)},
+    {std::begin(kSeekWords), std::end(kSeekWords)}};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -1987,7 +1994,8 @@ class Engine {
     const bool mixed_case = t_.any_all_caps && t_.any_lower;
     const std::size_t n = t_.tokens.size();
     // Only the first n are read: grown once, then reset in place.
-    if (s_.cues.size() < n) [[unlikely]] s_.cues.resize(n);
+    if (s_.cues.size() < n) [[unlikely]]
+      s_.cues.resize(n);
     std::fill_n(s_.cues.begin(), n, Cue{});
     std::size_t contrast = n;
     // Whether some token is "too" or "trop", negates (any_negator_) or has
@@ -2134,6 +2142,10 @@ class Engine {
           v = 0.0;
           Note(c, [asks] { return std::string(asks); });
         }
+      }
+      if (v > 0.0 && any_rare_ && SoughtPraise(i)) {
+        v = 0.0;
+        Note(c, [] { return std::string("praise sought"); });
       }
       if (v < 0.0 && hit.span == 1 && Is(i, kFlagRare)) {
         if (const WorkReading* r = WorkReadingOf(word);
@@ -2846,6 +2858,30 @@ class Engine {
       --k;
     }
     return k;
+  }
+
+  // Whether the praise at `i` follows a word of seeking (kSeekWords) in
+  // its sentence, within kSubjectScope tokens: what is sought is no
+  // verdict. Not "what I was looking for", which is found, nor what a
+  // book seeks ("le recueil cherche à éclairer").
+  bool SoughtPraise(std::size_t i) const {
+    for (std::size_t d = 1; d <= kSubjectScope && d <= i; ++d) {
+      const std::size_t j = i - d;
+      if ((t_.tokens[j + 1].boundary_before & kSentenceStop) != 0) break;
+      if (!Is(j, kFlagRare) || !IsOneOf(t_.at(j), kSeekWords)) continue;
+      const std::string_view before = j > 0 ? t_.at(j - 1) : "";
+      if (t_.at(j) == "looking") {
+        return j + 1 < i && t_.at(j + 1) == "for" && before != "was" &&
+               before != "were" && before != "been";
+      }
+      // French: the writer seeks ("je cherche", "on cherche"), not a book
+      // or its hero ("le recueil cherche à ...").
+      if (t_.at(j) != "suche" && t_.at(j) != "cherchons") {
+        return before == "je" || before == "on";
+      }
+      return true;
+    }
+    return false;
   }
 
   // Whether the term at `i` is in a request for advice, which judges

@@ -617,6 +617,23 @@ TEST_CASE("a request for advice judges nothing") {
   CHECK(scorer.Compound("does anyone know a good dentist", "en") > 0.0);
 }
 
+TEST_CASE("praise that is sought is no verdict") {
+  const InlineScorer scorer("good\t1.9\nhonest\t1.5\n",
+                            "bonne\t1.9\nintéressant\t1.6\n", "guter\t1.9\n");
+  CHECK(scorer.Compound("Looking for a bank with a good app.", "en") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Je cherche une bonne banque en ligne.", "fr") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Suche eine Bank mit guter App.", "de") ==
+        doctest::Approx(0.0));
+  // Not what was found, nor what a book seeks, nor in another sentence.
+  CHECK(scorer.Compound("Exactly what I was looking for, good app.", "en") >
+        0.0);
+  CHECK(scorer.Compound("Le recueil cherche un sujet intéressant.", "fr") >
+        0.0);
+  CHECK(scorer.Compound("Looking for a bank. Honest staff here.", "en") > 0.0);
+}
+
 TEST_CASE("a yes/no question of fact judges nothing") {
   const InlineScorer scorer("strike\t-0.5\ndown\t-1.0\nfine\t0.8\n",
                             "panne\t-1.4\nblague\t-1.0\nbon\t1.9\n",
