@@ -2583,6 +2583,26 @@ class Engine {
     });
   }
 
+  // The end of the sentence that holds token `i`: the first token after
+  // it, or the number of tokens at the text's end.
+  std::size_t SentenceEnd(std::size_t i) const {
+    std::size_t end = i + 1;
+    while (end < t_.tokens.size() &&
+           (t_.tokens[end].boundary_before & kSentenceStop) == 0) {
+      ++end;
+    }
+    return end;
+  }
+
+  // Whether what stands before token `end` (the number of tokens: the
+  // text's end) is a '?'.
+  bool EndsQuestion(std::size_t end) const {
+    const std::uint8_t stop = end < t_.tokens.size()
+                                  ? t_.tokens[end].boundary_before
+                                  : t_.boundary_after;
+    return (stop & kQuestionStop) != 0;
+  }
+
   // The first word of the text's first question of why, a sentence that
   // opens with "why", "pourquoi", "warum" ... and ends with '?', or kNone;
   // not "Why not?", "Pourquoi pas ?", "Warum nicht?".
@@ -2594,13 +2614,8 @@ class Engine {
           !Is(k, kFlagRare) || !IsOneOf(t_.at(k), kWhyWords)) {
         continue;
       }
-      std::size_t end = k + 1;
-      while (end < n && (t_.tokens[end].boundary_before & kSentenceStop) == 0) {
-        ++end;
-      }
-      const std::uint8_t stop =
-          end < n ? t_.tokens[end].boundary_before : t_.boundary_after;
-      if ((stop & kQuestionStop) == 0) continue;
+      const std::size_t end = SentenceEnd(k);
+      if (!EndsQuestion(end)) continue;
       if (end == k + 2 && IsNegator(k + 1)) continue;
       // Indignation: "??", "?!", or a word of obligation, insistence or
       // address in the question.
@@ -2620,11 +2635,9 @@ class Engine {
     const std::size_t n = t_.tokens.size();
     if (t_.questions == 0) return;
     for (std::size_t k = 1; k < n; ++k) {
-      if ((t_.tokens[k].boundary_before & kSentenceStop) == 0) continue;
-      const std::uint8_t after =
-          k + 1 < n ? t_.tokens[k + 1].boundary_before : t_.boundary_after;
-      if ((after & kQuestionStop) == 0 ||
-          !IsOneOf(t_.at(k), kExasperationWords)) {
+      // A sentence of its own (a '?' is also a sentence stop).
+      if ((t_.tokens[k].boundary_before & kSentenceStop) == 0 ||
+          !EndsQuestion(k + 1) || !IsOneOf(t_.at(k), kExasperationWords)) {
         continue;
       }
       s_.hits[k].valence = 0.0;
@@ -2911,14 +2924,8 @@ class Engine {
   // with a word of kYesNoOpeners*; not one that asks why or whether others
   // suffer too, nor "is it just me". Runs only for texts with a '?'.
   bool AsksYesOrNo(std::size_t i) const {
-    const std::size_t n = t_.tokens.size();
-    std::size_t end = i + 1;
-    while (end < n && (t_.tokens[end].boundary_before & kSentenceStop) == 0) {
-      ++end;
-    }
-    const std::uint8_t stop =
-        end < n ? t_.tokens[end].boundary_before : t_.boundary_after;
-    if ((stop & kQuestionStop) == 0) return false;
+    const std::size_t end = SentenceEnd(i);
+    if (!EndsQuestion(end)) return false;
     std::size_t begin = i;
     while (begin > 0 &&
            (t_.tokens[begin].boundary_before & kSentenceStop) == 0) {
