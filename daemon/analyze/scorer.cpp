@@ -118,6 +118,7 @@ const LangRules& Rules(Lang lang) {
         {"drolement", kBoosterIncrement},
         {"follement", kBoosterIncrement},
         {"infiniment", kBoosterIncrement},
+        {"grave", kBoosterIncrement},  // before a term: "grave bien"
         {"redoutablement", kBoosterIncrement},
         {"vivement", kBoosterIncrement},
         {"parfaitement", kBoosterIncrement},  // "parfaitement ridicule"
@@ -165,7 +166,6 @@ const LangRules& Rules(Lang lang) {
         {"most", kBoosterIncrement},
         {"utterly", kBoosterIncrement},
         {"truly", kBoosterIncrement},
-        {"super", kBoosterIncrement},
         {"especially", kBoosterIncrement},
         {"exceptionally", kBoosterIncrement},
         {"particularly", kBoosterIncrement},
@@ -174,6 +174,27 @@ const LangRules& Rules(Lang lang) {
         {"strongly", kBoosterIncrement},
         {"way", kBoosterIncrement},
         {"dead", kBoosterIncrement},  // before a term: "dead easy"
+        // Expletives grade the term after them ("damn good", "bloody
+        // awful", "fucking brilliant"); alone they keep their valence.
+        {"damn", kBoosterIncrement},
+        {"bloody", kBoosterIncrement},
+        {"fucking", kBoosterIncrement},
+        {"fuckin", kBoosterIncrement},
+        {"effing", kBoosterIncrement},
+        {"freaking", kBoosterIncrement},
+        {"frigging", kBoosterIncrement},
+        {"friggin", kBoosterIncrement},
+        {"hella", kBoosterIncrement},
+        {"insanely", kBoosterIncrement},
+        {"ridiculously", kBoosterIncrement},
+        {"amazingly", kBoosterIncrement},
+        {"unbelievably", kBoosterIncrement},
+        {"enormously", kBoosterIncrement},
+        {"tremendously", kBoosterIncrement},
+        {"thoroughly", kBoosterIncrement},
+        {"intensely", kBoosterIncrement},
+        {"unusually", kBoosterIncrement},
+        {"majorly", kBoosterIncrement},
         {"slightly", -kBoosterIncrement},
         {"somewhat", -kBoosterIncrement},
         {"barely", -kBoosterIncrement},
@@ -224,6 +245,10 @@ const LangRules& Rules(Lang lang) {
         {"wahnsinnig", kBoosterIncrement},
         {"verdammt", kBoosterIncrement},
         {"richtig", kBoosterIncrement},
+        {"krass", kBoosterIncrement},  // before a term: "krass gut"
+        {"tierisch", kBoosterIncrement},
+        {"ubelst", kBoosterIncrement},
+        {"uebelst", kBoosterIncrement},
         {"kaum", -kBoosterIncrement},
         {"etwas", -kBoosterIncrement},
         {"ziemlich", -0.1},
@@ -2583,6 +2608,12 @@ class Engine {
     });
   }
 
+  // The first token of the sentence that holds token `i`.
+  std::size_t SentenceStart(std::size_t i) const {
+    while (i > 0 && (t_.tokens[i].boundary_before & kSentenceStop) == 0) --i;
+    return i;
+  }
+
   // The end of the sentence that holds token `i`: the first token after
   // it, or the number of tokens at the text's end.
   std::size_t SentenceEnd(std::size_t i) const {
@@ -2926,11 +2957,7 @@ class Engine {
   bool AsksYesOrNo(std::size_t i) const {
     const std::size_t end = SentenceEnd(i);
     if (!EndsQuestion(end)) return false;
-    std::size_t begin = i;
-    while (begin > 0 &&
-           (t_.tokens[begin].boundary_before & kSentenceStop) == 0) {
-      --begin;
-    }
+    std::size_t begin = SentenceStart(i);
     if (begin + 1 < end && IsOneOf(t_.at(begin), kGreetings) &&
         t_.tokens[begin + 1].boundary_before) {
       ++begin;

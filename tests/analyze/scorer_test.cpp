@@ -1095,6 +1095,21 @@ TEST_CASE("English 'dead' before a term is its booster: 'dead easy'") {
         doctest::Approx(Compound(-3.3)));
 }
 
+TEST_CASE("Expletives before a term are its boosters: 'damn good'") {
+  const InlineScorer scorer(
+      "damn\t-1.7\nbloody\t-1.9\ngood\t1.9\n"
+      "awful\t-2.0\n",
+      "", "krass\t-0.5\ngut\t1.9\n");
+  CHECK(scorer.Compound("damn good", "en") ==
+        doctest::Approx(Compound(1.9 + 0.293)));
+  CHECK(scorer.Compound("bloody awful", "en") ==
+        doctest::Approx(Compound(-2.0 - 0.293)));
+  CHECK(scorer.Compound("krass gut", "de") ==
+        doctest::Approx(Compound(1.9 + 0.293)));
+  // Alone, the expletive keeps its own valence.
+  CHECK(scorer.Compound("damn it", "en") == doctest::Approx(Compound(-1.7)));
+}
+
 TEST_CASE("French 'par contre', 'en revanche', 'au contraire' contrast") {
   const InlineScorer scorer("", "bon\t1.9\nsale\t-1.5\n", "");
   CHECK(
