@@ -3821,16 +3821,23 @@ class Engine {
     return t_.keys[j].head.lo == kAny && t_.keys[j].head.hi == 0;
   }
 
-  // Whether token `j` is a word a negation's scope reaches over: "any", or
+  // Whether token `j` is a word a negation's scope reaches over: "any",
   // "single" after "a" ("never had a single dropped call"), which only a
-  // negation licenses.
+  // negation licenses, or "du tout" ("pas du tout le navet annoncé").
   bool IsScopeFiller(std::size_t j) const {
     constexpr std::uint64_t kSingle = 's' | ('i' << 8) | ('n' << 16) |
                                       ('g' << 24) | (std::uint64_t{'l'} << 32) |
                                       (std::uint64_t{'e'} << 40);
+    constexpr std::uint64_t kDu = 'd' | ('u' << 8);
+    constexpr std::uint64_t kTout =
+        't' | ('o' << 8) | ('u' << 16) | ('t' << 24);
     if (IsAny(j)) return true;
-    return j > 0 && t_.keys[j].head.lo == kSingle &&
-           t_.keys[j - 1].head.lo == 'a';
+    if (j == 0) return false;
+    const std::uint64_t w = t_.keys[j].head.lo;
+    const std::uint64_t before = t_.keys[j - 1].head.lo;
+    return (w == kSingle && before == 'a') || (w == kTout && before == kDu) ||
+           (w == kDu && j + 1 < t_.keys.size() &&
+            t_.keys[j + 1].head.lo == kTout);
   }
 
   // Whether token `j` is one of the words of `flag` (WordFlag).

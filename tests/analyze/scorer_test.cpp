@@ -1417,6 +1417,10 @@ TEST_CASE("a neutral term of several words counts as one word of the scope") {
   // "single" is no filler without "a".
   CHECK(scorer.Compound("never had the single best scam", "en") ==
         doctest::Approx(Compound(-0.6 - 3)));
+  // Nor is "du tout" in French.
+  const InlineScorer fr("", "navet\t-2.6\n", "");
+  CHECK(fr.Compound("pas du tout le navet annoncé", "fr") ==
+        doctest::Approx(Compound(-0.74 * -2.6)));
 }
 
 TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
