@@ -118,7 +118,8 @@ const LangRules& Rules(Lang lang) {
         {"drolement", kBoosterIncrement},
         {"follement", kBoosterIncrement},
         {"infiniment", kBoosterIncrement},
-        {"grave", kBoosterIncrement},  // before a term: "grave bien"
+        {"grave", kBoosterIncrement},   // before a term: "grave bien"
+        {"putain", kBoosterIncrement},  // "putain de bon film"
         {"redoutablement", kBoosterIncrement},
         {"vivement", kBoosterIncrement},
         {"parfaitement", kBoosterIncrement},  // "parfaitement ridicule"

@@ -1108,6 +1108,9 @@ TEST_CASE("Expletives before a term are its boosters: 'damn good'") {
         doctest::Approx(Compound(1.9 + 0.293)));
   // Alone, the expletive keeps its own valence.
   CHECK(scorer.Compound("damn it", "en") == doctest::Approx(Compound(-1.7)));
+  const InlineScorer fr("", "putain\t0\nbon\t1.9\n", "");
+  CHECK(fr.Compound("putain c'est bon", "fr") ==
+        doctest::Approx(Compound(1.9 + 0.293 * 0.95)));
 }
 
 TEST_CASE("French 'par contre', 'en revanche', 'au contraire' contrast") {
