@@ -2163,6 +2163,7 @@ class Engine {
       if (v != 0.0 && t_.questions > 0 && irony_marks_ == 0) {
         const char* asks = AsksForAdvice(i) ? "request for advice"
                            : AsksYesOrNo(i) ? "yes/no question"
+                           : AsksHowTo(i)   ? "how-to question"
                                             : nullptr;
         if (asks != nullptr && !EndsWithAffirmation()) {
           v = 0.0;
@@ -2987,6 +2988,36 @@ class Engine {
       }
     }
     return true;
+  }
+
+  // Whether the term at `i` is in a question of how to do something, asked
+  // for oneself, which judges nothing: "How do I change my billing
+  // address?", "Comment modifier mon adresse ?", "comment je transfère ma
+  // ligne ?", "Wie kündige ich meinen Vertrag?". Not "how do you ..." nor
+  // "wie kann man ...", which are indignation or disbelief. Runs only for
+  // texts with a '?'.
+  bool AsksHowTo(std::size_t i) const {
+    const std::size_t end = SentenceEnd(i);
+    if (!EndsQuestion(end)) return false;
+    const std::size_t begin = SentenceStart(i);
+    for (std::size_t k = begin; k < i && k + 2 < end; ++k) {
+      const std::string_view w = t_.at(k);
+      if (w != "how" && w != "comment" && w != "wie") continue;
+      const std::string_view next = t_.at(k + 1);
+      const std::string_view after = t_.at(k + 2);
+      if (w == "how") {
+        return next == "to" ||
+               ((next == "do" || next == "can" || next == "should") &&
+                after == "i");
+      }
+      if (w == "comment") {
+        return next == "je" || next == "j" ||
+               (next.size() > 3 && (next.ends_with("er") ||
+                                    next.ends_with("ir") || next == "faire"));
+      }
+      return after == "ich";
+    }
+    return false;
   }
 
   // Whether the text's last sentence is one word of affirmation:

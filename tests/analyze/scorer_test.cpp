@@ -666,6 +666,26 @@ TEST_CASE("a yes/no question of fact judges nothing") {
   CHECK(scorer.Compound("Pourquoi encore une panne ?", "fr") < 0.0);
 }
 
+TEST_CASE(
+    "a question of how to do something, asked for oneself, judges "
+    "nothing") {
+  const InlineScorer scorer("refund\t-1.2\nbroken\t-2.1\nwaste\t-1.8\n",
+                            "resilier\t-1.0\npanne\t-1.4\n",
+                            "kündige\t-1.2\ndumm\t-2.0\n");
+  CHECK(scorer.Compound("How do I get a refund for a broken phone?", "en") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Comment résilier mon forfait ?", "fr") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Bonjour, comment je signale une panne ?", "fr") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Wie kündige ich meinen Vertrag?", "de") ==
+        doctest::Approx(0.0));
+  // Not asked for oneself, nor a statement.
+  CHECK(scorer.Compound("How do you waste a cast this good?", "en") < 0.0);
+  CHECK(scorer.Compound("Wie kann man so dumm sein?", "de") < 0.0);
+  CHECK(scorer.Compound("How do I get a refund. Broken.", "en") < 0.0);
+}
+
 TEST_CASE("a question of disbelief negates its praise") {
   const InlineScorer scorer("like\t1.5\n", "aimer\t1.8\n", "gut\t1.9\n");
   CHECK(scorer.Compound("How could anyone like this?", "en") ==
