@@ -1123,6 +1123,26 @@ bool LastWordAfterStop(std::string_view raw, std::size_t words = 1) {
   return c == '.' || c == '!' || c == '?' || ellipsis_ends_at(k);
 }
 
+// `raw` without the emoji and spaces that close it (pictographs of four
+// UTF-8 bytes, with their variation selectors and joiners): "Top 👍" ->
+// "Top".
+std::string_view WithoutClosingEmoji(std::string_view raw) {
+  auto ends_with = [&](std::string_view tail) { return raw.ends_with(tail); };
+  for (int guard = 0; guard < 16 && !raw.empty(); ++guard) {
+    if (raw.back() == ' ') {
+      raw.remove_suffix(1);
+    } else if (ends_with("\uFE0F") || ends_with("\u200D")) {
+      raw.remove_suffix(3);
+    } else if (raw.size() >= 4 &&
+               static_cast<unsigned char>(raw[raw.size() - 4]) == 0xF0) {
+      raw.remove_suffix(4);
+    } else {
+      break;
+    }
+  }
+  return raw;
+}
+
 // `raw` without the hashtags (at most `max`) that close it: "genial. NICHT.
 // #Maut" -> "genial. NICHT.".
 std::string_view WithoutClosingHashtags(std::string_view raw, int max) {
@@ -2116,8 +2136,8 @@ class Engine {
     // Super sympa.", "Paket nicht angekommen. Toll.").
     const std::size_t final_start = contrast == n ? FinalPraiseStart() : n;
     const std::size_t opening_end = contrast == n ? OpeningPraiseEnd() : 0;
-    double held[2] = {0.0, 0.0};
-    std::size_t held_notes[2] = {kNone, kNone};
+    double held[3] = {0.0, 0.0, 0.0};
+    std::size_t held_notes[3] = {kNone, kNone, kNone};
     int held_count = 0;
     // The signs of the terms on each side of the contrast (bit 0 praise,
     // bit 1 blame), and on which sides a diminisher or an intensifier
@@ -2333,8 +2353,12 @@ class Engine {
         }
       }
       if (c != nullptr) c->adjusted = v;
-      if ((i >= final_start || i < opening_end) && v > 0.0 && held_count < 2 &&
-          hit.span == 1 && IsOneOf(word, kSarcasticPraise)) {
+      // An emoji after the held praise goes with it: "... Top 👍".
+      if ((((i >= final_start || i < opening_end) && held_count < 2 &&
+            hit.span == 1 && IsOneOf(word, kSarcasticPraise)) ||
+           (i >= final_start && held_count > 0 && held_count < 3 &&
+            hit.source == Source::kEmoji)) &&
+          v > 0.0) {
         held[held_count] = v;
         held_notes[held_count++] =
             c != nullptr ? ex_->contributions.size() - 1 : kNone;
@@ -2448,14 +2472,28 @@ class Engine {
   // kFinalPraiseWords words after a stop ("... hung up. Fantastic.", "...
   // Klasse Service."), or n.
   [[gnu::always_inline]] std::size_t FinalPraiseStart() const {
-    const std::size_t n = t_.tokens.size();
-    if (n < 4 || n > kMaxSarcasmTokens ||
-        s_.facts[n - 1].kind != TokenKind::kWord) {
-      return n;
+    std::size_t n = t_.tokens.size();
+    if (n < 4 || n > kMaxSarcasmTokens) return n;
+    // Up to two emoji may close it: "... Top 👍", "... Bravo 👏".
+    std::string_view raw = s_.raw_text;
+    if (s_.facts[n - 1].kind == TokenKind::kEmoji) [[unlikely]] {
+      std::size_t m = n - 1;
+      if (s_.facts[m - 1].kind == TokenKind::kEmoji) --m;
+      raw = WithoutClosingEmoji(raw);
+      if (m < 4 || raw.size() == s_.raw_text.size()) return n;
+      const std::size_t start = FinalPraiseStartBefore(m, raw);
+      return start == m ? n : start;
     }
+    return FinalPraiseStartBefore(n, raw);
+  }
+
+  // FinalPraiseStart() of the text's first `n` tokens, `raw` their text.
+  std::size_t FinalPraiseStartBefore(std::size_t n,
+                                     std::string_view raw) const {
+    if (s_.facts[n - 1].kind != TokenKind::kWord) return n;
     for (std::size_t words = 1; words <= kFinalPraiseWords; ++words) {
       if (t_.tokens[n - words].boundary_before) {
-        return LastWordAfterStop(s_.raw_text, words) ? n - words : n;
+        return LastWordAfterStop(raw, words) ? n - words : n;
       }
     }
     return n;

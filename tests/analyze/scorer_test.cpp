@@ -753,6 +753,24 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   CHECK(scorer.Compound("Great, it was never late this year.", "en") > 0.0);
 }
 
+TEST_CASE("emoji after the sarcastic last sentence go with it") {
+  const Lexicon en = MustParse("late\t-1\n");
+  const Lexicon fr = MustParse("top\t2\npanne\t-1\nrapide\t1\n");
+  const Lexicon emoji = MustParse("\xF0\x9F\x91\x8D\t2\n");  // thumbs up
+  const Scorer scorer{ScorerLexicons{.en = &en, .fr = &fr, .emoji = &emoji}};
+  auto compound = [&](const char* text) {
+    return scorer.Score(text, ScoreRequest{.language = "fr"}).compound;
+  };
+  CHECK(compound("Encore une panne depuis hier. Top \xF0\x9F\x91\x8D") ==
+        doctest::Approx(Compound(-1 - 0.74 * 4)));
+  CHECK(compound("Encore une panne depuis hier. Top "
+                 "\xF0\x9F\x91\x8D\xF0\x9F\x91\x8D") ==
+        doctest::Approx(Compound(-1 - 0.74 * 6)));
+  // After praise, they are meant.
+  CHECK(compound("Livraison rapide comme toujours. Top \xF0\x9F\x91\x8D") ==
+        doctest::Approx(Compound(1 + 4)));
+}
+
 TEST_CASE("a negated verb of understanding negates the praise it asks about") {
   const InlineScorer scorer("like\t1.5\ngarbage\t-2.0\n", "aimer\t1.8\n",
                             "gut\t1.9\n");
