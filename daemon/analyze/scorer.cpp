@@ -976,6 +976,11 @@ constexpr std::string_view kIndignationWords[] = {
     "chaque", "vous",       "muss",       "muessen", "braucht",  "brauchen",
     "immer",  "eigentlich", "ueberhaupt", "wieder",  "jede",     "jeder",
     "jedes",  "jedem",      "ihr",        "euch",    "du"};
+// Expletives that, opening a sentence of praise, exclaim it
+// (Engine::ExclaimsPraise()), folded.
+constexpr std::string_view kExpletives[] = {
+    "shit",   "fuck",   "fucking",  "damn",    "hell",     "bloody", "merde",
+    "bordel", "putain", "scheisse", "scheiss", "verdammt", "alter",  "krass"};
 // Words that, alone as a question, are exasperation
 // (Engine::FindExasperation()), folded.
 constexpr std::string_view kExasperationWords[] = {
@@ -2178,6 +2183,13 @@ class Engine {
         v = 0.0;
         Note(c, [] { return std::string("discourse marker"); });
       }
+      if (v < 0.0 &&
+          (i == 0 || t_.tokens[i].boundary_before ||
+           (i == 1 && IsOneOf(t_.at(0), kExpletives))) &&
+          ExclaimsPraise(i, hit.span)) {
+        v = 0.0;
+        Note(c, [] { return std::string("exclamation before praise"); });
+      }
       // Not a question that a denying answer or a mark of irony takes back,
       // nor one the text answers yes ("Is it worth it? Absolutely.").
       if (v != 0.0 && t_.questions > 0 && irony_marks_ == 0) {
@@ -3026,6 +3038,22 @@ class Engine {
       }
     }
     return true;
+  }
+
+  // Whether the term at `i` (of `span` tokens), opening its sentence, is an
+  // expletive of kExpletives said in amazement: the rest of the sentence
+  // praises and blames nothing ("Scheiße, ist die App gut geworden",
+  // "Fucking hell, what a goal!", "Merde, c'est bon").
+  bool ExclaimsPraise(std::size_t i, int span) const {
+    if (!IsOneOf(t_.at(i), kExpletives)) return false;
+    const std::size_t end = SentenceEnd(i);
+    bool praise = false;
+    for (std::size_t k = i + static_cast<std::size_t>(span); k < end; ++k) {
+      if (s_.hits[k].span == 0) continue;
+      if (s_.hits[k].valence < 0.0) return false;
+      praise = praise || s_.hits[k].valence > 0.0;
+    }
+    return praise;
   }
 
   // Whether the term at `i` is in a question of how to do something, asked

@@ -753,6 +753,23 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   CHECK(scorer.Compound("Great, it was never late this year.", "en") > 0.0);
 }
 
+TEST_CASE("an expletive opening a sentence of praise exclaims it") {
+  const InlineScorer scorer("hell\t-3.6\ngood\t1.9\nlate\t-1\n",
+                            "merde\t-2.1\nbon\t1.9\n",
+                            "scheiße\t-2.8\ngut\t1.9\n");
+  CHECK(scorer.Compound("Scheiße, ist die App gut geworden.", "de") ==
+        doctest::Approx(Compound(1.9)));
+  CHECK(scorer.Compound("Merde, c'est bon.", "fr") ==
+        doctest::Approx(Compound(1.9)));
+  CHECK(scorer.Compound("fucking hell, that was good", "en") ==
+        doctest::Approx(Compound(1.9)));
+  // Not before blame, nor alone, nor inside a sentence.
+  CHECK(scorer.Compound("Hell, good but late.", "en") < 0.0);
+  CHECK(scorer.Compound("Scheiße.", "de") == doctest::Approx(Compound(-2.8)));
+  CHECK(scorer.Compound("Das war gut, Scheiße.", "de") ==
+        doctest::Approx(Compound(1.9 - 2.8)));
+}
+
 TEST_CASE("emoji after the sarcastic last sentence go with it") {
   const Lexicon en = MustParse("late\t-1\n");
   const Lexicon fr = MustParse("top\t2\npanne\t-1\nrapide\t1\n");
