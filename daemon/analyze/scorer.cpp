@@ -979,8 +979,8 @@ constexpr std::string_view kIndignationWords[] = {
 // Expletives that, opening a sentence of praise, exclaim it
 // (Engine::ExclaimsPraise()), folded.
 constexpr std::string_view kExpletives[] = {
-    "shit",   "fuck",   "fucking",  "damn",    "hell",     "bloody", "merde",
-    "bordel", "putain", "scheisse", "scheiss", "verdammt", "alter",  "krass"};
+    "shit",  "fuck",   "fucking", "damn",     "hell",    "bloody",
+    "merde", "bordel", "putain",  "scheisse", "scheiss", "verdammt"};
 // Words that, alone as a question, are exasperation
 // (Engine::FindExasperation()), folded.
 constexpr std::string_view kExasperationWords[] = {
@@ -1096,7 +1096,8 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kIronyTags), std::end(kIronyTags)},
     {std::begin(kWaitWords), std::end(kWaitWords)},
     {std::begin(kWhyWords), std::end(kWhyWords)},
-    {std::begin(kSeekWords), std::end(kSeekWords)}};
+    {std::begin(kSeekWords), std::end(kSeekWords)},
+    {std::begin(kExpletives), std::end(kExpletives)}};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -2183,9 +2184,9 @@ class Engine {
         v = 0.0;
         Note(c, [] { return std::string("discourse marker"); });
       }
-      if (v < 0.0 &&
+      if (v < 0.0 && Is(i, kFlagRare) &&
           (i == 0 || t_.tokens[i].boundary_before ||
-           (i == 1 && IsOneOf(t_.at(0), kExpletives))) &&
+           (i == 1 && Is(0, kFlagRare) && IsOneOf(t_.at(0), kExpletives))) &&
           ExclaimsPraise(i, hit.span)) {
         v = 0.0;
         Note(c, [] { return std::string("exclamation before praise"); });
@@ -2366,11 +2367,11 @@ class Engine {
       }
       if (c != nullptr) c->adjusted = v;
       // An emoji after the held praise goes with it: "... Top 👍".
-      if ((((i >= final_start || i < opening_end) && held_count < 2 &&
+      if (v > 0.0 &&
+          (((i >= final_start || i < opening_end) && held_count < 2 &&
             hit.span == 1 && IsOneOf(word, kSarcasticPraise)) ||
            (i >= final_start && held_count > 0 && held_count < 3 &&
-            hit.source == Source::kEmoji)) &&
-          v > 0.0) {
+            hit.source == Source::kEmoji))) {
         held[held_count] = v;
         held_notes[held_count++] =
             c != nullptr ? ex_->contributions.size() - 1 : kNone;
@@ -2500,8 +2501,8 @@ class Engine {
   }
 
   // FinalPraiseStart() of the text's first `n` tokens, `raw` their text.
-  std::size_t FinalPraiseStartBefore(std::size_t n,
-                                     std::string_view raw) const {
+  [[gnu::always_inline]] std::size_t FinalPraiseStartBefore(
+      std::size_t n, std::string_view raw) const {
     if (s_.facts[n - 1].kind != TokenKind::kWord) return n;
     for (std::size_t words = 1; words <= kFinalPraiseWords; ++words) {
       if (t_.tokens[n - words].boundary_before) {
@@ -3933,9 +3934,10 @@ class Engine {
     if (j == 0) return false;
     const std::uint64_t w = t_.keys[j].head.lo;
     const std::uint64_t before = t_.keys[j - 1].head.lo;
-    return (w == kSingle && before == 'a') || (w == kTout && before == kDu) ||
-           (w == kDu && j + 1 < t_.keys.size() &&
-            t_.keys[j + 1].head.lo == kTout);
+    if (w == kSingle && before == 'a') return true;
+    return lang_ != kEn && ((w == kTout && before == kDu) ||
+                            (w == kDu && j + 1 < t_.keys.size() &&
+                             t_.keys[j + 1].head.lo == kTout));
   }
 
   // Whether token `j` is one of the words of `flag` (WordFlag).
