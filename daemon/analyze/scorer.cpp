@@ -867,6 +867,12 @@ constexpr std::string_view kPlotWords[] = {
     "cadavre",       "cadavres",       "violences", "leiche",     "leichen",
     "missbrauch",    "vergewaltigung", "krebs",     "voelkermord"};
 constexpr double kPlotScalar = 0.0;
+// A contrast from praise to words the lexicons do not score makes a mixed
+// verdict in texts of at most kMaxConcessionTokens tokens, when more than
+// kMinDrawbackTokens tokens (the contrast word included) follow it
+// (Engine::Sum()).
+constexpr std::size_t kMaxConcessionTokens = 40;
+constexpr std::size_t kMinDrawbackTokens = 3;
 // The smallest valence of a strong term: after a contrast, one outweighs a
 // criticism graded down before it (Engine::Sum()).
 constexpr double kStrongValence = 2.0;
@@ -2390,6 +2396,16 @@ class Engine {
         lukewarm_ == kNone &&
         ((before_signs == 1u && after_signs == 2u) ||
          (before_signs == 2u && after_signs == 1u))) {
+      lukewarm_ = contrast;
+    }
+    // Praise that is not strong, then a contrast to a drawback the lexicons
+    // do not score, in a short text, is a mixed verdict too: "Good
+    // multiplayer, but the campaign is about 4 hours long", "L'univers est
+    // riche mais les personnages manquent d'épaisseur"; not after "fun"
+    // (2.3) or "great".
+    if (contrast < n && lukewarm_ == kNone && before_signs == 1u &&
+        (strong_sides & 1u) == 0 && after_signs == 0u &&
+        n - contrast > kMinDrawbackTokens && n <= kMaxConcessionTokens) {
       lukewarm_ = contrast;
     }
     // A rule's own valence at token j, weighted by its side of the contrast.

@@ -770,6 +770,25 @@ TEST_CASE("an expletive opening a sentence of praise exclaims it") {
         doctest::Approx(Compound(1.9 - 2.8)));
 }
 
+TEST_CASE("praise, then a contrast to an unscored drawback, is mixed") {
+  const InlineScorer scorer("good\t1.9\ngreat\t3.1\nslow\t-1.2\n",
+                            "riche\t1.4\n", "");
+  // Lukewarm: the compound is multiplied by 0.04.
+  CHECK(scorer.Compound("Good multiplayer, but the campaign is 4 hours long",
+                        "en") == doctest::Approx(0.04 * Compound(0.5 * 1.9)));
+  CHECK(scorer.Compound(
+            "L'univers est riche mais les personnages manquent d'épaisseur",
+            "fr") == doctest::Approx(0.04 * Compound(0.5 * 1.4)));
+  // Not after strong praise, nor before a scored drawback, nor with fewer
+  // than three words after the contrast.
+  CHECK(scorer.Compound("Great multiplayer, but the campaign is 4 hours long",
+                        "en") == doctest::Approx(Compound(0.5 * 3.1)));
+  CHECK(scorer.Compound("Good multiplayer, but the campaign is slow", "en") ==
+        doctest::Approx(Compound(0.5 * 1.9 - 1.5 * 1.2)));
+  CHECK(scorer.Compound("Good multiplayer, but short", "en") ==
+        doctest::Approx(Compound(0.5 * 1.9)));
+}
+
 TEST_CASE("emoji after the sarcastic last sentence go with it") {
   const Lexicon en = MustParse("late\t-1\n");
   const Lexicon fr = MustParse("top\t2\npanne\t-1\nrapide\t1\n");
