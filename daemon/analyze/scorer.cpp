@@ -2158,6 +2158,8 @@ class Engine {
     unsigned after_signs = 0;
     unsigned hedged_sides = 0;
     unsigned boosted_sides = 0;
+    int before_polar = 0;
+    int after_polar = 0;
     unsigned strong_sides = 0;  // with a term of kStrongValence or more
     for (const std::uint32_t at : s_.hit_at) {
       const std::size_t i = at;
@@ -2352,6 +2354,7 @@ class Engine {
       }
       if (contrast < n && v != 0.0) {
         (i < contrast ? before_signs : after_signs) |= v > 0.0 ? 1u : 2u;
+        ++(i < contrast ? before_polar : after_polar);
         if (std::abs(hit.valence) >= kStrongValence) {
           strong_sides |= i < contrast ? 1u : 2u;
         }
@@ -2406,6 +2409,14 @@ class Engine {
     if (contrast < n && lukewarm_ == kNone && before_signs == 1u &&
         (strong_sides & 1u) == 0 && after_signs == 0u &&
         n - contrast > kMinDrawbackTokens && n <= kMaxConcessionTokens) {
+      lukewarm_ = contrast;
+    }
+    // And so are one or two words of praise, then a contrast to one word of
+    // blame, none of them strong, in a short text: "Game looks nice but
+    // the servers are slow", "Livraison rapide mais produit abîmé".
+    if (contrast < n && lukewarm_ == kNone && before_signs == 1u &&
+        after_signs == 2u && strong_sides == 0u && n <= kMaxConcessionTokens &&
+        before_polar <= 2 && after_polar == 1) {
       lukewarm_ = contrast;
     }
     // A rule's own valence at token j, weighted by its side of the contrast.

@@ -422,8 +422,9 @@ TEST_CASE("a word of praise alone before a comma is a discourse marker") {
         doctest::Approx(Compound(-0.6)));
   CHECK(scorer.Compound("Bon... il est temps d'en parler", "fr") == 0.0);
   // A verdict: before a contrast, alone, or inside its clause.
+  // (A mixed verdict: lukewarm, x0.04.)
   CHECK(scorer.Compound("Bon, mais cher", "fr") ==
-        doctest::Approx(Compound(1.9 * 0.5 - 0.8 * 1.5)));
+        doctest::Approx(0.04 * Compound(1.9 * 0.5 - 0.8 * 1.5)));
   CHECK(scorer.Compound("Ok.", "en") == doctest::Approx(Compound(0.9)));
   CHECK(scorer.Compound("It was ok, the food was cold", "en") ==
         doctest::Approx(Compound(0.9 - 0.6)));
@@ -783,10 +784,23 @@ TEST_CASE("praise, then a contrast to an unscored drawback, is mixed") {
   // than three words after the contrast.
   CHECK(scorer.Compound("Great multiplayer, but the campaign is 4 hours long",
                         "en") == doctest::Approx(Compound(0.5 * 3.1)));
-  CHECK(scorer.Compound("Good multiplayer, but the campaign is slow", "en") ==
-        doctest::Approx(Compound(0.5 * 1.9 - 1.5 * 1.2)));
+  CHECK(scorer.Compound("Good multiplayer, but the campaign is slow and slow",
+                        "en") ==
+        doctest::Approx(Compound(0.5 * 1.9 - 1.5 * 1.2 * 2)));
   CHECK(scorer.Compound("Good multiplayer, but short", "en") ==
         doctest::Approx(Compound(0.5 * 1.9)));
+}
+
+TEST_CASE("mild praise, then a contrast to one mild blame, is mixed") {
+  const InlineScorer scorer("nice\t1.8\nslow\t-1.2\nawful\t-2.5\nrude\t-1.5\n",
+                            "", "");
+  CHECK(scorer.Compound("Game looks nice but the servers are slow", "en") ==
+        doctest::Approx(0.04 * Compound(0.5 * 1.8 - 1.5 * 1.2)));
+  // Not a strong blame, nor two of them.
+  CHECK(scorer.Compound("Game looks nice but the servers are awful", "en") ==
+        doctest::Approx(Compound(0.5 * 1.8 - 1.5 * 2.5)));
+  CHECK(scorer.Compound("Looks nice but slow and rude", "en") ==
+        doctest::Approx(Compound(0.5 * 1.8 - 1.5 * 1.2 - 1.5 * 1.5)));
 }
 
 TEST_CASE("emoji after the sarcastic last sentence go with it") {
@@ -1192,8 +1206,9 @@ TEST_CASE("French 'par contre', 'en revanche', 'au contraire' contrast") {
   CHECK(
       scorer.Compound("Bon accueil. Par contre, la chambre était sale", "fr") ==
       scorer.Compound("Bon accueil. Mais la chambre était sale", "fr"));
+  // (A mixed verdict: lukewarm, x0.04.)
   CHECK(scorer.Compound("Bon accueil. En revanche c'est sale", "fr") ==
-        doctest::Approx(Compound(1.9 * 0.5 - 1.5 * 1.5)));
+        doctest::Approx(0.04 * Compound(1.9 * 0.5 - 1.5 * 1.5)));
   CHECK(scorer.Compound("Pas sale, au contraire, c'est bon", "fr") > 0.0);
   // Not "contre" alone: against.
   CHECK(scorer.Compound("bon contre sale", "fr") ==
