@@ -2205,6 +2205,7 @@ class Engine {
         const char* asks = AsksForAdvice(i) ? "request for advice"
                            : AsksYesOrNo(i) ? "yes/no question"
                            : AsksHowTo(i)   ? "how-to question"
+                           : AsksWorth(i)   ? "question of worth"
                                             : nullptr;
         if (asks != nullptr && !EndsWithAffirmation()) {
           v = 0.0;
@@ -3082,6 +3083,19 @@ class Engine {
       praise = praise || s_.hits[k].valence > 0.0;
     }
     return praise;
+  }
+
+  // Whether the term at `i` asks whether something is worth it, in a
+  // sentence that ends with '?', which judges nothing: "Ça vaut le coup,
+  // l'abonnement ?", "Worth it for a beginner?", "Lohnt sich das Abo?".
+  bool AsksWorth(std::size_t i) const {
+    const std::string_view w = t_.at(i);
+    if (w != "worth" && w != "vaut" && w != "lohnt" && w != "lohnen") {
+      return false;
+    }
+    if (!EndsQuestion(SentenceEnd(i))) return false;
+    const std::string_view first = t_.at(SentenceStart(i));
+    return first != "why" && first != "pourquoi" && first != "warum";
   }
 
   // Whether the term at `i` is in a question of how to do something, asked
