@@ -982,6 +982,12 @@ constexpr std::string_view kIndignationWords[] = {
     "chaque", "vous",       "muss",       "muessen", "braucht",  "brauchen",
     "immer",  "eigentlich", "ueberhaupt", "wieder",  "jede",     "jeder",
     "jedes",  "jedem",      "ihr",        "euch",    "du"};
+// What makes up for a fault: thanks for it are meant ("merci pour le
+// remboursement"; Engine::ThanksForBlame()), folded.
+constexpr std::string_view kRedressWords[] = {
+    "refund",         "refunds",       "compensation", "remboursement",
+    "dedommagement",  "indemnisation", "erstattung",   "rueckerstattung",
+    "entschaedigung", "gutschrift"};
 // Expletives that, opening a sentence of praise, exclaim it
 // (Engine::ExclaimsPraise()), folded.
 constexpr std::string_view kExpletives[] = {
@@ -2212,6 +2218,12 @@ class Engine {
           Note(c, [asks] { return std::string(asks); });
         }
       }
+      if (v > 0.0 && hit.span == 1 && ThanksForBlame(i)) {
+        v *= kNegationScalar;
+        Note(c, [] {
+          return Format("thanks for a fault x%.2f", kNegationScalar);
+        });
+      }
       if (v > 0.0 && any_rare_ && SoughtPraise(i)) {
         v = 0.0;
         Note(c, [] { return std::string("praise sought"); });
@@ -3083,6 +3095,35 @@ class Engine {
       praise = praise || s_.hits[k].valence > 0.0;
     }
     return praise;
+  }
+
+  // Whether the term at `i` is thanks for what its clause blames, which
+  // are sarcastic: "Thanks for the mouldy strawberries", "Merci pour le
+  // retard", "Danke für die Verspätung"; not when praise comes first
+  // ("Thanks for the quick reply despite the delay").
+  bool ThanksForBlame(std::size_t i) const {
+    const std::size_t n = t_.tokens.size();
+    if (i + 2 >= n || t_.tokens[i + 1].boundary_before) return false;
+    const std::string_view w = t_.at(i);
+    if (w != "thanks" && w != "thank" && w != "merci" && w != "danke") {
+      return false;
+    }
+    std::size_t k = i + 1;
+    if (t_.at(k) == "you" || t_.at(k) == "u") ++k;
+    const std::string_view for_word = t_.at(k);
+    if (for_word != "for" && for_word != "pour" && for_word != "fuer" &&
+        for_word != "fur") {
+      return false;
+    }
+    for (std::size_t t = k + 1; t < n && t <= k + 5; ++t) {
+      if (t_.tokens[t].boundary_before || IsOneOf(t_.at(t), kRedressWords)) {
+        return false;
+      }
+      if (s_.hits[t].span == 0) continue;
+      if (s_.hits[t].valence > 0.0) return false;
+      if (s_.hits[t].valence < 0.0) return true;
+    }
+    return false;
   }
 
   // Whether the term at `i` asks whether something is worth it, in a
