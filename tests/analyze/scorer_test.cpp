@@ -803,6 +803,35 @@ TEST_CASE("mild praise, then a contrast to one mild blame, is mixed") {
         doctest::Approx(Compound(0.5 * 1.8 - 1.5 * 1.2 - 1.5 * 1.5)));
 }
 
+TEST_CASE("a question whether something is worth it judges nothing") {
+  const InlineScorer scorer("worth it\t1.6\n", "vaut le coup\t1.6\n",
+                            "lohnt sich\t1.5\n");
+  CHECK(scorer.Compound("Anyone tried it? Worth it?", "en") == 0.0);
+  CHECK(scorer.Compound("Ça vaut le coup, l'abonnement ?", "fr") == 0.0);
+  CHECK(scorer.Compound("Lohnt sich das Abo?", "de") == 0.0);
+  // Not a statement, nor a question why.
+  CHECK(scorer.Compound("Worth it.", "en") > 0.0);
+  CHECK(scorer.Compound("Why is it worth it?", "en") > 0.0);
+}
+
+TEST_CASE("thanks for what the clause blames are sarcastic") {
+  const InlineScorer scorer(
+      "thanks\t1.9\nmouldy\t-2.5\nquick\t1.0\nrefund\t-1.2\n",
+      "merci\t1.8\nretard\t-1.4\n", "danke\t1.5\nverspätung\t-1.2\n");
+  CHECK(scorer.Compound("Thanks for the mouldy strawberries", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.9 - 2.5)));
+  CHECK(scorer.Compound("Merci pour le retard", "fr") ==
+        doctest::Approx(Compound(-0.74 * 1.8 - 1.4)));
+  CHECK(scorer.Compound("Danke für die Verspätung", "de") ==
+        doctest::Approx(Compound(-0.74 * 1.5 - 1.2)));
+  // Not after praise, nor for a redress, nor across a comma.
+  CHECK(scorer.Compound("Thanks for the quick mouldy fix", "en") > 0.0);
+  CHECK(scorer.Compound("Thanks for the refund", "en") ==
+        doctest::Approx(Compound(1.9 - 1.2)));
+  CHECK(scorer.Compound("Thanks for everything, mouldy or not", "en") ==
+        doctest::Approx(Compound(1.9 - 2.5)));
+}
+
 TEST_CASE("emoji after the sarcastic last sentence go with it") {
   const Lexicon en = MustParse("late\t-1\n");
   const Lexicon fr = MustParse("top\t2\npanne\t-1\nrapide\t1\n");
