@@ -3314,7 +3314,12 @@ class Engine {
     return RareWordBefore(i, kExpectationScope, [&](std::size_t j) {
       if (!IsOneOf(t_.at(j), kExpectations)) return kGoOn;
       // "je m'attendais à", not "j'attendais un collègue" (waited for).
-      if (t_.at(j).starts_with("attend") && t_.at(j + 1) != "a") return kStop;
+      // Also past a booster: "je m'attendais franchement à pire".
+      if (t_.at(j).starts_with("attend")) {
+        std::size_t k = j + 1;
+        if (k + 1 < i && BoosterAt(k) != 0.0) ++k;
+        if (t_.at(k) != "a") return kStop;
+      }
       const bool negated =
           j > 0 && !t_.tokens[j].boundary_before &&
           (IsNegator(j - 1) ||
@@ -4017,9 +4022,21 @@ class Engine {
     const std::uint64_t w = t_.keys[j].head.lo;
     const std::uint64_t before = t_.keys[j - 1].head.lo;
     if (w == kSingle && before == 'a') return true;
-    return lang_ != kEn && ((w == kTout && before == kDu) ||
-                            (w == kDu && j + 1 < t_.keys.size() &&
-                             t_.keys[j + 1].head.lo == kTout));
+    if (lang_ == kEn) return false;
+    // "un seul", "une seule"; "ein einziges", "kein einziger".
+    constexpr std::uint64_t kSeul =
+        's' | ('e' << 8) | ('u' << 16) | ('l' << 24);
+    constexpr std::uint64_t kSeule = kSeul | (std::uint64_t{'e'} << 32);
+    constexpr std::uint64_t kUn = 'u' | ('n' << 8);
+    constexpr std::uint64_t kUne = kUn | ('e' << 16);
+    constexpr std::uint64_t kEinzig = 'e' | ('i' << 8) | ('n' << 16) |
+                                      ('z' << 24) | (std::uint64_t{'i'} << 32) |
+                                      (std::uint64_t{'g'} << 40);
+    return (w == kTout && before == kDu) ||
+           (w == kDu && j + 1 < t_.keys.size() &&
+            t_.keys[j + 1].head.lo == kTout) ||
+           ((w == kSeul || w == kSeule) && (before == kUn || before == kUne)) ||
+           ((w & 0xFFFFFFFFFFFF) == kEinzig && t_.keys[j].head.hi == 0);
   }
 
   // Whether token `j` is one of the words of `flag` (WordFlag).

@@ -1418,6 +1418,9 @@ TEST_CASE("what one expected or feared is read as what did not happen") {
         doctest::Approx(Compound(-0.74 * -2.5)));
   CHECK(scorer.Compound("je m'attendais à un navet", "fr") ==
         doctest::Approx(Compound(-0.74 * -2)));
+  // "vraiment" boosts "navet" (+0.293 in size).
+  CHECK(scorer.Compound("je m'attendais vraiment à un navet", "fr") ==
+        doctest::Approx(Compound(-0.74 * -(2 + 0.293 * 0.9))));
   CHECK(scorer.Compound("on m'avait promis un navet", "fr") ==
         doctest::Approx(Compound(-0.74 * -2)));
   // Not a negated verb, nor French "attendre" (to wait), nor past a comma.
@@ -1538,10 +1541,14 @@ TEST_CASE("a neutral term of several words counts as one word of the scope") {
   // "single" is no filler without "a".
   CHECK(scorer.Compound("never had the single best scam", "en") ==
         doctest::Approx(Compound(-0.6 - 3)));
-  // Nor is "du tout" in French.
-  const InlineScorer fr("", "navet\t-2.6\n", "");
-  CHECK(fr.Compound("pas du tout le navet annoncé", "fr") ==
+  // Nor are "du tout", "un seul" or "einzig-".
+  const InlineScorer other("", "navet\t-2.6\nsouci\t-1.1\n", "problem\t-1.5\n");
+  CHECK(other.Compound("pas du tout le navet annoncé", "fr") ==
         doctest::Approx(Compound(-0.74 * -2.6)));
+  CHECK(other.Compound("jamais eu un seul souci", "fr") ==
+        doctest::Approx(Compound(-0.74 * -1.1)));
+  CHECK(other.Compound("kein einziges Mal ein Problem", "de") ==
+        doctest::Approx(Compound(-0.74 * -1.5)));
 }
 
 TEST_CASE("a modal's negated comparative or 'enough' is emphasis") {
