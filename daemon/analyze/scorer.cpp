@@ -329,7 +329,8 @@ constexpr std::string_view kFrenchDeterminers[] = {
 constexpr std::string_view kWaitWords[] = {
     "waited",    "waiting",   "wait",     "attendu",  "attendre",
     "attente",   "patienter", "patiente", "gewartet", "warten",
-    "wartezeit", "warte",     "wartet",   "attends",  "attend"};
+    "wartezeit", "warte",     "wartet",   "attends",  "attend",
+    "queue",     "queued",    "queuing",  "queueing"};
 // Words that make an orphan negation a failure (kOrphanFailure), folded.
 constexpr std::string_view kFailureWords[] = {
     // English: persistence, inability, and what a product or a service does
@@ -1033,7 +1034,8 @@ constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
 static_assert(
     [] {
       for (std::string_view w : kWaitWords) {
-        if (w[0] != 'w' && w[0] != 'a' && w[0] != 'p' && w[0] != 'g') {
+        if (w[0] != 'w' && w[0] != 'a' && w[0] != 'p' && w[0] != 'g' &&
+            w[0] != 'q') {
           return false;
         }
       }
@@ -2477,7 +2479,8 @@ class Engine {
       if (!Is(j, kFlagRare)) continue;
       // Every word of waiting starts with one of these letters.
       const char first = t_.folded[t_.tokens[j].begin];
-      if ((first != 'w' && first != 'a' && first != 'p' && first != 'g') ||
+      if ((first != 'w' && first != 'a' && first != 'p' && first != 'g' &&
+           first != 'q') ||
           !IsOneOf(t_.at(j), kWaitWords)) {
         continue;
       }
@@ -3538,8 +3541,9 @@ class Engine {
     }
     // "trois semaines que j'attends": "que" between the time and the verb
     // (the elided subject is no token).
+    // "2h30 de queue": "de" between the time and the noun.
     if (unit_end >= 1 && !t_.tokens[unit_end].boundary_before &&
-        t_.at(unit_end - 1) == "que") {
+        (t_.at(unit_end - 1) == "que" || t_.at(unit_end - 1) == "de")) {
       --unit_end;
     }
     for (std::size_t back = 1; back <= 3 && back <= unit_end; ++back) {

@@ -1967,6 +1967,10 @@ TEST_CASE("a long wait is a complaint") {
   CHECK(scorer.Compound("wir haben zwei Stunden lang gewartet", "de") ==
         doctest::Approx(wait));
   CHECK(scorer.Compound("40 Minuten Wartezeit", "de") == doctest::Approx(wait));
+  CHECK(scorer.Compound("queued for 2 hours at the desk", "en") ==
+        doctest::Approx(wait));
+  CHECK(scorer.Compound("2h30 de queue au dépôt bagages", "fr") ==
+        doctest::Approx(wait));
   // Days, weeks and months, after "seit", "depuis", "since".
   CHECK(scorer.Compound("warte seit 4 Wochen auf meine Erstattung", "de") ==
         doctest::Approx(wait));
