@@ -3104,13 +3104,27 @@ class Engine {
   // are sarcastic: "Thanks for the mouldy strawberries", "Merci pour le
   // retard", "Danke für die Verspätung"; not when praise comes first
   // ("Thanks for the quick reply despite the delay").
-  bool ThanksForBlame(std::size_t i) const {
-    const std::size_t n = t_.tokens.size();
-    if (i + 2 >= n || t_.tokens[i + 1].boundary_before) return false;
-    const std::string_view w = t_.at(i);
-    if (w != "thanks" && w != "thank" && w != "merci" && w != "danke") {
+  [[gnu::always_inline]] bool ThanksForBlame(std::size_t i) const {
+    // One compare of the head per word of thanks (a token holds no NUL
+    // byte): most terms are none.
+    constexpr auto head = [](std::string_view w) {
+      std::uint64_t h = 0;
+      for (std::size_t b = 0; b < w.size(); ++b) {
+        h |= std::uint64_t{static_cast<unsigned char>(w[b])} << (8 * b);
+      }
+      return h;
+    };
+    const std::uint64_t h = t_.keys[i].head.lo;
+    if (h != head("thanks") && h != head("thank") && h != head("merci") &&
+        h != head("danke")) {
       return false;
     }
+    return ThanksForBlameAfter(i);
+  }
+  // ThanksForBlame() of a word of thanks. Out of line: few terms are one.
+  [[gnu::noinline]] bool ThanksForBlameAfter(std::size_t i) const {
+    const std::size_t n = t_.tokens.size();
+    if (i + 2 >= n || t_.tokens[i + 1].boundary_before) return false;
     std::size_t k = i + 1;
     if (t_.at(k) == "you" || t_.at(k) == "u") ++k;
     const std::string_view for_word = t_.at(k);
