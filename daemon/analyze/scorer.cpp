@@ -1912,6 +1912,7 @@ class Engine {
   int FindHits() {
     const std::size_t n = t_.tokens.size();
     irony_marks_ = 0;
+    std::size_t slow_clap_at = kNone;
     const bool german = lang_ == kDe;
     s_.hits.assign(n, Hit{});
     s_.hit_at.clear();
@@ -1924,9 +1925,10 @@ class Engine {
       if (facts.kind == TokenKind::kEmoji) {
         if (IsOneOf(t_.at(i), kIronyEmoji)) AddIronyMark(i);
         // A slow clap, applause twice or more in a row ("Toller Service
-        // 👏👏"), is ironic: a mark of irony, with no valence of its own.
+        // 👏👏"), has no valence of its own; it is ironic after a complaint
+        // (SlowClapIsIronic()).
         const bool slow_clap = IsSlowClap(i);
-        if (slow_clap && (i == 0 || t_.at(i - 1) != kClap)) AddIronyMark(i);
+        if (slow_clap && (i == 0 || t_.at(i - 1) != kClap)) slow_clap_at = i;
         if (facts.Has(kSrcEmoji) && !slow_clap) {
           hit = Hit{index_.Valence(*s_.info[i], kSrcEmoji), 1, Source::kEmoji,
                     false, false};
@@ -1995,9 +1997,24 @@ class Engine {
         i += hit.span - 1;
       }
     }
+    if (slow_clap_at != kNone && SlowClapIsIronic()) [[unlikely]] {
+      AddIronyMark(slow_clap_at);
+    }
     if (ex_ != nullptr && !t_.umlaut_e.empty()) ExplainDotlessHits();
     if (ex_ != nullptr && !t_.accented.empty()) ExplainAccentVariants();
     return count;
+  }
+
+  // Whether a slow clap comes with a complaint: a term of blame or a
+  // negator in the text ("Bravo, 10 jours sans internet 👏👏"; not "spot
+  // on, compliments to the kitchen 👏👏"). Runs at the end of FindHits().
+  [[gnu::noinline]] bool SlowClapIsIronic() const {
+    for (std::size_t i = 0; i < t_.tokens.size(); ++i) {
+      if (s_.hits[i].valence < 0.0 || s_.facts[i].ends_nt) return true;
+      const std::uint16_t row = s_.facts[i].cue_row;
+      if (row != 0 && index_.cues[row][lang_].negator) return true;
+    }
+    return false;
   }
 
   // Tokens `i` to `i + span - 1` joined by spaces, the key of a term of

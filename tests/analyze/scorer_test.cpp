@@ -534,16 +534,18 @@ TEST_CASE("a word of disbelief alone as a question is exasperation") {
   CHECK(scorer.Compound("Sérieux ?", "fr") == doctest::Approx(Compound(1.5)));
 }
 
-TEST_CASE("a slow clap is a mark of irony with no valence of its own") {
-  const Lexicon en = MustParse("great\t3.1\n");
+TEST_CASE("a slow clap after a complaint is a mark of irony, no valence") {
+  const Lexicon en = MustParse("great\t3.1\nlate\t-1.0\n");
   const Lexicon emoji = MustParse("👏\t1.5\n");
   const Scorer scorer{ScorerLexicons{.en = &en, .emoji = &emoji}};
   auto compound = [&scorer](const char* text) {
     return scorer.Score(text, ScoreRequest{.language = "en"}).compound;
   };
-  CHECK(compound("Great service 👏👏") == doctest::Approx(Compound(-0.74 * 3.1)));
-  CHECK(compound("Great service 👏 👏 👏") ==
-        doctest::Approx(Compound(-0.74 * 3.1)));
+  CHECK(compound("late again, great service 👏👏") ==
+        doctest::Approx(Compound(-1.0 - 0.74 * 3.1)));
+  CHECK(compound("didn't come, great service 👏 👏 👏") < 0.0);
+  // Without a complaint it is applause, though of no valence.
+  CHECK(compound("Great service 👏👏") == doctest::Approx(Compound(3.1)));
   // One clap is applause.
   CHECK(compound("Great service 👏") == doctest::Approx(Compound(3.1 + 1.5)));
 }
