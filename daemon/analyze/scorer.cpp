@@ -653,6 +653,10 @@ constexpr std::string_view kUnderstandVerbs[] = {
 constexpr std::string_view kBeliefVerbs[] = {"believe", "glauben", "croire"};
 constexpr std::string_view kAmazedWhWords[] = {"how", "what",    "wie",
                                                "was", "comment", "combien"};
+// Degree words before a term that a negated verb of thinking marvels at
+// (Engine::AsksInAmazement()).
+constexpr std::string_view kAmazedDegrees[] = {"this", "that",  "so",
+                                               "si",   "aussi", "dermassen"};
 constexpr std::string_view kWhWords[] = {
     "how", "why", "wie", "warum", "wieso", "weshalb", "comment", "pourquoi"};
 // Conjunctions that open a clause of their own within that scope.
@@ -3530,6 +3534,14 @@ class Engine {
   // understanding then "how" or "why" (NegatesUnderstanding()).
   bool AsksInAmazement(std::size_t j, std::size_t i) const {
     if (j + 2 >= i) return false;
+    // A verb of thinking or expecting, then the term graded by "this" or
+    // "so": "didn't think it could be this comfortable", "never expected
+    // it to be so good".
+    if ((IsOneOf(t_.at(j + 1), kNegRaisingVerbs) ||
+         IsOneOf(t_.at(j + 1), kExpectations)) &&
+        IsOneOf(t_.at(i - 1), kAmazedDegrees)) {
+      return true;
+    }
     if (IsOneOf(t_.at(j + 1), kBeliefVerbs) &&
         IsOneOf(t_.at(j + 2), kAmazedWhWords)) {
       return true;

@@ -882,6 +882,9 @@ TEST_CASE("amazement and puzzlement hold the clause they ask about") {
                         "en") < 0.0);
   CHECK(scorer.Compound("I don't understand how rude the waiter was", "en") ==
         doctest::Approx(Compound(-2.0)));
+  // A verb of thinking, then the term graded by "this" or "so".
+  CHECK(scorer.Compound("didn't think it could be this good", "en") ==
+        doctest::Approx(Compound(1.9)));
   // Still negations: without the question word, or praise one cannot
   // understand.
   CHECK(scorer.Compound("I can't believe it is good", "en") < 0.0);
