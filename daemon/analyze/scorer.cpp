@@ -1016,14 +1016,15 @@ constexpr std::string_view kIronyTags[] = {"sarcasm",  "sarcastic", "irony",
 // critic's verdict ("excellent", "magnifique", "superb"), which are mostly
 // meant even then: a plot summary may be grim.
 constexpr std::string_view kSarcasticPraise[] = {
-    "great",      "brilliant", "fantastic", "perfect",    "lovely",
-    "nice",       "awesome",   "amazing",   "incredible", "super",
-    "genial",     "geniale",   "bravo",     "parfait",    "parfaite",
-    "top",        "pratique",  "sympa",     "chouette",   "toll",
-    "tolle",      "toller",    "tolles",    "klasse",     "prima",
-    "spitze",     "perfekt",   "perfekter", "perfekte",   "perfektes",
-    "grossartig", "herrlich",  "wunderbar", "grandios",   "grandioser",
-    "grandioses"};
+    "great",      "brilliant", "fantastic", "perfect",     "lovely",
+    "nice",       "awesome",   "amazing",   "incredible",  "super",
+    "genial",     "geniale",   "bravo",     "parfait",     "parfaite",
+    "top",        "pratique",  "sympa",     "chouette",    "toll",
+    "tolle",      "toller",    "tolles",    "klasse",      "prima",
+    "spitze",     "perfekt",   "perfekter", "perfekte",    "perfektes",
+    "grossartig", "herrlich",  "wunderbar", "grandios",    "grandioser",
+    "grandioses", "progress",  "progres",   "fortschritt", "classy",
+    "cute",       "genius"};
 // Texts longer than this many tokens are no terse complaint with a
 // sarcastic ending.
 constexpr std::size_t kMaxSarcasmTokens = 40;
@@ -4006,11 +4007,12 @@ class Engine {
       }
       // A word of disappearance ("the pain is gone", "pain gone by the
       // evening"); "weg" not right after the term ("den kaputten Weg", the
-      // broken path).
+      // broken path); not "gone back" (returned).
       if (Is(t, kFlagRare) &&
           ((german && IsOneOf(t_.at(t), kRemedyVerbs)) ||
            ((t > end || t_.at(t) != "weg") &&
-            IsOneOf(t_.at(t), kDisappearance)) ||
+            IsOneOf(t_.at(t), kDisappearance) &&
+            !(t + 1 < n && t_.at(t + 1) == "back")) ||
            (t <= end + 1 && IsOneOf(t_.at(t), kRemedyParticiples)))) {
         return t;
       }

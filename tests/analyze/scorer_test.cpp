@@ -473,6 +473,9 @@ TEST_CASE("a verb of remedy negates the problem it removes") {
         doctest::Approx(Compound(-1.7)));
   CHECK(scorer.Compound("der Fehler Weg", "de") ==
         doctest::Approx(Compound(-1.5)));
+  // Nor "gone back" (returned).
+  CHECK(scorer.Compound("the problem so I have gone back to paper", "en") ==
+        doctest::Approx(Compound(-1.7)));
   CHECK(scorer.Compound("der Fehler ist immer noch nicht behoben", "de") < 0.0);
   // German puts the participle last, however far.
   CHECK(scorer.Compound("er hat den Fehler beim ersten Anruf behoben", "de") ==
@@ -736,6 +739,7 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   // Not after praise, nor a particular praise, nor with a contrast, nor
   // praise inside the last sentence.
   CHECK(scorer.Compound("It was never late this year. Great.", "en") > 0.0);
+  CHECK(scorer.Compound("Late again, so I'm cancelled. Classy.", "en") < 0.0);
   CHECK(scorer.Compound("Cancelled, I was late. Impressed.", "en") ==
         doctest::Approx(Compound(-2 + 2)));
   CHECK(scorer.Compound("Cancelled, but they were not late. Great.", "en") >
