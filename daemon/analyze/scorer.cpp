@@ -1188,9 +1188,20 @@ std::string_view WithoutClosingHashtags(std::string_view raw, int max) {
 }
 
 // Whether `w` is one of `words` (a short array of string_views).
+// Compares sizes and first bytes before calling memcmp: most candidates
+// differ there.
 template <typename Words>
 bool IsOneOf(std::string_view w, const Words& words) {
-  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+  if (w.empty()) {
+    return std::find(std::begin(words), std::end(words), w) != std::end(words);
+  }
+  for (std::string_view x : words) {
+    if (x.size() == w.size() && x[0] == w[0] &&
+        std::memcmp(x.data(), w.data(), w.size()) == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const char* LangName(Lang l) {
@@ -3538,9 +3549,9 @@ class Engine {
     // A verb of thinking or expecting, then the term graded by "this" or
     // "so": "didn't think it could be this comfortable", "never expected
     // it to be so good".
-    if ((IsOneOf(t_.at(j + 1), kNegRaisingVerbs) ||
-         IsOneOf(t_.at(j + 1), kExpectations)) &&
-        IsOneOf(t_.at(i - 1), kAmazedDegrees)) {
+    if (Is(j + 1, kFlagRare) && IsOneOf(t_.at(i - 1), kAmazedDegrees) &&
+        (IsOneOf(t_.at(j + 1), kNegRaisingVerbs) ||
+         IsOneOf(t_.at(j + 1), kExpectations))) {
       return true;
     }
     if (IsOneOf(t_.at(j + 1), kBeliefVerbs) &&
