@@ -2507,6 +2507,14 @@ class Engine {
       add_rule(exasperation_, kExasperation, word_at(exasperation_),
                "exasperated question");
     }
+    // A repetition in a text that judges nothing else is a complaint:
+    // "Train cancelled again.", "Encore un retard.", "Wieder mal kein Netz".
+    if (polar_ == 0) {
+      if (const std::size_t r = RepetitionAt(); r != kNone) {
+        add_rule(r, kOrphanFailure, word_at(r),
+                 "repetition (again, encore un, wieder mal)");
+      }
+    }
     // One long wait per text.
     for (std::size_t j = 0; any_rare_ && j < n; ++j) {
       if (!Is(j, kFlagRare)) continue;
@@ -3174,6 +3182,40 @@ class Engine {
       if (s_.hits[t].valence < 0.0) return true;
     }
     return false;
+  }
+
+  // The word of a repetition, outside a question and a text about a work:
+  // "again" (not after a word of intent: "will order again", "we'd do it
+  // again"; nor "again and again", "over and over again"), French "encore"
+  // before "un" or "une" (not "encore une fois"), German "wieder" after "schon"
+  // or "mal" or before "mal", "erneut"; or kNone.
+  std::size_t RepetitionAt() const {
+    static constexpr std::string_view kIntent[] = {
+        "will",  "would", "we'd",   "i'd",        "you'd",  "they'd",
+        "we'll", "i'll",  "you'll", "definitely", "gladly", "happily"};
+    const std::size_t n = t_.tokens.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::string_view w = t_.at(k);
+      bool found = false;
+      if (w == "again") {
+        found = !(k > 0 && (t_.at(k - 1) == "and" || t_.at(k - 1) == "over")) &&
+                !(k + 1 < n && t_.at(k + 1) == "and");
+        for (std::size_t j = k; found && j > 0 && k - j < 6; --j) {
+          if (t_.tokens[j].boundary_before) break;
+          found = !IsOneOf(t_.at(j - 1), kIntent);
+        }
+      } else if (w == "erneut") {
+        found = true;
+      } else if (w == "encore") {
+        found = k + 2 < n && (t_.at(k + 1) == "un" || t_.at(k + 1) == "une") &&
+                t_.at(k + 2) != "fois";
+      } else if (w == "wieder") {
+        found = (k > 0 && (t_.at(k - 1) == "schon" || t_.at(k - 1) == "mal")) ||
+                (k + 1 < n && t_.at(k + 1) == "mal");
+      }
+      if (found && !EndsQuestion(SentenceEnd(k)) && !AboutAWork()) return k;
+    }
+    return kNone;
   }
 
   // Whether the term at `i` asks whether something is worth it, in a

@@ -838,6 +838,24 @@ TEST_CASE("thanks for what the clause blames are sarcastic") {
         doctest::Approx(Compound(1.9 - 2.5)));
 }
 
+TEST_CASE("a repetition in a text that judges nothing else is a complaint") {
+  const InlineScorer scorer("great\t3.1\n", "", "");
+  const double complaint = Compound(-0.6);
+  CHECK(scorer.Compound("Train cancelled again.", "en") ==
+        doctest::Approx(complaint));
+  CHECK(scorer.Compound("Encore un retard ce matin.", "fr") ==
+        doctest::Approx(complaint));
+  CHECK(scorer.Compound("Wieder mal kein Netz im Zug.", "de") ==
+        doctest::Approx(complaint));
+  // Not with a term, nor after a word of intent, nor in a question, nor
+  // "encore une fois".
+  CHECK(scorer.Compound("Great, again.", "en") > 0.0);
+  CHECK(scorer.Compound("We'd do it again.", "en") == 0.0);
+  CHECK(scorer.Compound("Is it open again?", "en") == 0.0);
+  CHECK(scorer.Compound("Encore une fois, elle a su m'embarquer.", "fr") ==
+        0.0);
+}
+
 TEST_CASE("emoji after the sarcastic last sentence go with it") {
   const Lexicon en = MustParse("late\t-1\n");
   const Lexicon fr = MustParse("top\t2\npanne\t-1\nrapide\t1\n");
