@@ -4416,8 +4416,13 @@ class Engine {
       const std::pair<std::string_view, std::string_view> (&pairs)[N]) const {
     if (i == 0 || t_.tokens[i].boundary_before) return false;
     const std::string_view w = t_.at(i);
+    const std::string_view before = t_.at(i - 1);
     for (const auto& [first, second] : pairs) {
-      if (w == second && t_.at(i - 1) == first) return true;
+      // Sizes and first bytes first: most pairs differ there.
+      if (second.size() == w.size() && second[0] == w[0] &&
+          first.size() == before.size() && w == second && before == first) {
+        return true;
+      }
     }
     return false;
   }
