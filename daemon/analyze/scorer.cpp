@@ -1036,17 +1036,19 @@ constexpr std::size_t kFinalPraiseWords = 2;
 constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
                                           "kaum"};
 
+// Whether a word of kWaitWords may start with `c`: Engine::Sum() tests
+// the first letter before the list.
+constexpr bool MayStartWaitWord(char c) {
+  return c == 'w' || c == 'a' || c == 'p' || c == 'g' || c == 'q';
+}
 static_assert(
     [] {
       for (std::string_view w : kWaitWords) {
-        if (w[0] != 'w' && w[0] != 'a' && w[0] != 'p' && w[0] != 'g' &&
-            w[0] != 'q') {
-          return false;
-        }
+        if (!MayStartWaitWord(w[0])) return false;
       }
       return true;
     }(),
-    "Engine::Sum() looks for words of waiting by these first letters");
+    "Engine::Sum() looks for words of waiting by their first letters");
 // What may stand between a verb of waiting and the time it took.
 constexpr std::string_view kWaitFillers[] = {
     "for",    "over",   "about", "almost",  "nearly",  "another",
@@ -1188,6 +1190,16 @@ std::string_view WithoutClosingHashtags(std::string_view raw, int max) {
 }
 
 // Whether `w` is one of `words` (a short array of string_views).
+// The first eight bytes of `w` as TermHead::lo holds them (little-endian,
+// zero-padded), for comparing a token's head with a word in one compare.
+constexpr std::uint64_t HeadWord(std::string_view w) {
+  std::uint64_t h = 0;
+  for (std::size_t b = 0; b < w.size() && b < 8; ++b) {
+    h |= std::uint64_t{static_cast<unsigned char>(w[b])} << (8 * b);
+  }
+  return h;
+}
+
 // Compares sizes and first bytes before calling memcmp: most candidates
 // differ there.
 template <typename Words>
@@ -2449,23 +2461,22 @@ class Engine {
          (before_signs == 2u && after_signs == 1u))) {
       lukewarm_ = contrast;
     }
-    // Praise that is not strong, then a contrast to a drawback the lexicons
-    // do not score, in a short text, is a mixed verdict too: "Good
-    // multiplayer, but the campaign is about 4 hours long", "L'univers est
-    // riche mais les personnages manquent d'épaisseur"; not after "fun"
-    // (2.3) or "great".
+    // Praise, then a contrast to a drawback, in a short text, is a mixed
+    // verdict too: praise that is not strong before words the lexicons do
+    // not score ("Good multiplayer, but the campaign is about 4 hours
+    // long", "L'univers est riche mais les personnages manquent
+    // d'épaisseur"; not after "fun" (2.3) or "great"), or one or two words
+    // of praise before one word of blame, none of them strong ("Game looks
+    // nice but the servers are slow", "Livraison rapide mais produit
+    // abîmé").
     if (contrast < n && lukewarm_ == kNone && before_signs == 1u &&
-        (strong_sides & 1u) == 0 && after_signs == 0u &&
-        n - contrast > kMinDrawbackTokens && n <= kMaxConcessionTokens) {
-      lukewarm_ = contrast;
-    }
-    // And so are one or two words of praise, then a contrast to one word of
-    // blame, none of them strong, in a short text: "Game looks nice but
-    // the servers are slow", "Livraison rapide mais produit abîmé".
-    if (contrast < n && lukewarm_ == kNone && before_signs == 1u &&
-        after_signs == 2u && strong_sides == 0u && n <= kMaxConcessionTokens &&
-        before_polar <= 2 && after_polar == 1) {
-      lukewarm_ = contrast;
+        n <= kMaxConcessionTokens) {
+      const bool unscored_drawback = (strong_sides & 1u) == 0 &&
+                                     after_signs == 0u &&
+                                     n - contrast > kMinDrawbackTokens;
+      const bool mild_drawback = after_signs == 2u && strong_sides == 0u &&
+                                 before_polar <= 2 && after_polar == 1;
+      if (unscored_drawback || mild_drawback) lukewarm_ = contrast;
     }
     // A rule's own valence at token j, weighted by its side of the contrast.
     auto add_rule = [&](std::size_t j, double valence, auto term,
@@ -2518,11 +2529,8 @@ class Engine {
     // One long wait per text.
     for (std::size_t j = 0; any_rare_ && j < n; ++j) {
       if (!Is(j, kFlagRare)) continue;
-      // Every word of waiting starts with one of these letters.
       const char first = t_.folded[t_.tokens[j].begin];
-      if ((first != 'w' && first != 'a' && first != 'p' && first != 'g' &&
-           first != 'q') ||
-          !IsOneOf(t_.at(j), kWaitWords)) {
+      if (!MayStartWaitWord(first) || !IsOneOf(t_.at(j), kWaitWords)) {
         continue;
       }
       // A pair, not a structured binding: clang 14 cannot capture one.
@@ -2569,7 +2577,7 @@ class Engine {
   // kFinalPraiseWords words after a stop ("... hung up. Fantastic.", "...
   // Klasse Service."), or n.
   [[gnu::always_inline]] std::size_t FinalPraiseStart() const {
-    std::size_t n = t_.tokens.size();
+    const std::size_t n = t_.tokens.size();
     if (n < 4 || n > kMaxSarcasmTokens) return n;
     // Up to two emoji may close it: "... Top 👍", "... Bravo 👏".
     std::string_view raw = s_.raw_text;
@@ -3148,16 +3156,9 @@ class Engine {
   [[gnu::always_inline]] bool ThanksForBlame(std::size_t i) const {
     // One compare of the head per word of thanks (a token holds no NUL
     // byte): most terms are none.
-    constexpr auto head = [](std::string_view w) {
-      std::uint64_t h = 0;
-      for (std::size_t b = 0; b < w.size(); ++b) {
-        h |= std::uint64_t{static_cast<unsigned char>(w[b])} << (8 * b);
-      }
-      return h;
-    };
     const std::uint64_t h = t_.keys[i].head.lo;
-    if (h != head("thanks") && h != head("thank") && h != head("merci") &&
-        h != head("danke")) {
+    if (h != HeadWord("thanks") && h != HeadWord("thank") &&
+        h != HeadWord("merci") && h != HeadWord("danke")) {
       return false;
     }
     return ThanksForBlameAfter(i);
@@ -4105,20 +4106,16 @@ class Engine {
   // Whether token `j` is "any": one compare of its head (a token holds no
   // NUL byte, so the head's other bytes are 0 only for a 3-byte word).
   bool IsAny(std::size_t j) const {
-    constexpr std::uint64_t kAny = 'a' | ('n' << 8) | ('y' << 16);
-    return t_.keys[j].head.lo == kAny && t_.keys[j].head.hi == 0;
+    return t_.keys[j].head.lo == HeadWord("any") && t_.keys[j].head.hi == 0;
   }
 
   // Whether token `j` is a word a negation's scope reaches over: "any",
   // "single" after "a" ("never had a single dropped call"), which only a
   // negation licenses, or "du tout" ("pas du tout le navet annoncé").
   bool IsScopeFiller(std::size_t j) const {
-    constexpr std::uint64_t kSingle = 's' | ('i' << 8) | ('n' << 16) |
-                                      ('g' << 24) | (std::uint64_t{'l'} << 32) |
-                                      (std::uint64_t{'e'} << 40);
-    constexpr std::uint64_t kDu = 'd' | ('u' << 8);
-    constexpr std::uint64_t kTout =
-        't' | ('o' << 8) | ('u' << 16) | ('t' << 24);
+    constexpr std::uint64_t kSingle = HeadWord("single");
+    constexpr std::uint64_t kDu = HeadWord("du");
+    constexpr std::uint64_t kTout = HeadWord("tout");
     if (IsAny(j)) return true;
     if (j == 0) return false;
     const std::uint64_t w = t_.keys[j].head.lo;
@@ -4126,14 +4123,11 @@ class Engine {
     if (w == kSingle && before == 'a') return true;
     if (lang_ == kEn) return false;
     // "un seul", "une seule"; "ein einziges", "kein einziger".
-    constexpr std::uint64_t kSeul =
-        's' | ('e' << 8) | ('u' << 16) | ('l' << 24);
-    constexpr std::uint64_t kSeule = kSeul | (std::uint64_t{'e'} << 32);
-    constexpr std::uint64_t kUn = 'u' | ('n' << 8);
-    constexpr std::uint64_t kUne = kUn | ('e' << 16);
-    constexpr std::uint64_t kEinzig = 'e' | ('i' << 8) | ('n' << 16) |
-                                      ('z' << 24) | (std::uint64_t{'i'} << 32) |
-                                      (std::uint64_t{'g'} << 40);
+    constexpr std::uint64_t kSeul = HeadWord("seul");
+    constexpr std::uint64_t kSeule = HeadWord("seule");
+    constexpr std::uint64_t kUn = HeadWord("un");
+    constexpr std::uint64_t kUne = HeadWord("une");
+    constexpr std::uint64_t kEinzig = HeadWord("einzig");
     return (w == kTout && before == kDu) ||
            (w == kDu && j + 1 < t_.keys.size() &&
             t_.keys[j + 1].head.lo == kTout) ||
