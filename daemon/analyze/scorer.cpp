@@ -1204,12 +1204,10 @@ constexpr std::uint64_t HeadWord(std::string_view w) {
 // differ there.
 template <typename Words>
 bool IsOneOf(std::string_view w, const Words& words) {
-  if (w.empty()) {
-    return std::find(std::begin(words), std::end(words), w) != std::end(words);
-  }
   for (std::string_view x : words) {
-    if (x.size() == w.size() && x[0] == w[0] &&
-        std::memcmp(x.data(), w.data(), w.size()) == 0) {
+    if (x.size() == w.size() &&
+        (w.empty() ||
+         (x[0] == w[0] && std::memcmp(x.data(), w.data(), w.size()) == 0))) {
       return true;
     }
   }
