@@ -1006,6 +1006,14 @@ constexpr std::string_view kExasperationWords[] = {
 // Negators that, alone at a text's end, are marks of irony.
 constexpr std::string_view kFinalNegators[] = {"not", "nicht", "pas", "nope"};
 constexpr std::size_t kIronyAfter = 3;
+// The most words a phrase in scare quotes has (Engine::InScareQuotes()).
+constexpr std::uint32_t kMaxScareQuoted = 3;
+// Verbs that introduce a quotation rather than a phrase in scare quotes:
+// 'called it "a gem"', 'a dit "génial"', 'schreibt "Meisterwerk"'.
+constexpr std::string_view kReportingVerbs[] = {
+    "said",  "says",   "say",      "called",  "calls",   "call",
+    "wrote", "writes", "dit",      "disait",  "appelle", "ecrit",
+    "sagt",  "sagte",  "schreibt", "schrieb", "nennt",   "nannte"};
 constexpr std::string_view kIronyTags[] = {"sarcasm",  "sarcastic", "irony",
                                            "ironie",   "sarkasmus", "sarcasme",
                                            "ironisch", "ironique"};
@@ -2409,6 +2417,9 @@ class Engine {
           NearIronyMark(i)) {
         v *= kNegationScalar;
         Note(c, [] { return Format("irony x%.2f", kNegationScalar); });
+      } else if (v > 0.0 && !t_.quotes.empty() && InScareQuotes(i, hit.span)) {
+        v *= kNegationScalar;
+        Note(c, [] { return Format("scare quotes x%.2f", kNegationScalar); });
       }
       if (contrast < n && v != 0.0) {
         (i < contrast ? before_signs : after_signs) |= v > 0.0 ? 1u : 2u;
@@ -3931,6 +3942,35 @@ class Engine {
     return t_.at(i) == kClap &&
            ((i + 1 < t_.tokens.size() && t_.at(i + 1) == kClap) ||
             (i > 0 && t_.at(i - 1) == kClap));
+  }
+
+  // Whether the term of `span` tokens at `i` is all there is between two
+  // double quotation marks, with at most kMaxScareQuoted words: a phrase
+  // the writer does not vouch for ('the "sea view" was a car park', 'un
+  // "geste commercial"'). Not a title or a quoted sentence, which opens
+  // with a capital (but for German, whose nouns do) or holds a full stop,
+  // nor a quotation a verb introduces ('called it "a gem"').
+  bool InScareQuotes(std::size_t i, int span) const {
+    const std::vector<QuoteMark>& q = t_.quotes;
+    for (std::size_t k = 0; k + 1 < q.size(); k += 2) {
+      const std::uint32_t open = q[k].token;
+      const std::uint32_t close = q[k + 1].token;
+      if (i < open) return false;
+      if (i + static_cast<std::size_t>(span) > close) continue;
+      if (close - open > kMaxScareQuoted) return false;
+      if ((q[k].capitalised && lang_ != kDe) || q[k + 1].after_stop) {
+        return false;
+      }
+      for (std::uint32_t t = open + 1; t < close; ++t) {
+        if (t_.tokens[t].boundary_before & kSentenceStop) return false;
+      }
+      for (std::uint32_t b = open; b > 0 && open - b < 2; --b) {
+        if (IsOneOf(t_.at(b - 1), kReportingVerbs)) return false;
+        if (t_.tokens[b].boundary_before & kSentenceStop) break;
+      }
+      return true;
+    }
+    return false;
   }
 
   // Whether the term at `i` is within reach of a mark of irony: up to

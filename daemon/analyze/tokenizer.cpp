@@ -35,6 +35,11 @@ bool IsApostrophe(utf8proc_int32_t cp) {
   return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
 }
 
+bool IsDoubleQuote(utf8proc_int32_t cp) {
+  return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E ||
+         cp == 0xAB || cp == 0xBB;
+}
+
 bool IsSpace(utf8proc_int32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0 ||
          cp == 0xA0 || cp == 0x202F || cp < 0;
@@ -338,6 +343,21 @@ std::string_view EmoticonCandidate(std::string_view text, std::size_t at) {
   return text.substr(at, size);
 }
 
+// Notes the double quotation mark at `at` in `text` before the token to
+// come; the text goes on at `next`. One space either side is skipped.
+// Rare, so kept out of the tokenizer's loop.
+[[gnu::noinline, gnu::cold]] void NoteQuote(std::string_view text,
+                                            std::size_t at, std::size_t next,
+                                            TokenizedText& out) {
+  if (next < text.size() && text[next] == ' ') ++next;
+  if (at > 0 && text[at - 1] == ' ') --at;
+  const char before = at > 0 ? text[at - 1] : ' ';
+  out.quotes.push_back(
+      QuoteMark{static_cast<std::uint32_t>(out.tokens.size()),
+                next < text.size() && text[next] >= 'A' && text[next] <= 'Z',
+                before == '.' || before == '!' || before == '?'});
+}
+
 // The body of Tokenize(): `emoticon(key)` tells whether lower-cased `key`
 // is an emoticon, `may_start(a, b)` false when none starts with bytes `a` `b`
 // lower-cased; `emoticons` false skips the emoticon candidates; `hook`
@@ -375,6 +395,7 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
   out.any_digit = false;
   out.umlaut_e.clear();
   out.accented.clear();
+  out.quotes.clear();
 
   bool in_word = false;
   bool hashtag_pending = false;  // a '#' right before the next word
@@ -578,6 +599,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
           continue;
         }
       }
+      if (c == '"') [[unlikely]]
+        NoteQuote(text, at, at + 1, out);
       separator(c);
       ++at;
       continue;
@@ -654,6 +677,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       add_key(t.begin);
       folded.EndToken();
     } else {
+      if (IsDoubleQuote(cp)) [[unlikely]]
+        NoteQuote(text, at, at + len, out);
       separator(cp);
     }
     at += len;

@@ -553,6 +553,23 @@ TEST_CASE("a slow clap after a complaint is a mark of irony, no valence") {
   CHECK(compound("Great service 👏") == doctest::Approx(Compound(3.1 + 1.5)));
 }
 
+TEST_CASE("praise in scare quotes is not vouched for") {
+  const InlineScorer scorer("sea view\t1.5\nfree\t1.0\nmasterpiece\t3.0\n",
+                            "charmant\t2.0\n", "puenktlich\t1.0\n");
+  CHECK(scorer.Compound("The \"sea view\" was a car park", "en") ==
+        doctest::Approx(Compound(-0.74 * 1.5)));
+  CHECK(scorer.Compound("Le « charmant » studio sentait l'humidité", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2.0)));
+  CHECK(scorer.Compound("Die App zeigt „Pünktlich“, kein Zug da", "de") < 0.0);
+  // Not a title, a quoted sentence, a longer quotation, or a quotation a
+  // verb introduces.
+  CHECK(scorer.Compound("\"Free\" is out on Friday", "en") > 0.0);
+  CHECK(scorer.Compound("A sign read \"all free.\" Nice", "en") > 0.0);
+  CHECK(scorer.Compound("\"free as in a free lunch\" they say", "en") > 0.0);
+  CHECK(scorer.Compound("The critics called it \"a masterpiece\"", "en") > 0.0);
+  CHECK(scorer.Compound("It is free, no quotes needed", "en") > 0.0);
+}
+
 TEST_CASE("a negator alone at the end takes the praise back") {
   const InlineScorer scorer("fun\t2.0\n", "", "spass\t2.0\n");
   // The negator itself still counts as an orphan negation (-0.18).

@@ -128,6 +128,21 @@ TEST_CASE("words typed with letters beyond ASCII keep their place") {
   CHECK(t.accented.empty());
 }
 
+TEST_CASE("double quotation marks are noted between tokens") {
+  TokenizedText t;
+  Tokenize("a \"sea view\" and « Le Monde » said „Hallo.“ ok", nullptr, t);
+  REQUIRE(t.quotes.size() == 6);
+  std::vector<std::uint32_t> at;
+  for (const QuoteMark& q : t.quotes) at.push_back(q.token);
+  CHECK(at == std::vector<std::uint32_t>{1, 3, 4, 6, 7, 8});
+  CHECK(!t.quotes[0].capitalised);
+  CHECK(t.quotes[2].capitalised);
+  CHECK(!t.quotes[3].after_stop);
+  CHECK(t.quotes[5].after_stop);
+  Tokenize("no quotes, 'single' ones", nullptr, t);
+  CHECK(t.quotes.empty());
+}
+
 TEST_CASE("an accented word's place in the text folds to its token") {
   const std::vector<std::string> pieces = {"ab",        "Sal",
                                            "X",         "1",

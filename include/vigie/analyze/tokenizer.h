@@ -75,6 +75,13 @@ struct AccentedWord {
   std::uint32_t text_size = 0;   ///< byte length there
 };
 
+/// A double quotation mark (" “ ” „ « ») between tokens.
+struct QuoteMark {
+  std::uint32_t token = 0;   ///< index of the token after it
+  bool capitalised = false;  ///< the text after it opens with A-Z
+  bool after_stop = false;   ///< the text before it ends with . ! or ?
+};
+
 /// The tokens of one text, plus punctuation counts.
 struct TokenizedText {
   /// Every token's folded text, each followed by one space: the tokens
@@ -99,6 +106,8 @@ struct TokenizedText {
   std::vector<std::uint32_t> umlaut_e;
   /// The words typed with letters beyond ASCII, in token order.
   std::vector<AccentedWord> accented;
+  /// The double quotation marks, in text order.
+  std::vector<QuoteMark> quotes;
 
   /// The folded text of token `i`. REQUIRES: i < tokens.size().
   std::string_view at(std::size_t i) const {
