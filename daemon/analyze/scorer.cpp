@@ -2251,6 +2251,11 @@ class Engine {
         v = 0.0;
         Note(c, [] { return std::string("discourse marker"); });
       }
+      if (v > 0.0 && hit.span == 1 && any_negator_ &&
+          CertaintyBeforeNegation(i)) {
+        v = 0.0;
+        Note(c, [] { return std::string("certainty before a negation"); });
+      }
       if (v < 0.0 && Is(i, kFlagRare) &&
           (i == 0 || t_.tokens[i].boundary_before ||
            (i == 1 && Is(0, kFlagRare) && IsOneOf(t_.at(0), kExpletives))) &&
@@ -4061,6 +4066,23 @@ class Engine {
   // more that does not contrast ("Bon... il est temps d'en parler", "Well,
   // the food was cold"; not "Bon, mais cher", "Ok." alone, nor the
   // one-word verdicts of "Bon. Rapide. Super.").
+  // Whether the term at `i` is an adverb of certainty that a negator
+  // follows in its clause: it is sure of the negation, and praises nothing
+  // ("I definitely won't order again", "certainement pas", "sicher nicht").
+  bool CertaintyBeforeNegation(std::size_t i) const {
+    static constexpr std::string_view kCertainty[] = {
+        "definitely",   "certainly",      "surely",     "absolutely",
+        "certainement", "definitivement", "assurement", "surement",
+        "absolument",   "sicher",         "definitiv",  "bestimmt",
+        "garantiert"};
+    const std::size_t n = t_.tokens.size();
+    for (std::size_t j = i + 1; j < n && j <= i + 3; ++j) {
+      if (t_.tokens[j].boundary_before || IsContrast(j)) return false;
+      if (IsNegator(j)) return IsOneOf(t_.at(i), kCertainty);
+    }
+    return false;
+  }
+
   bool IsDiscourseMarker(std::size_t i) const {
     static constexpr std::string_view kMarkers[] = {"bon", "bien", "well",
                                                     "ok",  "okay", "alright"};

@@ -640,6 +640,18 @@ TEST_CASE("a request for advice judges nothing") {
   CHECK(scorer.Compound("does anyone know a good dentist", "en") > 0.0);
 }
 
+TEST_CASE("an adverb of certainty before a negation praises nothing") {
+  const InlineScorer scorer("definitely\t1.7\norder again\t1.6\n",
+                            "certainement\t1.5\nbon\t1.9\n",
+                            "sicher\t1.2\ngut\t1.9\n");
+  CHECK(scorer.Compound("I definitely won't order again.", "en") < 0.0);
+  CHECK(scorer.Compound("Ce n'est certainement pas bon.", "fr") < 0.0);
+  CHECK(scorer.Compound("Das ist sicher nicht gut.", "de") < 0.0);
+  // With no negation, or a negation in another clause, it is praise.
+  CHECK(scorer.Compound("Definitely.", "en") > 0.0);
+  CHECK(scorer.Compound("Definitely, no doubt.", "en") > 0.0);
+}
+
 TEST_CASE("praise that is sought is no verdict") {
   const InlineScorer scorer("good\t1.9\nhonest\t1.5\n",
                             "bonne\t1.9\nintéressant\t1.6\n", "guter\t1.9\n");
