@@ -4436,9 +4436,13 @@ class Engine {
     if ((lang_ == kDe || lang_ == kUnd) && t_.at(i) != "leider") {
       // Clause-final "nicht", "nicht mehr" or "nie": "das gefällt mir
       // nicht", "enttäuscht nie", also before the particle of a separable
-      // verb ("ich empfehle es nicht weiter", "stürzt nicht mehr ab").
+      // verb ("ich empfehle es nicht weiter", "stürzt nicht mehr ab"); a
+      // conjunction ends the clause too ("verklumpt nicht und hält").
+      static constexpr std::string_view kConjunctions[] = {
+          "und", "oder", "aber", "sondern", "denn"};
       auto clause_ends = [&](std::size_t k) {
-        return k == n || t_.tokens[k].boundary_before;
+        return k == n || t_.tokens[k].boundary_before ||
+               IsOneOf(t_.at(k), kConjunctions);
       };
       for (std::size_t t = after; t < n && t < after + 4; ++t) {
         if (t_.tokens[t].boundary_before) break;

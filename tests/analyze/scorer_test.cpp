@@ -1407,6 +1407,9 @@ TEST_CASE("German 'nicht' before a verb particle at the clause end negates") {
         doctest::Approx(Compound(-0.74 * -2.0)));
   CHECK(blame.Compound("die App stürzt mehr ab", "de") ==
         doctest::Approx(Compound(-1.0)));
+  // A conjunction after "nicht" ends its clause.
+  CHECK(blame.Compound("die App stürzt nicht und lädt schnell", "de") ==
+        doctest::Approx(Compound(-0.74 * -1.0)));
   // "nicht" reaches across a comma into "was"/"wie" clauses, not after a
   // verb of knowing.
   const Lexicon de2 = MustParse(
