@@ -2251,6 +2251,10 @@ class Engine {
         v = 0.0;
         Note(c, [] { return std::string("discourse marker"); });
       }
+      if (t_.tokens[i].capitalised && InsideAName(i, hit.span)) {
+        v = 0.0;
+        Note(c, [] { return std::string("part of a name"); });
+      }
       if (v > 0.0 && hit.span == 1 && any_negator_ &&
           CertaintyBeforeNegation(i)) {
         v = 0.0;
@@ -4066,6 +4070,34 @@ class Engine {
   // more that does not contrast ("Bon... il est temps d'en parler", "Well,
   // the food was cold"; not "Bon, mais cher", "Ok." alone, nor the
   // one-word verdicts of "Bon. Rapide. Super.").
+  // Whether the term at `i` (of `span` tokens), capitalised inside a
+  // sentence, sits next to another capitalised word of its clause that is
+  // no term: then it is a word of a name, not an opinion ("chez Sakura
+  // Délice", "in Paradise Valley", "le Super Coop"). Not in German, which
+  // capitalises every noun, nor in a hashtag, nor in a text written
+  // mostly in capitalised words (a title).
+  bool InsideAName(std::size_t i, std::size_t span) const {
+    if (lang_ == kDe || lang_ == kUnd || i == 0) return false;
+    const Token& t = t_.tokens[i];
+    if (t.hashtag || (t.boundary_before & kSentenceStop) != 0) return false;
+    const std::size_t n = t_.tokens.size();
+    auto name_word = [&](std::size_t j) {
+      const Token& w = t_.tokens[j];
+      return (w.capitalised || w.all_caps) && !w.hashtag &&
+             s_.hits[j].span == 0 && w.kind == TokenKind::kWord;
+    };
+    const bool before = t.boundary_before == 0 && name_word(i - 1) &&
+                        i - 1 > 0 &&
+                        (t_.tokens[i - 1].boundary_before & kSentenceStop) == 0;
+    const std::size_t next = i + span;
+    const bool after =
+        next < n && t_.tokens[next].boundary_before == 0 && name_word(next);
+    if (!before && !after) return false;
+    std::size_t capitalised = 0;
+    for (const Token& w : t_.tokens) capitalised += w.capitalised ? 1 : 0;
+    return 2 * capitalised < n;
+  }
+
   // Whether the term at `i` is an adverb of certainty that a negator
   // follows in its clause: it is sure of the negation, and praises nothing
   // ("I definitely won't order again", "certainement pas", "sicher nicht").

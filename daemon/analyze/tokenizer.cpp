@@ -446,6 +446,8 @@ void TokenizeWith(std::string_view text, bool emoticons, IsEmoticon emoticon,
       t.size = size;
       t.kind = TokenKind::kWord;
       t.all_caps = all_caps;
+      if (uppers == 1) [[unlikely]]
+        t.capitalised = lowers > 0;
       t.elision = word_after_elision;
       t.hashtag = word_hashtag;
       t.boundary_before = word_boundary;

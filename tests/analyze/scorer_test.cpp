@@ -640,6 +640,22 @@ TEST_CASE("a request for advice judges nothing") {
   CHECK(scorer.Compound("does anyone know a good dentist", "en") > 0.0);
 }
 
+TEST_CASE("a capitalised word inside a name is no opinion") {
+  const InlineScorer scorer("paradise\t3.2\nbest\t3.2\nflop\t-2.0\n",
+                            "délice\t2.9\nintoxication\t-2.8\n", "gute\t1.9\n");
+  CHECK(scorer.Compound("Intoxication après les sushis de chez Sakura Délice.",
+                        "fr") < 0.0);
+  CHECK(scorer.Compound("The show in Paradise Valley was a flop.", "en") < 0.0);
+  // Lower case, at a sentence's start, alone, in a title-cased text or in
+  // German, it counts.
+  CHECK(scorer.Compound("The show was paradise.", "en") > 0.0);
+  CHECK(scorer.Compound("Paradise Valley was a flop. Best Show ever.", "en") >
+        scorer.Compound("Paradise Valley was a flop.", "en"));
+  CHECK(scorer.Compound("The Show In Paradise Valley Was A Flop", "en") >
+        scorer.Compound("The show in Paradise Valley was a flop.", "en"));
+  CHECK(scorer.Compound("Alles Gute Leute", "de") > 0.0);
+}
+
 TEST_CASE("an adverb of certainty before a negation praises nothing") {
   const InlineScorer scorer("definitely\t1.7\norder again\t1.6\n",
                             "certainement\t1.5\nbon\t1.9\n",

@@ -24,6 +24,7 @@ void CheckSameTokens(const TokenizedText& a, const TokenizedText& b) {
     CHECK(a.tokens[i].size == b.tokens[i].size);
     CHECK(a.tokens[i].kind == b.tokens[i].kind);
     CHECK(a.tokens[i].all_caps == b.tokens[i].all_caps);
+    CHECK(a.tokens[i].capitalised == b.tokens[i].capitalised);
     CHECK(a.tokens[i].elision == b.tokens[i].elision);
     CHECK(a.tokens[i].hashtag == b.tokens[i].hashtag);
     CHECK(a.tokens[i].boundary_before == b.tokens[i].boundary_before);
@@ -177,6 +178,20 @@ TEST_CASE("an accented word's place in the text folds to its token") {
                 text.substr(a.text_begin, a.text_size))) == t.at(a.token));
     }
   }
+}
+
+TEST_CASE("capitalised words are told from lower case and ALL CAPS ones") {
+  TokenizedText t;
+  Tokenize("chez Sakura Délice, le SAV iPhone Élan", nullptr, t);
+  REQUIRE(t.tokens.size() == 7);
+  CHECK_FALSE(t.tokens[0].capitalised);
+  CHECK(t.tokens[1].capitalised);
+  CHECK(t.tokens[2].capitalised);
+  CHECK_FALSE(t.tokens[3].capitalised);
+  CHECK_FALSE(t.tokens[4].capitalised);
+  CHECK(t.tokens[4].all_caps);
+  CHECK(t.tokens[5].capitalised);
+  CHECK(t.tokens[6].capitalised);
 }
 
 TEST_CASE("tokens of ASCII runs, punctuation and hashtags") {

@@ -42,6 +42,8 @@ struct Token {
   std::uint32_t size = 0;   ///< byte length there
   TokenKind kind = TokenKind::kWord;
   bool all_caps = false;  ///< two or more letters, none lower case
+  /// One upper-case letter and some lower case ones ("Délice", "iPhone").
+  bool capitalised = false;
   /// Right after a French elision: kElision ("c'", "qu'", "l'"...), or
   /// kElision | kNegatingElision for "n'"; 0 otherwise.
   std::uint8_t elision = 0;
