@@ -1032,7 +1032,8 @@ constexpr std::string_view kSarcasticPraise[] = {
     "spitze",     "perfekt",   "perfekter", "perfekte",    "perfektes",
     "grossartig", "herrlich",  "wunderbar", "grandios",    "grandioser",
     "grandioses", "progress",  "progres",   "fortschritt", "classy",
-    "cute",       "genius"};
+    "cute",       "genius",    "belle",     "bel",         "beau",
+    "vive",       "premium"};
 // Texts longer than this many tokens are no terse complaint with a
 // sarcastic ending.
 constexpr std::size_t kMaxSarcasmTokens = 40;

@@ -772,7 +772,11 @@ TEST_CASE("praise in a condition of exception is negated") {
 TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   const InlineScorer scorer(
       "great\t3\nlate\t-1\nimpressed\t2\ncancelled\t-1\nday\t0\n",
-      "super\t2\nretard\t-1\npanne\t-1\n", "toll\t2\nverspaetung\t-1\n");
+      "super\t2\nretard\t-1\npanne\t-1\nbelle\t1.9\nvive\t1\n",
+      "toll\t2\nverspaetung\t-1\n");
+  CHECK(scorer.Compound("Une panne, du retard. Belle organisation.", "fr") ==
+        doctest::Approx(Compound(-2 - 0.74 * 1.9)));
+  CHECK(scorer.Compound("Une panne, du retard. Vive la SNCF.", "fr") < 0.0);
   CHECK(scorer.Compound("Cancelled again, now I'm late. Great.", "en") ==
         doctest::Approx(Compound(-2 - 0.74 * 3)));
   CHECK(scorer.Compound("Cancelled again, now I'm late. Great day!", "en") <
