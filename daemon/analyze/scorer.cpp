@@ -723,11 +723,12 @@ constexpr std::string_view kGenericSubjects[] = {
 // The first words and the words of a request for advice
 // (Engine::AsksForAdvice()).
 constexpr std::string_view kQuestionOpeners[] = {
-    "which", "what",       "any",       "anyone",  "does",    "do",
-    "can",   "welche",     "welcher",   "welches", "welchen", "hat",
-    "quel",  "quelle",     "quels",     "quelles", "vous",    "kennt",
-    "weiss", "connaissez", "quelqu'un", "kann",    "koennt",  "koennte",
-    "could", "has",        "pouvez",    "is",      "lohnt",   "lohnen"};
+    "which",  "what",       "any",       "anyone",  "does",    "do",
+    "can",    "welche",     "welcher",   "welches", "welchen", "hat",
+    "quel",   "quelle",     "quels",     "quelles", "vous",    "kennt",
+    "weiss",  "connaissez", "quelqu'un", "kann",    "koennt",  "koennte",
+    "could",  "has",        "pouvez",    "is",      "lohnt",   "lohnen",
+    "what's", "whats"};
 // The first words of a yes/no question, by language (Engine::
 // AsksYesOrNo()): a question of fact judges nothing ("Est-ce que la panne
 // est réglée ?", "Is the flight still on despite the strike?", "Weiß
@@ -759,7 +760,7 @@ constexpr std::string_view kKnowingOpeners[] = {"kennt", "weiss", "connaissez"};
 // gut?"); blame is a complaint ("Which idiot designed this?").
 constexpr std::string_view kWhichOpeners[] = {
     "which", "welche", "welcher", "welches", "welchen", "quel", "quelle",
-    "quels", "quelles",
+    "quels", "quelles", "what's", "whats",
     // whether a thing is good or worth it: "Is Premium worth it?", "Lohnt
     // sich die BahnCard?"
     "is", "lohnt", "lohnen"};

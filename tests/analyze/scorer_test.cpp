@@ -621,6 +621,8 @@ TEST_CASE("a request for advice judges nothing") {
         doctest::Approx(0.0));
   CHECK(scorer.Compound("Has anyone tried the good one?", "en") ==
         doctest::Approx(0.0));
+  CHECK(scorer.Compound("What's the good food for a kitten?", "en") ==
+        doctest::Approx(0.0));
   CHECK(scorer.Compound("Hat jemand nen Tipp für ein gutes Café?", "de") ==
         doctest::Approx(0.0));
   // Which thing is good: its praise is sought, its blame is not.
