@@ -1004,6 +1004,14 @@ constexpr std::string_view kExpletives[] = {
 constexpr std::string_view kExasperationWords[] = {
     "seriously", "really",  "srsly",        "ernsthaft",
     "wirklich",  "serieux", "serieusement", "vraiment"};
+// Words of a short question of disbelief (Engine::FindExasperation()),
+// folded, and the words that address it to someone.
+constexpr std::string_view kDisbeliefWords[] = {
+    "serious", "kidding", "joke", "serieux", "serieuse", "blague", "ernst"};
+constexpr std::string_view kAddressees[] = {"you", "u",    "this",  "vous",
+                                            "tu",  "est",  "euer",  "eure",
+                                            "ihr", "dein", "deine", "im"};
+constexpr std::size_t kMaxDisbeliefWords = 5;
 // Negators that, alone at a text's end, are marks of irony.
 constexpr std::string_view kFinalNegators[] = {"not", "nicht", "pas", "nope"};
 constexpr std::size_t kIronyAfter = 3;
@@ -2840,6 +2848,30 @@ class Engine {
       AddIronyMark(k);
       exasperation_ = k;
       return;
+    }
+    // A short question of disbelief addressed to someone: "Are you
+    // serious?", "Are you kidding me?", "Vous êtes sérieux ?", "Ist das
+    // euer Ernst?".
+    for (std::size_t k = 0; k < n;) {
+      const std::size_t end = SentenceEnd(k);
+      if (end - k <= kMaxDisbeliefWords && EndsQuestion(end)) {
+        bool addressed = false;
+        std::size_t disbelief = kNone;
+        for (std::size_t j = k; j < end; ++j) {
+          const std::string_view w = t_.at(j);
+          // "es" only as "t'es" ("Ist es ernst?" asks about a thing).
+          addressed = addressed || IsOneOf(w, kAddressees) ||
+                      (w == "es" && t_.tokens[j].elision != 0);
+          if (IsOneOf(w, kDisbeliefWords)) disbelief = j;
+        }
+        if (addressed && disbelief != kNone) {
+          s_.hits[disbelief].valence = 0.0;
+          AddIronyMark(disbelief);
+          exasperation_ = disbelief;
+          return;
+        }
+      }
+      k = end;
     }
   }
 

@@ -520,6 +520,24 @@ TEST_CASE("an indignant question of why is a complaint") {
         doctest::Approx(0.0));
 }
 
+TEST_CASE(
+    "a short question of disbelief addressed to someone is exasperation") {
+  const InlineScorer scorer("joke\t1.2\n", "sérieux\t1.5\n", "ernst\t0.5\n");
+  CHECK(scorer.Compound("£55 for 2 cm. Are you serious?", "en") ==
+        doctest::Approx(Compound(-1.5)));
+  CHECK(scorer.Compound("Is this a joke?", "en") ==
+        doctest::Approx(Compound(-1.5)));
+  CHECK(scorer.Compound("Vous êtes sérieux ?", "fr") ==
+        doctest::Approx(Compound(-1.5)));
+  CHECK(scorer.Compound("Ist das euer Ernst?", "de") ==
+        doctest::Approx(Compound(-1.5)));
+  // Not a statement, a long question, or one addressed to no one.
+  CHECK(scorer.Compound("Vous êtes sérieux.", "fr") > 0.0);
+  CHECK(scorer.Compound("Is it a joke if nobody at the front desk laughs?",
+                        "en") >= 0.0);
+  CHECK(scorer.Compound("Ist es ernst?", "de") >= 0.0);
+}
+
 TEST_CASE("a word of disbelief alone as a question is exasperation") {
   const InlineScorer scorer("great\t3.1\nreally\t0.5\n", "sérieux\t1.5\n",
                             "ernsthaft\t0.5\n");
