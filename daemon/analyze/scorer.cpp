@@ -48,6 +48,9 @@ constexpr double kWhyQuestion = -1.0;
 // "Seriously?", "Ernsthaft?", "Sérieux ?" as a sentence of its own: the
 // writer cannot believe what the text tells, a complaint.
 constexpr double kExasperation = -1.5;
+// "Will order from them again!", "Ich würde wieder hingehen": an intent to
+// come back is praise; negated ("I will never use them again"), blame.
+constexpr double kReturnIntent = 1.5;
 constexpr double kBoosterIncrement = 0.293;
 constexpr double kCapsIncrement = 0.733;
 constexpr double kExclamationIncrement = 0.292;
@@ -1112,6 +1115,8 @@ constexpr TimeUnit kTimeUnits[] = {
 // The shortest wait in minutes that is a complaint.
 constexpr int kLongWaitMinutes = 10;
 
+// The words of coming back (Engine::ReturnIntentAt()).
+constexpr std::string_view kReturnWords[] = {"again", "wieder"};
 // The words of kFlagRare: every word the rules above test first.
 constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kInferiority), std::end(kInferiority)},
@@ -1136,7 +1141,8 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kWaitWords), std::end(kWaitWords)},
     {std::begin(kWhyWords), std::end(kWhyWords)},
     {std::begin(kSeekWords), std::end(kSeekWords)},
-    {std::begin(kExpletives), std::end(kExpletives)}};
+    {std::begin(kExpletives), std::end(kExpletives)},
+    {std::begin(kReturnWords), std::end(kReturnWords)}};
 
 double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
@@ -2130,6 +2136,7 @@ class Engine {
     // them have nothing to find.
     bool any_excess_word = false;
     any_rare_ = any_negator_ = may_negate_ = false;
+    return_word_ = kNone;
     negator_count_ = 0;
     lukewarm_ = lukewarm_start_ = kNone;
     for (std::size_t i = 0; i < n; ++i) {
@@ -2167,6 +2174,10 @@ class Engine {
         ++negator_count_;
       }
       any_rare_ = any_rare_ || Is(i, kFlagRare);
+      if (Is(i, kFlagRare) && return_word_ == kNone &&
+          IsOneOf(t_.at(i), kReturnWords)) {
+        return_word_ = i;
+      }
       may_negate_ = may_negate_ || Is(i, kFlagPeu | kFlagCloser) ||
                     CueHas(i, &Cue::pair_end);
       // The end of a negating pair contrasts nothing: "anything but good".
@@ -2553,6 +2564,15 @@ class Engine {
         add_rule(r, kOrphanFailure, word_at(r),
                  "repetition (again, encore un, wieder mal)");
       }
+    }
+    if (const std::pair<std::size_t, bool> intent =
+            return_word_ != kNone ? ReturnIntentAt()
+                                  : std::make_pair(kNone, false);
+        intent.first != kNone) {
+      add_rule(intent.first, intent.second ? -kReturnIntent : kReturnIntent,
+               word_at(intent.first),
+               intent.second ? "negated intent to return (won't ... again)"
+                             : "intent to return (will ... again)");
     }
     // One long wait per text.
     for (std::size_t j = 0; any_rare_ && j < n; ++j) {
@@ -3269,6 +3289,54 @@ class Engine {
       if (found && !EndsQuestion(SentenceEnd(k)) && !AboutAWork()) return k;
     }
     return kNone;
+  }
+
+  // The "again" or "wieder" of an intent to come back or to buy again, in
+  // a clause with a first person and a word of intent, and whether a
+  // negator is in that clause: "Will order from them again!", "We'd do it
+  // again", "Ich würde wieder hingehen"; "I will never use them again".
+  // Not in a question, with a word of obligation or doubt (kNoIntent), nor
+  // inside a term ("never again", "wieder bestellen"); kNone if there is
+  // none.
+  std::pair<std::size_t, bool> ReturnIntentAt() const {
+    static constexpr std::string_view kIntent[] = {
+        "will",    "would",   "won't", "wont", "wouldn't",
+        "wouldnt", "i'll",    "we'll", "i'd",  "we'd",
+        "wuerde",  "wuerden", "gerne", "gern", "jederzeit"};
+    static constexpr std::string_view kOmittedSubject[] = {
+        "will", "would", "won't", "wont", "wouldn't", "wouldnt", "wuerde"};
+    static constexpr std::string_view kFirstPerson[] = {
+        "i", "we", "i'll", "we'll", "i'd", "we'd", "ich", "wir"};
+    // Obligation ("I'll have to call again") and doubt ("not sure if we
+    // will go back again") are no intent.
+    static constexpr std::string_view kNoIntent[] = {
+        "have",  "has",    "had",     "need",   "needs",     "must",
+        "muss",  "musste", "muessen", "sollte", "if",        "whether",
+        "maybe", "might",  "perhaps", "ob",     "vielleicht"};
+    const std::size_t n = t_.tokens.size();
+    for (std::size_t j = std::max<std::size_t>(return_word_, 1); j < n; ++j) {
+      if (!Is(j, kFlagRare) || !IsOneOf(t_.at(j), kReturnWords) ||
+          s_.hits[j].span > 0 || s_.hits[j - 1].span >= 2 ||
+          (j >= 2 && s_.hits[j - 2].span >= 3) ||
+          EndsQuestion(SentenceEnd(j))) {
+        continue;
+      }
+      const std::size_t start = ClauseStartBefore(j);
+      // The subject is often left out: "Will order again!"
+      bool person = IsOneOf(t_.at(start), kOmittedSubject);
+      bool intent = false;
+      bool negated = false;
+      bool doubt = false;
+      for (std::size_t k = start; k < j; ++k) {
+        const std::string_view w = t_.at(k);
+        intent = intent || IsOneOf(w, kIntent);
+        person = person || IsOneOf(w, kFirstPerson);
+        negated = negated || IsNegator(k);
+        doubt = doubt || IsOneOf(w, kNoIntent);
+      }
+      if (intent && person && !doubt) return {j, negated};
+    }
+    return {kNone, false};
   }
 
   // Whether the term at `i` asks whether something is worth it, in a
@@ -4633,6 +4701,8 @@ class Engine {
   std::size_t lukewarm_ = kNone;
   // The word of an exasperated question, or kNone (FindExasperation()).
   std::size_t exasperation_ = kNone;
+  // The first "again" or "wieder", or kNone (set by Sum()).
+  std::size_t return_word_ = kNone;
   // Where a lukewarm verdict of several words starts, or kNone (set by
   // FindNeitherNor()).
   std::size_t lukewarm_start_ = kNone;

@@ -676,6 +676,23 @@ TEST_CASE("a capitalised word inside a name is no opinion") {
   CHECK(scorer.Compound("Alles Gute Leute", "de") > 0.0);
 }
 
+TEST_CASE("an intent to come back is praise, and negated, blame") {
+  const InlineScorer scorer("", "", "");
+  CHECK(scorer.Compound("Will order from them again!", "en") > 0.0);
+  CHECK(scorer.Compound("We'd do it again in a heartbeat.", "en") > 0.0);
+  CHECK(scorer.Compound("Ich würde wieder hingehen.", "de") > 0.0);
+  CHECK(scorer.Compound("I will never use them again.", "en") < 0.0);
+  CHECK(scorer.Compound("Won't be using them again.", "en") < 0.0);
+  CHECK(scorer.Compound("Ich würde nicht wieder hingehen.", "de") < 0.0);
+  // Not what will happen again, an obligation, a doubt or a question.
+  CHECK(scorer.Compound("It will break again.", "en") == doctest::Approx(0.0));
+  CHECK(scorer.Compound("I'll have to call again.", "en") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Not sure if we will go back again.", "en") <= 0.0);
+  CHECK(scorer.Compound("Will you order again?", "en") == doctest::Approx(0.0));
+  CHECK(scorer.Compound("Ich habe immer wieder Probleme.", "de") <= 0.0);
+}
+
 TEST_CASE("an adverb of certainty before a negation praises nothing") {
   const InlineScorer scorer("definitely\t1.7\norder again\t1.6\n",
                             "certainement\t1.5\nbon\t1.9\n",
@@ -916,10 +933,10 @@ TEST_CASE("a repetition in a text that judges nothing else is a complaint") {
         doctest::Approx(complaint));
   CHECK(scorer.Compound("Wieder mal kein Netz im Zug.", "de") ==
         doctest::Approx(complaint));
-  // Not with a term, nor after a word of intent, nor in a question, nor
-  // "encore une fois".
+  // Not with a term, nor after a word of intent (an intent to come back,
+  // praise), nor in a question, nor "encore une fois".
   CHECK(scorer.Compound("Great, again.", "en") > 0.0);
-  CHECK(scorer.Compound("We'd do it again.", "en") == 0.0);
+  CHECK(scorer.Compound("We'd do it again.", "en") > 0.0);
   CHECK(scorer.Compound("Is it open again?", "en") == 0.0);
   CHECK(scorer.Compound("Encore une fois, elle a su m'embarquer.", "fr") ==
         0.0);
