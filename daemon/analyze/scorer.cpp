@@ -4208,7 +4208,7 @@ class Engine {
         "definitely",   "certainly",      "surely",     "absolutely",
         "certainement", "definitivement", "assurement", "surement",
         "absolument",   "sicher",         "definitiv",  "bestimmt",
-        "garantiert"};
+        "garantiert",   "definately"};
     const std::size_t n = t_.tokens.size();
     for (std::size_t j = i + 1; j < n && j <= i + 3; ++j) {
       if (t_.tokens[j].boundary_before || IsContrast(j)) return false;
