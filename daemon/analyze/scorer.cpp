@@ -4167,11 +4167,6 @@ class Engine {
 
   bool IsContrast(std::size_t i) const { return s_.cues[i].contrast; }
 
-  // Whether token `i` is a word of praise used as a discourse marker: alone
-  // in its clause, opening the sentence before a clause of three words or
-  // more that does not contrast ("Bon... il est temps d'en parler", "Well,
-  // the food was cold"; not "Bon, mais cher", "Ok." alone, nor the
-  // one-word verdicts of "Bon. Rapide. Super.").
   // Whether the term at `i` (of `span` tokens), capitalised inside a
   // sentence, sits next to another capitalised word of its clause that is
   // no term: then it is a word of a name, not an opinion ("chez Sakura
@@ -4217,6 +4212,11 @@ class Engine {
     return false;
   }
 
+  // Whether token `i` is a word of praise used as a discourse marker: alone
+  // in its clause, opening the sentence before a clause of three words or
+  // more that does not contrast ("Bon... il est temps d'en parler", "Well,
+  // the food was cold"; not "Bon, mais cher", "Ok." alone, nor the
+  // one-word verdicts of "Bon. Rapide. Super.").
   bool IsDiscourseMarker(std::size_t i) const {
     static constexpr std::string_view kMarkers[] = {"bon", "bien", "well",
                                                     "ok",  "okay", "alright"};
