@@ -2557,22 +2557,23 @@ class Engine {
       add_rule(exasperation_, kExasperation, word_at(exasperation_),
                "exasperated question");
     }
-    // A repetition in a text that judges nothing else is a complaint:
-    // "Train cancelled again.", "Encore un retard.", "Wieder mal kein Netz".
-    if (polar_ == 0) {
-      if (const std::size_t r = RepetitionAt(); r != kNone) {
-        add_rule(r, kOrphanFailure, word_at(r),
-                 "repetition (again, encore un, wieder mal)");
-      }
-    }
-    if (const std::pair<std::size_t, bool> intent =
-            return_word_ != kNone ? ReturnIntentAt()
-                                  : std::make_pair(kNone, false);
-        intent.first != kNone) {
+    // An "again" of intent is the intent to return, no repetition.
+    const std::pair<std::size_t, bool> intent =
+        return_word_ != kNone ? ReturnIntentAt() : std::make_pair(kNone, false);
+    if (intent.first != kNone) {
       add_rule(intent.first, intent.second ? -kReturnIntent : kReturnIntent,
                word_at(intent.first),
                intent.second ? "negated intent to return (won't ... again)"
                              : "intent to return (will ... again)");
+    }
+    // A repetition in a text that judges nothing else is a complaint:
+    // "Train cancelled again.", "Encore un retard.", "Wieder mal kein Netz".
+    if (polar_ == 0) {
+      if (const std::size_t r = RepetitionAt();
+          r != kNone && r != intent.first) {
+        add_rule(r, kOrphanFailure, word_at(r),
+                 "repetition (again, encore un, wieder mal)");
+      }
     }
     // One long wait per text.
     for (std::size_t j = 0; any_rare_ && j < n; ++j) {
