@@ -201,6 +201,34 @@ bool HasDigit(std::string_view text) {
   return false;
 }
 
+// Whether the rating at [begin, end) is no verdict of the author's: in a
+// question ("How can anyone give this 5 stars?", "Wie kann man dafür 5
+// Sterne geben?"; not one asking why, which explains the author's own: "Why
+// only 4 stars?"), or naming others' reviews ("the 5 star reviews").
+bool NotTheAuthors(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t j = SkipSpaces(text, end);
+  for (std::string_view w :
+       {"review", "rating", "bewertung", "rezension", "avis", "critiques"}) {
+    if (At(text, j, w)) return true;
+  }
+  for (; j < text.size(); ++j) {
+    const char c = text[j];
+    if (c == '.' || c == '!' || c == '\n') return false;
+    if (c == '?') break;
+  }
+  if (j >= text.size()) return false;
+  std::size_t start = begin;
+  while (start > 0 && text[start - 1] != '.' && text[start - 1] != '!' &&
+         text[start - 1] != '?' && text[start - 1] != '\n') {
+    --start;
+  }
+  start = SkipSpaces(text, start);
+  for (std::string_view w : {"why", "pourquoi", "warum", "wieso"}) {
+    if (At(text, start, w)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<StatedRating> FindStatedRating(std::string_view text) {
@@ -228,12 +256,12 @@ std::optional<StatedRating> FindStatedRating(std::string_view text) {
          (!IsDigit(text[i - 1]) && !IsAsciiAlpha(text[i - 1]) &&
           text[i - 1] != '/' && text[i - 1] != '.' && text[i - 1] != ','))) {
       if (auto r = FractionAt(text, i)) {
-        last = r;
+        if (!NotTheAuthors(text, r->begin, r->end)) last = r;
         i = r->end;
         continue;
       }
       if (auto r = StarsAt(text, i)) {
-        last = r;
+        if (!NotTheAuthors(text, r->begin, r->end)) last = r;
         i = r->end;
         continue;
       }
@@ -242,7 +270,7 @@ std::optional<StatedRating> FindStatedRating(std::string_view text) {
       // GaveAt() needs a verb that starts a word; checked here first, as
       // most 'g' and 'r' are inside words.
       if (auto r = GaveAt(text, i)) {
-        last = r;
+        if (!NotTheAuthors(text, r->begin, r->end)) last = r;
         i = r->end;
         continue;
       }

@@ -29,6 +29,19 @@ TEST_CASE("FindStatedRating reads fractions, stars and 'gave it a N'") {
   CHECK(ValueOf("the first was 9/10, this one 3/10") == doctest::Approx(0.3));
 }
 
+TEST_CASE("FindStatedRating skips ratings that are not the author's") {
+  // Asked about, or others' reviews.
+  CHECK_FALSE(FindStatedRating("How can anyone give this 5 stars?"));
+  CHECK_FALSE(FindStatedRating("Wie kann man dafür 5 Sterne geben?"));
+  CHECK_FALSE(FindStatedRating("I don't get the 5 star reviews."));
+  // A question of why explains the author's own; an earlier question does
+  // not reach a later sentence.
+  CHECK(ValueOf("Why only 4 stars? Slow shipping.") == doctest::Approx(0.8));
+  CHECK(ValueOf("Worth it? 4/5, yes.") == doctest::Approx(0.8));
+  // The author's rating after others' still counts.
+  CHECK(ValueOf("Ignore the 1 star reviews: 5 stars.") == doctest::Approx(1.0));
+}
+
 TEST_CASE("FindStatedRating ignores numbers that are not ratings") {
   for (std::string_view text :
        {"open 24/7", "on 12/05 at 10", "3/4 of the staff", "call 0612345678",

@@ -7,7 +7,9 @@
 // is on /5; "gave/give/giving/rate/rated it|this [one|movie|film|...] a N"
 // with N from 0 to 10 is on /10. A decimal comma or point is accepted
 // ("4,5/5"). When the text has several, the last one counts (a review
-// concludes with its verdict).
+// concludes with its verdict). A rating in a question ("How can anyone give
+// this 5 stars?"; not one asking why: "Why only 4 stars?") or naming
+// others' reviews ("the 5 star reviews") is not the author's, and skipped.
 //
 // Valence on VADER's scale: scales of 5 and 10 start at 1, so their middle
 // is (1 + scale) / 2 (3 stars, 5.5/10); /20 and /100 start at 0. The valence
