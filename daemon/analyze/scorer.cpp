@@ -4575,12 +4575,15 @@ class Engine {
       // conjunction ends the clause too ("verklumpt nicht und hält").
       static constexpr std::string_view kConjunctions[] = {
           "und", "oder", "aber", "sondern", "denn"};
+      // Not the "und" of "hinten und vorne nicht" (not at all).
       auto clause_ends = [&](std::size_t k) {
         return k == n || t_.tokens[k].boundary_before ||
-               IsOneOf(t_.at(k), kConjunctions);
+               (IsOneOf(t_.at(k), kConjunctions) && t_.at(k - 1) != "hinten");
       };
       for (std::size_t t = after; t < n && t < after + 4; ++t) {
-        if (t_.tokens[t].boundary_before) break;
+        // A conjunction before the "nicht" ends the term's clause: "ist
+        // schön und rutscht nicht".
+        if (clause_ends(t)) break;
         if (s_.hits[t].span > 0 && t_.at(t) != "leider") break;
         if (!IsNegator(t)) continue;
         // "ich bereue es keine Sekunde", "kein bisschen".

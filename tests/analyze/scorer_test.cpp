@@ -1467,6 +1467,12 @@ TEST_CASE("German 'nicht' before a verb particle at the clause end negates") {
   // A conjunction after "nicht" ends its clause.
   CHECK(blame.Compound("die App stürzt nicht und lädt schnell", "de") ==
         doctest::Approx(Compound(-0.74 * -1.0)));
+  // And one before it ends the term's clause: "nicht" negates its own verb.
+  const InlineScorer praise("", "", "schön\t2.0\n");
+  CHECK(praise.Compound("das Ding ist schön und rutscht nicht", "de") ==
+        doctest::Approx(Compound(2.0)));
+  CHECK(praise.Compound("das Ding ist schön und nicht", "de") ==
+        doctest::Approx(Compound(2.0)));
   // "nicht" reaches across a comma into "was"/"wie" clauses, not after a
   // verb of knowing.
   const Lexicon de2 = MustParse(
