@@ -2136,7 +2136,7 @@ class Engine {
     // them have nothing to find.
     bool any_excess_word = false;
     any_rare_ = any_negator_ = may_negate_ = false;
-    return_word_ = kNone;
+    std::size_t return_word = kNone;
     negator_count_ = 0;
     lukewarm_ = lukewarm_start_ = kNone;
     for (std::size_t i = 0; i < n; ++i) {
@@ -2174,9 +2174,13 @@ class Engine {
         ++negator_count_;
       }
       any_rare_ = any_rare_ || Is(i, kFlagRare);
-      if (Is(i, kFlagRare) && return_word_ == kNone &&
-          IsOneOf(t_.at(i), kReturnWords)) {
-        return_word_ = i;
+      // The first "again" or "wieder", kept in a local (a member stored in
+      // this loop is reloaded at each token), compared by head: many
+      // tokens are kFlagRare.
+      if (return_word == kNone && Is(i, kFlagRare) &&
+          (t_.keys[i].head.lo == HeadWord("again") ||
+           t_.keys[i].head.lo == HeadWord("wieder"))) {
+        return_word = i;
       }
       may_negate_ = may_negate_ || Is(i, kFlagPeu | kFlagCloser) ||
                     CueHas(i, &Cue::pair_end);
@@ -2186,6 +2190,7 @@ class Engine {
       }
       if (IsContrast(i)) contrast = i;
     }
+    return_word_ = return_word;
     if (any_negator_ && lukewarm_ == kNone) FindNeitherNor();
     if (any_negator_ && lukewarm_ == kNone) FindOpposedNegations();
     // A last sentence of one or two words (few texts end with one).
