@@ -1045,7 +1045,7 @@ constexpr std::string_view kSarcasticPraise[] = {
     "grossartig", "herrlich",  "wunderbar", "grandios",    "grandioser",
     "grandioses", "progress",  "progres",   "fortschritt", "classy",
     "cute",       "genius",    "belle",     "bel",         "beau",
-    "vive",       "premium"};
+    "vive",       "premium",   "wow"};
 // Texts longer than this many tokens are no terse complaint with a
 // sarcastic ending.
 constexpr std::size_t kMaxSarcasmTokens = 40;

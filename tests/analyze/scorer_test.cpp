@@ -814,6 +814,9 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   CHECK(scorer.Compound("Une panne, du retard. Belle organisation.", "fr") ==
         doctest::Approx(Compound(-2 - 0.74 * 1.9)));
   CHECK(scorer.Compound("Une panne, du retard. Vive la SNCF.", "fr") < 0.0);
+  const InlineScorer wow("wow\t2.8\nlate\t-1\ncancelled\t-1\n", "", "");
+  CHECK(wow.Compound("Cancelled, then late. Wow.", "en") ==
+        doctest::Approx(Compound(-2 - 0.74 * 2.8)));
   CHECK(scorer.Compound("Cancelled again, now I'm late. Great.", "en") ==
         doctest::Approx(Compound(-2 - 0.74 * 3)));
   CHECK(scorer.Compound("Cancelled again, now I'm late. Great day!", "en") <
