@@ -1148,7 +1148,8 @@ double Sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
 // Whether the last `words` ASCII words of `raw` follow a full stop, '!',
 // '?' or '…', as a sentence of their own ("Great. Not.", not "great, not").
-bool LastWordAfterStop(std::string_view raw, std::size_t words = 1) {
+bool LastWordAfterStop(std::string_view raw, std::size_t words = 1,
+                       bool comma_too = false) {
   constexpr std::string_view kEllipsis = "\u2026";
   auto ellipsis_ends_at = [&](std::size_t k) {
     return k >= 3 && raw.substr(k - 3, 3) == kEllipsis;
@@ -1171,7 +1172,8 @@ bool LastWordAfterStop(std::string_view raw, std::size_t words = 1) {
   }
   if (k == 0) return false;
   const char c = raw[k - 1];
-  return c == '.' || c == '!' || c == '?' || ellipsis_ends_at(k);
+  return c == '.' || c == '!' || c == '?' || ellipsis_ends_at(k) ||
+         (comma_too && c == ',');
 }
 
 // `raw` without the emoji and spaces that close it (pictographs of four
@@ -2651,8 +2653,10 @@ class Engine {
       std::size_t n, std::string_view raw) const {
     if (s_.facts[n - 1].kind != TokenKind::kWord) return n;
     for (std::size_t words = 1; words <= kFinalPraiseWords; ++words) {
+      // One word may also close the text after a comma: "Mon fils a
+      // pleuré, bravo."
       if (t_.tokens[n - words].boundary_before) {
-        return LastWordAfterStop(raw, words) ? n - words : n;
+        return LastWordAfterStop(raw, words, words == 1) ? n - words : n;
       }
     }
     return n;

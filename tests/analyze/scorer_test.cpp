@@ -817,6 +817,9 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   const InlineScorer wow("wow\t2.8\nlate\t-1\ncancelled\t-1\n", "", "");
   CHECK(wow.Compound("Cancelled, then late. Wow.", "en") ==
         doctest::Approx(Compound(-2 - 0.74 * 2.8)));
+  // One word of praise may close the complaint after a comma too.
+  CHECK(scorer.Compound("Une panne, du retard, super.", "fr") ==
+        doctest::Approx(Compound(-2 - 0.74 * 2)));
   CHECK(scorer.Compound("Cancelled again, now I'm late. Great.", "en") ==
         doctest::Approx(Compound(-2 - 0.74 * 3)));
   CHECK(scorer.Compound("Cancelled again, now I'm late. Great day!", "en") <
