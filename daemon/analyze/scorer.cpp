@@ -1215,7 +1215,6 @@ std::string_view WithoutClosingHashtags(std::string_view raw, int max) {
   return raw;
 }
 
-// Whether `w` is one of `words` (a short array of string_views).
 // The first eight bytes of `w` as TermHead::lo holds them (little-endian,
 // zero-padded), for comparing a token's head with a word in one compare.
 constexpr std::uint64_t HeadWord(std::string_view w) {
@@ -1226,6 +1225,7 @@ constexpr std::uint64_t HeadWord(std::string_view w) {
   return h;
 }
 
+// Whether `w` is one of `words` (a short array of string_views).
 // Compares sizes and first bytes before calling memcmp: most candidates
 // differ there.
 template <typename Words>
@@ -2177,11 +2177,8 @@ class Engine {
       }
       any_rare_ = any_rare_ || Is(i, kFlagRare);
       // The first "again" or "wieder", kept in a local (a member stored in
-      // this loop is reloaded at each token), compared by head: many
-      // tokens are kFlagRare.
-      if (return_word == kNone && Is(i, kFlagRare) &&
-          (t_.keys[i].head.lo == HeadWord("again") ||
-           t_.keys[i].head.lo == HeadWord("wieder"))) {
+      // this loop is reloaded at each token).
+      if (return_word == kNone && Is(i, kFlagRare) && IsReturnWord(i)) {
         return_word = i;
       }
       may_negate_ = may_negate_ || Is(i, kFlagPeu | kFlagCloser) ||
@@ -3301,6 +3298,13 @@ class Engine {
     return kNone;
   }
 
+  // Whether token `j` is a word of kReturnWords, compared by its head (a
+  // token holds no NUL byte, so a head equals only the word itself).
+  bool IsReturnWord(std::size_t j) const {
+    const std::uint64_t h = t_.keys[j].head.lo;
+    return h == HeadWord("again") || h == HeadWord("wieder");
+  }
+
   // The "again" or "wieder" of an intent to come back or to buy again, in
   // a clause with a first person and a word of intent, and whether a
   // negator is in that clause: "Will order from them again!", "We'd do it
@@ -3325,8 +3329,7 @@ class Engine {
         "maybe", "might",  "perhaps", "ob",     "vielleicht"};
     const std::size_t n = t_.tokens.size();
     for (std::size_t j = std::max<std::size_t>(return_word_, 1); j < n; ++j) {
-      if (!Is(j, kFlagRare) || !IsOneOf(t_.at(j), kReturnWords) ||
-          s_.hits[j].span > 0 || s_.hits[j - 1].span >= 2 ||
+      if (!IsReturnWord(j) || s_.hits[j].span > 0 || s_.hits[j - 1].span >= 2 ||
           (j >= 2 && s_.hits[j - 2].span >= 3) ||
           EndsQuestion(SentenceEnd(j))) {
         continue;

@@ -211,17 +211,13 @@ bool NotTheAuthors(std::string_view text, std::size_t begin, std::size_t end) {
        {"review", "rating", "bewertung", "rezension", "avis", "critiques"}) {
     if (At(text, j, w)) return true;
   }
-  for (; j < text.size(); ++j) {
-    const char c = text[j];
-    if (c == '.' || c == '!' || c == '\n') return false;
-    if (c == '?') break;
-  }
-  if (j >= text.size()) return false;
+  auto ends_sentence = [](char c) {
+    return c == '.' || c == '!' || c == '?' || c == '\n';
+  };
+  while (j < text.size() && !ends_sentence(text[j])) ++j;
+  if (j >= text.size() || text[j] != '?') return false;
   std::size_t start = begin;
-  while (start > 0 && text[start - 1] != '.' && text[start - 1] != '!' &&
-         text[start - 1] != '?' && text[start - 1] != '\n') {
-    --start;
-  }
+  while (start > 0 && !ends_sentence(text[start - 1])) --start;
   start = SkipSpaces(text, start);
   for (std::string_view w : {"why", "pourquoi", "warum", "wieso"}) {
     if (At(text, start, w)) return false;
