@@ -275,6 +275,8 @@ struct Cue {
   bool lukewarm = false;       // one of kLukewarmWords
   bool lukewarm_pair = false;  // the second word of a kLukewarmPairs
   bool contrast_pair = false;  // the second word of a kContrastPairs
+  // One of kConcessives, or the second word of a kConcessivePairs.
+  bool concession = false;
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -381,6 +383,18 @@ constexpr std::pair<std::string_view, std::string_view> kFailingVerbs[] = {
 constexpr std::pair<std::string_view, std::string_view> kContrastPairs[] = {
     {"par", "contre"}, {"en", "revanche"}, {"au", "contraire"}};
 
+// Conjunctions and prepositions of concession that open a sentence: the
+// clause they head, up to its comma, concedes what the main clause after it
+// outweighs, as after a contrast ("Despite a strong cast, the script is
+// flat", "Malgré quelques longueurs, on pardonne tout", "Obwohl der Akku
+// gut ist, würde ich es nicht wieder kaufen"; Engine::FindConcession()).
+constexpr std::string_view kConcessives[] = {
+    "despite", "although", "though", "while",    "whilst",     "malgre",
+    "quoique", "trotz",    "obwohl", "obgleich", "wenngleich", "zwar"};
+// Concessions of two words: "even though", "bien que", "même si".
+constexpr std::pair<std::string_view, std::string_view> kConcessivePairs[] = {
+    {"even", "though"}, {"bien", "que"}, {"meme", "si"}};
+
 // Verdicts that call a text lukewarm or mixed ("sans plus", "mitigé",
 // "mixed feelings", "durchwachsen", "average" but "above average"): with
 // one, the praise and the blame of the text are both qualified, and its
@@ -416,6 +430,13 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"nothing", "exceptional"},
     {"didn't", "love"},
     {"didnt", "love"},
+    {"evens", "out"},
+    {"coin", "flip"},
+    {"depends", "what"},
+    {"ni", "contre"},
+    {"avis", "neutre"},
+    {"ca", "depend"},
+    {"die", "waage"},
     {"gemischte", "gefuehle"},
     {"gemischten", "gefuehlen"},
     {"mixed", "bag"},
@@ -469,6 +490,8 @@ const CueMap& Cues(Lang lang) {
       mark(kLukewarmWords, &Cue::lukewarm);
       mark(kLukewarmPairs, &Cue::lukewarm_pair);
       mark(kContrastPairs, &Cue::contrast_pair);
+      mark(kConcessives, &Cue::concession);
+      mark(kConcessivePairs, &Cue::concession);
       for (const auto& [w, v] : r.boosters) {
         Cue& c = m[w];
         if (c.booster == 0.0) c.booster = v;
@@ -537,6 +560,8 @@ constexpr FlaggedWord kFlaggedWords[] = {
     {"trop", kFlagExcess},
     {"jamais", kFlagNever},
     {"never", kFlagNever},
+    {"rarely", kFlagNever},  // "I've rarely been so bored"
+    {"seldom", kFlagNever},
     {"nie", kFlagNever},
     {"niemals", kFlagNever},
     {"aussi", kFlagComparative},
@@ -1045,7 +1070,8 @@ constexpr std::string_view kSarcasticPraise[] = {
     "grossartig", "herrlich",  "wunderbar", "grandios",    "grandioser",
     "grandioses", "progress",  "progres",   "fortschritt", "classy",
     "cute",       "genius",    "belle",     "bel",         "beau",
-    "vive",       "premium",   "wow"};
+    "vive",       "premium",   "wow",       "incroyable",  "unglaublich",
+    "chapeau"};
 // Texts longer than this many tokens are no terse complaint with a
 // sarcastic ending.
 constexpr std::size_t kMaxSarcasmTokens = 40;
@@ -2139,6 +2165,7 @@ class Engine {
     bool any_excess_word = false;
     any_rare_ = any_negator_ = may_negate_ = false;
     std::size_t return_word = kNone;
+    std::size_t concession_word = kNone;  // see OpensConcession()
     negator_count_ = 0;
     lukewarm_ = lukewarm_start_ = kNone;
     for (std::size_t i = 0; i < n; ++i) {
@@ -2155,6 +2182,10 @@ class Engine {
             ((cue->lukewarm && !AboveOrBelowAverage(i)) ||
              (cue->lukewarm_pair && EndsPair(i, kLukewarmPairs)))) {
           lukewarm_ = i;
+        }
+        if (cue != nullptr && cue->concession && concession_word == kNone &&
+            OpensConcession(i)) {
+          concession_word = i;
         }
         if (cue != nullptr &&
             (cue->booster != 0.0 || cue->negator || cue->contrast)) {
@@ -2190,6 +2221,9 @@ class Engine {
       if (IsContrast(i)) contrast = i;
     }
     return_word_ = return_word;
+    const Concession concession = contrast == n && concession_word != kNone
+                                      ? FindConcession(concession_word)
+                                      : Concession{};
     if (any_negator_ && lukewarm_ == kNone) FindNeitherNor();
     if (any_negator_ && lukewarm_ == kNone) FindOpposedNegations();
     // A last sentence of one or two words (few texts end with one).
@@ -2461,6 +2495,16 @@ class Engine {
         if (std::abs(hit.valence) >= kStrongValence) {
           strong_sides |= i < contrast ? 1u : 2u;
         }
+      }
+      if (i >= concession.begin && i < concession.main_end) {
+        const bool conceded = i < concession.end;
+        v *= conceded ? kBeforeContrast : kAfterContrast;
+        Note(c, [&] {
+          return Cat(
+              {conceded ? "concession(" : "main clause after (",
+               t_.at(concession.begin), ") ",
+               Format("x%.1f", conceded ? kBeforeContrast : kAfterContrast)});
+        });
       }
       if (contrast < n) {
         if (i < contrast) {
@@ -4470,6 +4514,47 @@ class Engine {
       return false;
     }
     return nicht == after + 1 || t_.at(after + 1) == "es";
+  }
+
+  // Whether token `i`, a word with the concession cue, opens a sentence
+  // with a concession (kConcessives), or ends the two words that do
+  // (kConcessivePairs).
+  bool OpensConcession(std::size_t i) const {
+    auto starts_sentence = [&](std::size_t k) {
+      return k == 0 || (t_.tokens[k].boundary_before & kSentenceStop) != 0;
+    };
+    if (starts_sentence(i) && IsOneOf(t_.at(i), kConcessives)) return true;
+    return i > 0 && starts_sentence(i - 1) && EndsPair(i, kConcessivePairs);
+  }
+
+  // The sentence whose concession ends at token `word` (OpensConcession()),
+  // up to the comma that ends its clause: [begin, end) the conceded clause,
+  // [end, main_end) the main clause up to the sentence's end. Empty (begin
+  // == kNone) when the clause runs to a stop.
+  struct Concession {
+    std::size_t begin = kNone;
+    std::size_t end = kNone;
+    std::size_t main_end = kNone;
+  };
+  Concession FindConcession(std::size_t word) const {
+    const std::size_t n = t_.tokens.size();
+    std::size_t end = word + 1;
+    while (end < n && t_.tokens[end].boundary_before == 0) ++end;
+    if (end == n || (t_.tokens[end].boundary_before & kSentenceStop) != 0) {
+      return {};
+    }
+    std::size_t main_end = end + 1;
+    while (main_end < n &&
+           (t_.tokens[main_end].boundary_before & kSentenceStop) == 0) {
+      ++main_end;
+    }
+    const std::size_t begin =
+        IsOneOf(t_.at(word), kConcessives) &&
+                (word == 0 ||
+                 (t_.tokens[word].boundary_before & kSentenceStop) != 0)
+            ? word
+            : word - 1;
+    return {begin, end, main_end};
   }
 
   // The negator that negates the term at `i`, "+word" when it is emphasis

@@ -181,6 +181,50 @@ TEST_CASE_FIXTURE(Fixture, "never been so / jamais ... aussi intensifies") {
         doctest::Approx(Compound(-2 - 0.293)));
 }
 
+TEST_CASE("rarely and seldom before so or such intensify, as never does") {
+  const InlineScorer scorer("bored\t-1.1\ngood\t1.9\n", "", "");
+  CHECK(scorer.Compound("I've rarely been so bored", "en") ==
+        doctest::Approx(Compound(-1.1 - 0.293 - 0.293)));
+  CHECK(scorer.Compound("seldom so good", "en") ==
+        doctest::Approx(Compound(1.9 + 0.293 + 0.293)));
+  // Without a word of degree they still negate.
+  CHECK(scorer.Compound("rarely good", "en") < 0.0);
+}
+
+TEST_CASE("a sentence opened by a concession weighs its main clause more") {
+  const InlineScorer scorer("strong\t2\nflat\t-1\n", "superbe\t2\nplat\t-1\n",
+                            "gut\t2\nflach\t-1\n");
+  // The conceded clause x0.5, the main clause x1.5, as around "but".
+  CHECK(scorer.Compound("Despite a strong cast, the script is flat.", "en") ==
+        doctest::Approx(Compound(2 * 0.5 - 1 * 1.5)));
+  CHECK(scorer.Compound("Even though the cast is strong, it is flat.", "en") ==
+        doctest::Approx(Compound(2 * 0.5 - 1 * 1.5)));
+  CHECK(scorer.Compound("Malgré une image superbe, le film est plat.", "fr") ==
+        doctest::Approx(Compound(2 * 0.5 - 1 * 1.5)));
+  CHECK(scorer.Compound("Bien que l'image soit superbe, c'est plat.", "fr") ==
+        doctest::Approx(Compound(2 * 0.5 - 1 * 1.5)));
+  CHECK(scorer.Compound("Obwohl der Akku gut ist, bleibt es flach.", "de") ==
+        doctest::Approx(Compound(2 * 0.5 - 1 * 1.5)));
+  CHECK(scorer.Compound("Zwar ist es flach, doch der Akku ist gut.", "de") ==
+        doctest::Approx(Compound(-1 * 0.5 + 2 * 1.5)));
+  // The next sentence is weighed as usual.
+  CHECK(scorer.Compound("Despite a strong cast, it is flat. Strong.", "en") ==
+        doctest::Approx(Compound(2 * 0.5 - 1 * 1.5 + 2)));
+  // Not when the concession runs to the end of its sentence, nor inside a
+  // sentence, nor with a contrast word in the text.
+  CHECK(scorer.Compound("Despite a strong cast. Flat.", "en") ==
+        doctest::Approx(Compound(2 - 1)));
+  CHECK(scorer.Compound("It is flat, despite a strong cast.", "en") ==
+        doctest::Approx(Compound(2 - 1)));
+  Explanation ex;
+  const Lexicon en = MustParse("strong\t2\nflat\t-1\n");
+  const Scorer plain{ScorerLexicons{.en = &en}};
+  plain.Score("Although the cast is strong, it is flat.", ScoreRequest{"en"},
+              &ex);
+  REQUIRE(ex.contributions.size() == 2);
+  CHECK(ex.contributions[0].modifiers.back() == "concession(although) x0.5");
+}
+
 TEST_CASE("German umlauts: schön is not schon, and either spelling is read") {
   const Lexicon de = MustParse("schön\t2\nenttäuscht\t-2\ntoten\t-2.5\n");
   const Scorer scorer{ScorerLexicons{.de = &de}};
@@ -814,6 +858,12 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   CHECK(scorer.Compound("Une panne, du retard. Belle organisation.", "fr") ==
         doctest::Approx(Compound(-2 - 0.74 * 1.9)));
   CHECK(scorer.Compound("Une panne, du retard. Vive la SNCF.", "fr") < 0.0);
+  const InlineScorer amazed("", "incroyable\t2.1\nretard\t-1\n",
+                            "unglaublich\t2\nverspaetung\t-1\n");
+  CHECK(amazed.Compound("Deux heures de retard. Incroyable.", "fr") ==
+        doctest::Approx(Compound(-1 - 0.74 * 2.1)));
+  CHECK(amazed.Compound("Zwei Stunden Verspätung. Unglaublich.", "de") ==
+        doctest::Approx(Compound(-1 - 0.74 * 2)));
   const InlineScorer wow("wow\t2.8\nlate\t-1\ncancelled\t-1\n", "", "");
   CHECK(wow.Compound("Cancelled, then late. Wow.", "en") ==
         doctest::Approx(Compound(-2 - 0.74 * 2.8)));
@@ -1239,6 +1289,13 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   CHECK(scorer.Compound("un bon roman qui se laisse lire", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   CHECK(scorer.Compound("un bon moment, c'est déjà ça", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  // A verdict that the praise and the blame balance.
+  CHECK(scorer.Compound("good food, slow service, it evens out", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("Bon accueil, ni pour ni contre.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("gut geschrieben, das hält sich die Waage", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   // Not the words apart, nor in another order.
   CHECK(scorer.Compound("bon, plus sans", "fr") ==
