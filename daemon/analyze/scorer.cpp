@@ -991,7 +991,8 @@ constexpr std::string_view kDisappearance[] = {
     "gone",     "disappeared", "vanished",     "disparu", "disparue",
     "disparus", "disparues",   "verschwunden", "weg"};
 // Words that open the object of a French verb, or grade it, after a
-// post-verbal "pas" (Engine::Negation()): "je recommande pas ce livre".
+// post-verbal "pas" (Engine::Negation()): "je recommande pas ce livre"
+// (elided ones too: "je regrette pas d'avoir changé").
 constexpr std::string_view kFrenchObjectStarts[] = {
     "ce",    "cet",  "cette", "ces",      "le",       "la",        "les",
     "un",    "une",  "des",   "du",       "de",       "mon",       "ma",
@@ -4663,6 +4664,7 @@ class Engine {
         !t_.tokens[after].boundary_before && t_.at(after) == "pas" &&
         s_.hits[after].span == 0 && !NextHitAt(after, kWindow) &&
         (after + 1 == n || t_.tokens[after + 1].boundary_before ||
+         t_.tokens[after + 1].elision != 0 ||  // "pas d'avoir", "pas l'hôtel"
          IsOneOf(t_.at(after + 1), kFrenchObjectStarts))) {
       return t_.at(after);
     }

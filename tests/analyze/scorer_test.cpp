@@ -1238,6 +1238,9 @@ TEST_CASE("two-word expressions of negation, and spoken French 'pas'") {
         doctest::Approx(Compound(-0.74 * 2.3)));
   CHECK(scorer.Compound("je ne recommande pas ce livre", "fr") ==
         doctest::Approx(Compound(-0.74 * 2.3)));
+  // Before an elided object too.
+  CHECK(scorer.Compound("je recommande pas l'hôtel", "fr") ==
+        doctest::Approx(Compound(-0.74 * 2.3)));
   CHECK(scorer.Compound("des promesses pas forcément tenues", "fr") ==
         doctest::Approx(Compound(0.7)));
 }
