@@ -277,6 +277,7 @@ struct Cue {
   bool contrast_pair = false;  // the second word of a kContrastPairs
   // One of kConcessives, or the second word of a kConcessivePairs.
   bool concession = false;
+  bool condition = false;  // one of kTasteConditions
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -394,6 +395,16 @@ constexpr std::string_view kConcessives[] = {
 // Concessions of two words: "even though", "bien que", "même si".
 constexpr std::pair<std::string_view, std::string_view> kConcessivePairs[] = {
     {"even", "though"}, {"bien", "que"}, {"meme", "si"}};
+// A taste for what the clause blames, offered as a condition, is sarcasm
+// ("Great place if you enjoy being ignored", "Parfait si vous aimez
+// attendre", "Super, wenn man gerne wartet"; Engine::FindSarcasticTaste()):
+// the conditions, the people they address and the verbs of liking, folded.
+constexpr std::string_view kTasteConditions[] = {"if", "si", "wenn", "falls"};
+constexpr std::string_view kTasteSubjects[] = {"you", "u",   "ya", "vous", "tu",
+                                               "on",  "man", "du", "ihr"};
+constexpr std::string_view kTasteVerbs[] = {
+    "enjoy", "like", "love",  "aimez", "aimes",  "aime",  "adorez", "adores",
+    "adore", "mag",  "magst", "moegt", "liebst", "liebt", "gerne",  "gern"};
 
 // Verdicts that call a text lukewarm or mixed ("sans plus", "mitigé",
 // "mixed feelings", "durchwachsen", "average" but "above average"): with
@@ -491,6 +502,7 @@ const CueMap& Cues(Lang lang) {
       mark(kContrastPairs, &Cue::contrast_pair);
       mark(kConcessives, &Cue::concession);
       mark(kConcessivePairs, &Cue::concession);
+      mark(kTasteConditions, &Cue::condition);
       for (const auto& [w, v] : r.boosters) {
         Cue& c = m[w];
         if (c.booster == 0.0) c.booster = v;
@@ -2165,6 +2177,7 @@ class Engine {
     any_rare_ = any_negator_ = may_negate_ = false;
     std::size_t return_word = kNone;
     std::size_t concession_word = kNone;  // see OpensConcession()
+    bool any_condition = false;           // see FindSarcasticTaste()
     negator_count_ = 0;
     lukewarm_ = lukewarm_start_ = kNone;
     for (std::size_t i = 0; i < n; ++i) {
@@ -2186,6 +2199,7 @@ class Engine {
             OpensConcession(i)) {
           concession_word = i;
         }
+        any_condition = any_condition || (cue != nullptr && cue->condition);
         if (cue != nullptr &&
             (cue->booster != 0.0 || cue->negator || cue->contrast)) {
           s_.cues[i] = *cue;
@@ -2220,9 +2234,11 @@ class Engine {
       if (IsContrast(i)) contrast = i;
     }
     return_word_ = return_word;
-    const Concession concession = contrast == n && concession_word != kNone
-                                      ? FindConcession(concession_word)
-                                      : Concession{};
+    concession_ = contrast == n && concession_word != kNone
+                      ? FindConcession(concession_word)
+                      : Concession{};
+    taste_ = any_condition ? FindSarcasticTaste() : SarcasticTaste{};
+    const bool reweigh = concession_.begin != kNone || taste_.verb != kNone;
     if (any_negator_ && lukewarm_ == kNone) FindNeitherNor();
     if (any_negator_ && lukewarm_ == kNone) FindOpposedNegations();
     // A last sentence of one or two words (few texts end with one).
@@ -2337,6 +2353,9 @@ class Engine {
           v = 0.0;
           Note(c, [asks] { return std::string(asks); });
         }
+      }
+      if (reweigh) [[unlikely]] {
+        v = Reweigh(i, v, c);
       }
       if (v > 0.0 && hit.span == 1 && ThanksForBlame(i)) {
         v *= kNegationScalar;
@@ -2494,16 +2513,6 @@ class Engine {
         if (std::abs(hit.valence) >= kStrongValence) {
           strong_sides |= i < contrast ? 1u : 2u;
         }
-      }
-      if (i >= concession.begin && i < concession.main_end) {
-        const bool conceded = i < concession.end;
-        v *= conceded ? kBeforeContrast : kAfterContrast;
-        Note(c, [&] {
-          return Cat(
-              {conceded ? "concession(" : "main clause after (",
-               t_.at(concession.begin), ") ",
-               Format("x%.1f", conceded ? kBeforeContrast : kAfterContrast)});
-        });
       }
       if (contrast < n) {
         if (i < contrast) {
@@ -4520,6 +4529,75 @@ class Engine {
     return nicht == after + 1 || t_.at(after + 1) == "es";
   }
 
+  // The valence `v` of the term at `i` weighed by the sentence's concession
+  // and its sarcastic condition of taste (concession_, taste_), with notes
+  // for `c`. Out of line: few texts have either.
+  [[gnu::noinline]] double Reweigh(std::size_t i, double v,
+                                   Contribution* c) const {
+    if (v > 0.0 && i == taste_.verb) {
+      Note(c, [] { return std::string("taste offered as a condition"); });
+      return 0.0;
+    }
+    if (v > 0.0 && i >= taste_.praise_begin && i < taste_.condition) {
+      v *= kNegationScalar;
+      Note(c,
+           [] { return Format("sarcastic condition x%.2f", kNegationScalar); });
+    }
+    if (i >= concession_.begin && i < concession_.main_end) {
+      const bool conceded = i < concession_.end;
+      v *= conceded ? kBeforeContrast : kAfterContrast;
+      Note(c, [&] {
+        return Cat(
+            {conceded ? "concession(" : "main clause after (",
+             t_.at(concession_.begin), ") ",
+             Format("x%.1f", conceded ? kBeforeContrast : kAfterContrast)});
+      });
+    }
+    return v;
+  }
+
+  // A condition of taste for what its clause blames: the verb of liking,
+  // the condition word before it, and where the sentence's praise before
+  // the condition starts (Engine::Sum() reads that praise as sarcasm).
+  // All kNone when there is none.
+  struct SarcasticTaste {
+    std::size_t verb = kNone;
+    std::size_t condition = kNone;
+    std::size_t praise_begin = kNone;
+  };
+  SarcasticTaste FindSarcasticTaste() const {
+    const std::size_t n = t_.tokens.size();
+    for (const std::uint32_t at : s_.hit_at) {
+      const std::size_t blame = at;
+      if (s_.hits[blame].valence >= 0.0 || blame < 3) continue;
+      // Back through its clause to "if you", "si vous", "wenn man"...
+      std::size_t cond = kNone;
+      for (std::size_t k = blame - 1; k >= 1 && blame - k <= 8; --k) {
+        if (t_.tokens[k + 1].boundary_before) break;
+        if (IsOneOf(t_.at(k), kTasteSubjects) &&
+            !t_.tokens[k].boundary_before &&
+            IsOneOf(t_.at(k - 1), kTasteConditions)) {
+          cond = k - 1;
+          break;
+        }
+      }
+      // Not a genre or a plot: "if you like horror".
+      if (cond == kNone || IsOneOf(t_.at(blame), kWorkWords) ||
+          WorkReadingOf(t_.at(blame)) != nullptr) {
+        continue;
+      }
+      // ... and a verb of liking in that clause, before the blame ("si vous
+      // aimez attendre") or, in German, at its end ("wenn man Dreck mag").
+      for (std::size_t v = cond + 2; v < n && v <= blame + 4; ++v) {
+        if (v > blame && t_.tokens[v].boundary_before) break;
+        if (v != blame && IsOneOf(t_.at(v), kTasteVerbs)) {
+          return {v, cond, SentenceStart(cond)};
+        }
+      }
+    }
+    return {};
+  }
+
   // Whether token `i`, a word with the concession cue, opens a sentence
   // with a concession (kConcessives), or ends the two words that do
   // (kConcessivePairs).
@@ -4812,6 +4890,10 @@ class Engine {
   // Where a lukewarm verdict of several words starts, or kNone (set by
   // FindNeitherNor()).
   std::size_t lukewarm_start_ = kNone;
+  // The sentence opened by a concession and the sarcastic condition of
+  // taste, empty when none (set by Sum()).
+  Concession concession_;
+  SarcasticTaste taste_;
   const TokenizedText& t_;
   Explanation* ex_;
   // Sum()'s positive and negative mass, and its number of polar terms.

@@ -232,6 +232,29 @@ TEST_CASE("a sentence opened by a concession weighs its main clause more") {
   CHECK(ex.contributions[0].modifiers.back() == "concession(although) x0.5");
 }
 
+TEST_CASE("a taste for what the clause blames, as a condition, is sarcasm") {
+  const InlineScorer scorer(
+      "great\t3\nenjoy\t2\nignored\t-1\nlike\t1\n"
+      "spicy\t0.5\nhorror\t-2\n",
+      "parfait\t3\nsales\t-1\n", "super\t3\ndreckige\t-1\nmag\t1.5\n");
+  // The praise before the condition is negated, the verb of liking counts
+  // nothing.
+  CHECK(scorer.Compound("Great place if you enjoy being ignored.", "en") ==
+        doctest::Approx(Compound(-0.74 * 3 - 1)));
+  CHECK(scorer.Compound("Parfait si vous aimez les chambres sales.", "fr") ==
+        doctest::Approx(Compound(-0.74 * 3 - 1)));
+  CHECK(scorer.Compound("Super Hotel, wenn man dreckige Zimmer mag.", "de") ==
+        doctest::Approx(Compound(-0.74 * 3 - 1)));
+  // Not a taste for what the clause does not blame, nor for a genre.
+  CHECK(scorer.Compound("Great if you like spicy food.", "en") ==
+        doctest::Approx(Compound(3 + 1 + 0.5)));
+  CHECK(scorer.Compound("Great if you like horror.", "en") ==
+        doctest::Approx(Compound(3 + 1 - 2)));
+  // Nor a taste that is not offered to someone.
+  CHECK(scorer.Compound("Great, but I enjoy being ignored.", "en") >
+        Compound(-0.74 * 3 - 1));
+}
+
 TEST_CASE("German umlauts: schön is not schon, and either spelling is read") {
   const Lexicon de = MustParse("schön\t2\nenttäuscht\t-2\ntoten\t-2.5\n");
   const Scorer scorer{ScorerLexicons{.de = &de}};
