@@ -278,6 +278,8 @@ struct Cue {
   // One of kConcessives, or the second word of a kConcessivePairs.
   bool concession = false;
   bool condition = false;  // one of kTasteConditions
+  bool love = false;       // one of kLoveVerbs
+  bool rare = false;       // concession, condition or love: few words are
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -395,6 +397,16 @@ constexpr std::string_view kConcessives[] = {
 // Concessions of two words: "even though", "bien que", "même si".
 constexpr std::pair<std::string_view, std::string_view> kConcessivePairs[] = {
     {"even", "though"}, {"bien", "que"}, {"meme", "si"}};
+// Sarcastic love of a fault (Engine::FindSarcasticLove()): the verbs, the
+// words that may come before them in the sentence and the words that link
+// them to the fault, folded.
+constexpr std::string_view kLoveVerbs[] = {"love", "loving", "adore", "aime",
+                                           "liebe"};
+constexpr std::string_view kLoveOpeners[] = {"i", "just", "ich", "j", "je"};
+constexpr std::string_view kLoveLinks[] = {"how",     "when", "that", "quand",
+                                           "comment", "wenn", "dass"};
+// The blame, summed, that makes such love sarcastic.
+constexpr double kSarcasticLoveBlame = -0.8;
 // A taste for what the clause blames, offered as a condition, is sarcasm
 // ("Great place if you enjoy being ignored", "Parfait si vous aimez
 // attendre", "Super, wenn man gerne wartet"; Engine::FindSarcasticTaste()):
@@ -412,10 +424,10 @@ constexpr std::string_view kTasteVerbs[] = {
 // compound is multiplied by kLukewarmScalar (scorer.h). Single words and
 // two-word phrases, folded.
 constexpr std::string_view kLukewarmWords[] = {
-    "mitige",           "mitigee",      "mitiges",         "mitigees",
-    "mouais",           "bof",          "passable",        "middling",
-    "okayish",          "durchwachsen", "mittelpraechtig", "average",
-    "durchschnittlich", "zwiegespalten"};
+    "mitige",           "mitigee",       "mitiges",         "mitigees",
+    "mouais",           "bof",           "passable",        "middling",
+    "okayish",          "durchwachsen",  "mittelpraechtig", "average",
+    "durchschnittlich", "zwiegespalten", "evens",           "depends"};
 // Middling words that, as a text's last sentence, give its verdict
 // (Engine::FindFinalMiddlingVerdict()), folded.
 constexpr std::string_view kMiddlingVerdicts[] = {
@@ -441,9 +453,7 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"nothing", "exceptional"},
     {"didn't", "love"},
     {"didnt", "love"},
-    {"evens", "out"},
     {"coin", "flip"},
-    {"depends", "what"},
     {"ni", "contre"},
     {"avis", "neutre"},
     {"ca", "depend"},
@@ -503,6 +513,10 @@ const CueMap& Cues(Lang lang) {
       mark(kConcessives, &Cue::concession);
       mark(kConcessivePairs, &Cue::concession);
       mark(kTasteConditions, &Cue::condition);
+      mark(kLoveVerbs, &Cue::love);
+      for (auto& [w, cue] : m) {
+        cue.rare = cue.concession || cue.condition || cue.love;
+      }
       for (const auto& [w, v] : r.boosters) {
         Cue& c = m[w];
         if (c.booster == 0.0) c.booster = v;
@@ -2176,8 +2190,7 @@ class Engine {
     bool any_excess_word = false;
     any_rare_ = any_negator_ = may_negate_ = false;
     std::size_t return_word = kNone;
-    std::size_t concession_word = kNone;  // see OpensConcession()
-    bool any_condition = false;           // see FindSarcasticTaste()
+    bool any_rare_cue = false;  // see Cue::rare
     negator_count_ = 0;
     lukewarm_ = lukewarm_start_ = kNone;
     for (std::size_t i = 0; i < n; ++i) {
@@ -2191,15 +2204,11 @@ class Engine {
         const Cue* cue =
             facts.cue_row == 0 ? nullptr : &index_.cues[facts.cue_row][lang_];
         if (cue != nullptr &&
-            ((cue->lukewarm && !AboveOrBelowAverage(i)) ||
+            ((cue->lukewarm && !NoLukewarmVerdict(i)) ||
              (cue->lukewarm_pair && EndsPair(i, kLukewarmPairs)))) {
           lukewarm_ = i;
         }
-        if (cue != nullptr && cue->concession && concession_word == kNone &&
-            OpensConcession(i)) {
-          concession_word = i;
-        }
-        any_condition = any_condition || (cue != nullptr && cue->condition);
+        any_rare_cue = any_rare_cue || (cue != nullptr && cue->rare);
         if (cue != nullptr &&
             (cue->booster != 0.0 || cue->negator || cue->contrast)) {
           s_.cues[i] = *cue;
@@ -2234,11 +2243,7 @@ class Engine {
       if (IsContrast(i)) contrast = i;
     }
     return_word_ = return_word;
-    concession_ = contrast == n && concession_word != kNone
-                      ? FindConcession(concession_word)
-                      : Concession{};
-    taste_ = any_condition ? FindSarcasticTaste() : SarcasticTaste{};
-    const bool reweigh = concession_.begin != kNone || taste_.verb != kNone;
+    const bool reweigh = any_rare_cue && FindRareCueReadings(contrast == n);
     if (any_negator_ && lukewarm_ == kNone) FindNeitherNor();
     if (any_negator_ && lukewarm_ == kNone) FindOpposedNegations();
     // A last sentence of one or two words (few texts end with one).
@@ -2728,8 +2733,17 @@ class Engine {
   // Whether the lukewarm word at `i` is "average" graded by the word
   // before it ("above average", "below average", "better than average"),
   // no middling verdict.
-  bool AboveOrBelowAverage(std::size_t i) const {
-    if (i == 0 || t_.at(i) != "average") return false;
+  // Whether the lukewarm word at `i` gives no verdict here: "above
+  // average", "better than average"; "depends" is one only before "what",
+  // "on" or at its clause's end ("it depends what you want", "depends on
+  // the day", "it depends.").
+  bool NoLukewarmVerdict(std::size_t i) const {
+    const std::string_view w = t_.at(i);
+    if (w == "depends") {
+      return i + 1 < t_.tokens.size() && !t_.tokens[i + 1].boundary_before &&
+             t_.at(i + 1) != "what" && t_.at(i + 1) != "on";
+    }
+    if (i == 0 || w != "average") return false;
     const std::string_view before = t_.at(i - 1);
     return before == "above" || before == "below" || before == "than";
   }
@@ -4529,11 +4543,45 @@ class Engine {
     return nicht == after + 1 || t_.at(after + 1) == "es";
   }
 
+  // Reads the concession, the sarcastic condition of taste and the
+  // sarcastic love of the text (concession_, taste_, sarcastic_love_), whose
+  // words carry Cue::rare; a concession only `without_contrast`. Whether
+  // any was found. Out of line: few texts have such a word.
+  [[gnu::noinline]] bool FindRareCueReadings(bool without_contrast) {
+    bool any_condition = false;
+    bool any_love = false;
+    std::size_t concession_word = kNone;
+    for (std::size_t i = 0; i < t_.tokens.size(); ++i) {
+      const std::uint32_t row = s_.facts[i].cue_row;
+      if (row == 0 || s_.facts[i].kind != TokenKind::kWord) continue;
+      const Cue& cue = index_.cues[row][lang_];
+      if (!cue.rare) continue;
+      if (cue.concession && concession_word == kNone && OpensConcession(i)) {
+        concession_word = i;
+      }
+      any_condition = any_condition || cue.condition;
+      any_love = any_love || cue.love;
+    }
+    if (without_contrast && concession_word != kNone) {
+      concession_ = FindConcession(concession_word);
+    }
+    if (any_condition) taste_ = FindSarcasticTaste();
+    if (any_love) sarcastic_love_ = FindSarcasticLove();
+    return concession_.begin != kNone || taste_.verb != kNone ||
+           sarcastic_love_ != kNone;
+  }
+
   // The valence `v` of the term at `i` weighed by the sentence's concession
   // and its sarcastic condition of taste (concession_, taste_), with notes
   // for `c`. Out of line: few texts have either.
   [[gnu::noinline]] double Reweigh(std::size_t i, double v,
                                    Contribution* c) const {
+    if (v > 0.0 && i == sarcastic_love_) {
+      v *= kNegationScalar;
+      Note(c, [] {
+        return Format("sarcastic love of a fault x%.2f", kNegationScalar);
+      });
+    }
     if (v > 0.0 && i == taste_.verb) {
       Note(c, [] { return std::string("taste offered as a condition"); });
       return 0.0;
@@ -4596,6 +4644,50 @@ class Engine {
       }
     }
     return {};
+  }
+
+  // The verb of "love how", "love when", "j'adore quand", "ich liebe es,
+  // wenn" opening a sentence that blames something and praises nothing
+  // after it: sarcasm ("Love how my flight got delayed 5 hours", "J'adore
+  // quand le train est supprimé"); kNone if there is none.
+  std::size_t FindSarcasticLove() const {
+    const std::size_t n = t_.tokens.size();
+    for (const std::uint32_t at : s_.hit_at) {
+      const std::size_t i = at;
+      const std::size_t span = s_.hits[i].span;  // 2: "liebe es"
+      if (span > 2 || s_.hits[i].valence <= 0.0 ||
+          !IsOneOf(t_.at(i), kLoveVerbs) || i + span + 1 >= n) {
+        continue;
+      }
+      // At the sentence's start, after "I", "just", "gotta"...
+      std::size_t start = i;
+      while (start > 0 && i - start < 3 &&
+             !(t_.tokens[start].boundary_before & kSentenceStop) &&
+             IsOneOf(t_.at(start - 1), kLoveOpeners)) {
+        --start;
+      }
+      if (start != 0 && !(t_.tokens[start].boundary_before & kSentenceStop)) {
+        continue;
+      }
+      // "how", "when", "that", "quand", "comment"; "es, wenn" in German.
+      std::size_t link = i + span;
+      if (t_.at(link) == "es" || t_.at(link) == "it") ++link;
+      if (link >= n || (t_.tokens[link].boundary_before & kSentenceStop) ||
+          !IsOneOf(t_.at(link), kLoveLinks)) {
+        continue;
+      }
+      // Blame of some weight: not "Love that you can just leave it".
+      double blame = 0.0;
+      for (std::size_t t = link + 1; t < n; ++t) {
+        if (t_.tokens[t].boundary_before & kSentenceStop) break;
+        const Hit& h = s_.hits[t];
+        if (h.span == 0) continue;
+        if (h.valence > 0.0) return kNone;
+        if (h.valence < 0.0 && Negation(t, h.span).empty()) blame += h.valence;
+      }
+      if (blame <= kSarcasticLoveBlame) return i;
+    }
+    return kNone;
   }
 
   // Whether token `i`, a word with the concession cue, opens a sentence
@@ -4894,6 +4986,7 @@ class Engine {
   // taste, empty when none (set by Sum()).
   Concession concession_;
   SarcasticTaste taste_;
+  std::size_t sarcastic_love_ = kNone;  // FindSarcasticLove()
   const TokenizedText& t_;
   Explanation* ex_;
   // Sum()'s positive and negative mass, and its number of polar terms.

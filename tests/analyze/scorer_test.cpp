@@ -255,6 +255,25 @@ TEST_CASE("a taste for what the clause blames, as a condition, is sarcasm") {
         Compound(-0.74 * 3 - 1));
 }
 
+TEST_CASE("love of a fault opening a sentence is sarcasm") {
+  const InlineScorer scorer(
+      "love\t3\ndelayed\t-1\nleave\t-0.2\neasy\t2\nbreaks\t-2\n",
+      "adore\t3\nsupprimé\t-1\n", "liebe es\t2.6\nnervt\t-2\n");
+  CHECK(scorer.Compound("Love how my flight got delayed.", "en") ==
+        doctest::Approx(Compound(-0.74 * 3 - 1)));
+  CHECK(scorer.Compound("J'adore quand le train est supprimé.", "fr") ==
+        doctest::Approx(Compound(-0.74 * 3 - 1)));
+  CHECK(scorer.Compound("Ich liebe es, wenn der Chef nervt.", "de") ==
+        doctest::Approx(Compound(-0.74 * 2.6 - 2)));
+  // Not with praise after it, a negated fault, a slight one, or inside a
+  // sentence.
+  CHECK(scorer.Compound("Love how easy it is, nothing delayed.", "en") > 0.0);
+  CHECK(scorer.Compound("Love how it never breaks.", "en") > 0.0);
+  CHECK(scorer.Compound("Love that you can just leave it.", "en") > 0.0);
+  CHECK(scorer.Compound("My flight, love how it got delayed.", "en") ==
+        doctest::Approx(Compound(3 - 1)));
+}
+
 TEST_CASE("German umlauts: schön is not schon, and either spelling is read") {
   const Lexicon de = MustParse("schön\t2\nenttäuscht\t-2\ntoten\t-2.5\n");
   const Scorer scorer{ScorerLexicons{.de = &de}};
@@ -1326,6 +1345,12 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   // A verdict that the praise and the blame balance.
   CHECK(scorer.Compound("good food, slow service, it evens out", "en") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("good food, it depends what you want", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("good food, depends on the day", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("good food; it all depends heavily", "en") ==
+        doctest::Approx(Compound(1.9)));
   CHECK(scorer.Compound("Bon accueil, ni pour ni contre.", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   // Not the words apart, nor in another order.
