@@ -1882,7 +1882,8 @@ struct Scratch {
   std::vector<Hit> hits;                 // by token
   std::vector<std::uint32_t> hit_at;     // the tokens where a hit starts
   std::vector<Cue> cues;
-  std::string dotless_buf;  // a word's spelling without umlauts' 'e's
+  std::vector<double> scale;  // by token, when Engine::reweigh_ (Sum())
+  std::string dotless_buf;    // a word's spelling without umlauts' 'e's
   // The text being scored: the caller's, valid during its call.
   std::string_view raw_text;
   // When index_id is not 0, `text` and `info` are those of `source`,
@@ -2359,8 +2360,10 @@ class Engine {
           Note(c, [asks] { return std::string(asks); });
         }
       }
+      // A factor read before the loop: a call here would cost every text.
       if (reweigh) [[unlikely]] {
-        v = Reweigh(i, v, c);
+        v *= s_.scale[i];
+        if (c != nullptr) NoteReweighing(i, c);
       }
       if (v > 0.0 && hit.span == 1 && ThanksForBlame(i)) {
         v *= kNegationScalar;
@@ -4567,33 +4570,52 @@ class Engine {
     }
     if (any_condition) taste_ = FindSarcasticTaste();
     if (any_love) sarcastic_love_ = FindSarcasticLove();
-    return concession_.begin != kNone || taste_.verb != kNone ||
-           sarcastic_love_ != kNone;
+    if (concession_.begin == kNone && taste_.verb == kNone &&
+        sarcastic_love_ == kNone) {
+      return false;
+    }
+    s_.scale.assign(t_.tokens.size(), 1.0);
+    for (const std::uint32_t at : s_.hit_at) {
+      s_.scale[at] = Reweighing(at);
+    }
+    return true;
   }
 
-  // The valence `v` of the term at `i` weighed by the sentence's concession
-  // and its sarcastic condition of taste (concession_, taste_), with notes
-  // for `c`. Out of line: few texts have either.
-  [[gnu::noinline]] double Reweigh(std::size_t i, double v,
-                                   Contribution* c) const {
-    if (v > 0.0 && i == sarcastic_love_) {
-      v *= kNegationScalar;
+  // The factor of the term at `i` by the concession and the sarcasm found
+  // by FindRareCueReadings().
+  double Reweighing(std::size_t i) const {
+    const bool praise = s_.hits[i].valence > 0.0;
+    double f = 1.0;
+    if (praise && i == sarcastic_love_) f *= kNegationScalar;
+    if (praise && i == taste_.verb) return 0.0;
+    if (praise && i >= taste_.praise_begin && i < taste_.condition) {
+      f *= kNegationScalar;
+    }
+    if (i >= concession_.begin && i < concession_.main_end) {
+      f *= i < concession_.end ? kBeforeContrast : kAfterContrast;
+    }
+    return f;
+  }
+
+  // The notes of Reweighing() for the term at `i`, for --explain. Out of
+  // line: explanations are rare.
+  [[gnu::noinline]] void NoteReweighing(std::size_t i, Contribution* c) const {
+    const bool praise = s_.hits[i].valence > 0.0;
+    if (praise && i == sarcastic_love_) {
       Note(c, [] {
         return Format("sarcastic love of a fault x%.2f", kNegationScalar);
       });
     }
-    if (v > 0.0 && i == taste_.verb) {
+    if (praise && i == taste_.verb) {
       Note(c, [] { return std::string("taste offered as a condition"); });
-      return 0.0;
+      return;
     }
-    if (v > 0.0 && i >= taste_.praise_begin && i < taste_.condition) {
-      v *= kNegationScalar;
+    if (praise && i >= taste_.praise_begin && i < taste_.condition) {
       Note(c,
            [] { return Format("sarcastic condition x%.2f", kNegationScalar); });
     }
     if (i >= concession_.begin && i < concession_.main_end) {
       const bool conceded = i < concession_.end;
-      v *= conceded ? kBeforeContrast : kAfterContrast;
       Note(c, [&] {
         return Cat(
             {conceded ? "concession(" : "main clause after (",
@@ -4601,7 +4623,6 @@ class Engine {
              Format("x%.1f", conceded ? kBeforeContrast : kAfterContrast)});
       });
     }
-    return v;
   }
 
   // A condition of taste for what its clause blames: the verb of liking,
