@@ -279,7 +279,7 @@ struct Cue {
   bool concession = false;
   bool condition = false;  // one of kTasteConditions
   bool love = false;       // one of kLoveVerbs
-  bool rare = false;       // concession, condition or love: few words are
+  bool rare = false;       // concession, condition or love (few words)
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -419,7 +419,8 @@ constexpr std::string_view kTasteVerbs[] = {
     "adore", "mag",  "magst", "moegt", "liebst", "liebt", "gerne",  "gern"};
 
 // Verdicts that call a text lukewarm or mixed ("sans plus", "mitigé",
-// "mixed feelings", "durchwachsen", "average" but "above average"): with
+// "mixed feelings", "durchwachsen", "average" but "above average", "it
+// depends what you want"; Engine::NoLukewarmVerdict()): with
 // one, the praise and the blame of the text are both qualified, and its
 // compound is multiplied by kLukewarmScalar (scorer.h). Single words and
 // two-word phrases, folded.
@@ -1882,8 +1883,9 @@ struct Scratch {
   std::vector<Hit> hits;                 // by token
   std::vector<std::uint32_t> hit_at;     // the tokens where a hit starts
   std::vector<Cue> cues;
-  std::vector<double> scale;  // by token, when Engine::reweigh_ (Sum())
-  std::string dotless_buf;    // a word's spelling without umlauts' 'e's
+  // By token, set by Engine::FindRareCueReadings() when it finds a reading.
+  std::vector<double> scale;
+  std::string dotless_buf;  // a word's spelling without umlauts' 'e's
   // The text being scored: the caller's, valid during its call.
   std::string_view raw_text;
   // When index_id is not 0, `text` and `info` are those of `source`,
@@ -2733,9 +2735,6 @@ class Engine {
                : 0;
   }
 
-  // Whether the lukewarm word at `i` is "average" graded by the word
-  // before it ("above average", "below average", "better than average"),
-  // no middling verdict.
   // Whether the lukewarm word at `i` gives no verdict here: "above
   // average", "better than average"; "depends" is one only before "what",
   // "on" or at its clause's end ("it depends what you want", "depends on
@@ -4553,20 +4552,20 @@ class Engine {
   [[gnu::noinline]] bool FindRareCueReadings(bool without_contrast) {
     bool any_condition = false;
     bool any_love = false;
-    std::size_t concession_word = kNone;
+    std::size_t concession_start = kNone;
     for (std::size_t i = 0; i < t_.tokens.size(); ++i) {
       const std::uint32_t row = s_.facts[i].cue_row;
       if (row == 0 || s_.facts[i].kind != TokenKind::kWord) continue;
       const Cue& cue = index_.cues[row][lang_];
       if (!cue.rare) continue;
-      if (cue.concession && concession_word == kNone && OpensConcession(i)) {
-        concession_word = i;
+      if (cue.concession && concession_start == kNone) {
+        concession_start = ConcessionStart(i);
       }
       any_condition = any_condition || cue.condition;
       any_love = any_love || cue.love;
     }
-    if (without_contrast && concession_word != kNone) {
-      concession_ = FindConcession(concession_word);
+    if (without_contrast && concession_start != kNone) {
+      concession_ = FindConcession(concession_start);
     }
     if (any_condition) taste_ = FindSarcasticTaste();
     if (any_love) sarcastic_love_ = FindSarcasticLove();
@@ -4680,7 +4679,7 @@ class Engine {
           !IsOneOf(t_.at(i), kLoveVerbs) || i + span + 1 >= n) {
         continue;
       }
-      // At the sentence's start, after "I", "just", "gotta"...
+      // At the sentence's start, maybe after "I", "just", "je"...
       std::size_t start = i;
       while (start > 0 && i - start < 3 &&
              !(t_.tokens[start].boundary_before & kSentenceStop) &&
@@ -4711,29 +4710,32 @@ class Engine {
     return kNone;
   }
 
-  // Whether token `i`, a word with the concession cue, opens a sentence
-  // with a concession (kConcessives), or ends the two words that do
-  // (kConcessivePairs).
-  bool OpensConcession(std::size_t i) const {
+  // Where the concession that token `i`, a word with the concession cue,
+  // belongs to opens its sentence: at `i` (kConcessives) or at the word
+  // before it (the end of a kConcessivePairs); kNone if it opens none.
+  std::size_t ConcessionStart(std::size_t i) const {
     auto starts_sentence = [&](std::size_t k) {
       return k == 0 || (t_.tokens[k].boundary_before & kSentenceStop) != 0;
     };
-    if (starts_sentence(i) && IsOneOf(t_.at(i), kConcessives)) return true;
-    return i > 0 && starts_sentence(i - 1) && EndsPair(i, kConcessivePairs);
+    if (starts_sentence(i) && IsOneOf(t_.at(i), kConcessives)) return i;
+    if (i > 0 && starts_sentence(i - 1) && EndsPair(i, kConcessivePairs)) {
+      return i - 1;
+    }
+    return kNone;
   }
 
-  // The sentence whose concession ends at token `word` (OpensConcession()),
-  // up to the comma that ends its clause: [begin, end) the conceded clause,
-  // [end, main_end) the main clause up to the sentence's end. Empty (begin
-  // == kNone) when the clause runs to a stop.
+  // The sentence whose concession starts at token `begin`
+  // (ConcessionStart()), up to the comma that ends its clause: [begin, end)
+  // the conceded clause, [end, main_end) the main clause up to the
+  // sentence's end. Empty (begin == kNone) when the clause runs to a stop.
   struct Concession {
     std::size_t begin = kNone;
     std::size_t end = kNone;
     std::size_t main_end = kNone;
   };
-  Concession FindConcession(std::size_t word) const {
+  Concession FindConcession(std::size_t begin) const {
     const std::size_t n = t_.tokens.size();
-    std::size_t end = word + 1;
+    std::size_t end = begin + 1;
     while (end < n && t_.tokens[end].boundary_before == 0) ++end;
     if (end == n || (t_.tokens[end].boundary_before & kSentenceStop) != 0) {
       return {};
@@ -4743,12 +4745,6 @@ class Engine {
            (t_.tokens[main_end].boundary_before & kSentenceStop) == 0) {
       ++main_end;
     }
-    const std::size_t begin =
-        IsOneOf(t_.at(word), kConcessives) &&
-                (word == 0 ||
-                 (t_.tokens[word].boundary_before & kSentenceStop) != 0)
-            ? word
-            : word - 1;
     return {begin, end, main_end};
   }
 
