@@ -911,21 +911,22 @@ constexpr double kEffectScalar = -0.5;
 // opinion ("un roman sur la guerre", "a murder mystery"): they count
 // kPlotScalar times their valence, nothing.
 constexpr std::string_view kPlotWords[] = {
-    "war",           "wars",           "death",     "deaths",     "murder",
-    "murders",       "murdered",       "killer",    "killers",    "killing",
-    "crime",         "crimes",         "victim",    "victims",    "violence",
-    "suicide",       "disease",        "illness",   "grief",      "loss",
-    "tragedy",       "guerre",         "guerres",   "mort",       "morts",
-    "meurtre",       "meurtres",       "meurtrier", "tueur",      "tueurs",
-    "victime",       "victimes",       "maladie",   "deuil",      "drame",
-    "tragedie",      "enfer",          "epreuves",  "souffrance", "accident",
-    "mourir",        "disparition",    "krieg",     "tod",        "mord",
-    "moerder",       "verbrechen",     "opfer",     "gewalt",     "selbstmord",
-    "krankheit",     "trauer",         "corpse",    "corpses",    "assassin",
-    "assassination", "rape",           "abuse",     "trauma",     "cancer",
-    "genocide",      "deces",          "coupable",  "assassinat", "viol",
-    "cadavre",       "cadavres",       "violences", "leiche",     "leichen",
-    "missbrauch",    "vergewaltigung", "krebs",     "voelkermord"};
+    "war",           "wars",           "death",     "deaths",      "murder",
+    "murders",       "murdered",       "killer",    "killers",     "killing",
+    "crime",         "crimes",         "victim",    "victims",     "violence",
+    "suicide",       "disease",        "illness",   "grief",       "loss",
+    "tragedy",       "guerre",         "guerres",   "mort",        "morts",
+    "meurtre",       "meurtres",       "meurtrier", "tueur",       "tueurs",
+    "victime",       "victimes",       "maladie",   "deuil",       "drame",
+    "tragedie",      "enfer",          "epreuves",  "souffrance",  "accident",
+    "mourir",        "disparition",    "krieg",     "tod",         "mord",
+    "moerder",       "verbrechen",     "opfer",     "gewalt",      "selbstmord",
+    "krankheit",     "trauer",         "corpse",    "corpses",     "assassin",
+    "assassination", "rape",           "abuse",     "trauma",      "cancer",
+    "genocide",      "deces",          "coupable",  "assassinat",  "viol",
+    "cadavre",       "cadavres",       "violences", "leiche",      "leichen",
+    "missbrauch",    "vergewaltigung", "krebs",     "voelkermord", "villain",
+    "villains"};
 constexpr double kPlotScalar = 0.0;
 // A contrast from praise to words the lexicons do not score makes a mixed
 // verdict in texts of at most kMaxConcessionTokens tokens, when more than
@@ -2736,14 +2737,14 @@ class Engine {
   }
 
   // Whether the lukewarm word at `i` gives no verdict here: "above
-  // average", "better than average"; "depends" is one only before "what",
-  // "on" or at its clause's end ("it depends what you want", "depends on
-  // the day", "it depends.").
+  // average", "better than average"; "depends" is one only before "what"
+  // or at its clause's end ("it depends what you want", "it depends."; not
+  // "the film's success depends on its cast").
   bool NoLukewarmVerdict(std::size_t i) const {
     const std::string_view w = t_.at(i);
     if (w == "depends") {
       return i + 1 < t_.tokens.size() && !t_.tokens[i + 1].boundary_before &&
-             t_.at(i + 1) != "what" && t_.at(i + 1) != "on";
+             t_.at(i + 1) != "what";
     }
     if (i == 0 || w != "average") return false;
     const std::string_view before = t_.at(i - 1);
@@ -3060,12 +3061,12 @@ class Engine {
     const std::size_t back = Is(j, kFlagNicht) ? kWindow + 1 : kWindow;
     const bool across_comma = j + 1 < n && t_.tokens[j + 1].boundary_before &&
                               NichtBeforeComparison(j);
-    // A word of no valence ("support", "novel") is in no negation's scope;
-    // a neutral term of several words carries the scope past it
-    // (Negation()).
+    // A term of no valence ("support", "customer support") is in no
+    // negation's scope, but one of several words after the negator carries
+    // the scope past it (Negation()).
     if (AnyNearInClause(j, back, across_comma, [&](std::size_t k) {
           const Hit& h = s_.hits[k];
-          return h.span > 1 || (h.span == 1 && h.valence != 0.0) ||
+          return (h.span > 0 && h.valence != 0.0) || (h.span > 1 && k > j) ||
                  Is(k, kFlagCognition);
         })) {
       return false;

@@ -204,12 +204,24 @@ bool HasDigit(std::string_view text) {
 // Whether the rating at [begin, end) is no verdict of the author's: in a
 // question ("How can anyone give this 5 stars?", "Wie kann man dafür 5
 // Sterne geben?"; not one asking why, which explains the author's own: "Why
-// only 4 stars?"), or naming others' reviews ("the 5 star reviews").
+// only 4 stars?"), naming others' reviews ("the 5 star reviews"), a class
+// of hotel or restaurant ("a 5 star hotel", "4-Sterne-Hotel"), or what a
+// place has on a site ("this place has 4.5 stars").
 bool NotTheAuthors(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t j = SkipSpaces(text, end);
+  if (j < text.size() && text[j] == '-') ++j;
   for (std::string_view w :
-       {"review", "rating", "bewertung", "rezension", "avis", "critiques"}) {
+       {"review", "rating", "bewertung", "rezension", "avis", "critiques",
+        "hotel", "restaurant", "resort", "place", "establishment"}) {
     if (At(text, j, w)) return true;
+  }
+  std::size_t before = begin;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  for (std::string_view w : {"has", "have", "had", "hat", "haben", "with"}) {
+    if (before >= w.size() && At(text, before - w.size(), w) &&
+        (before == w.size() || !IsAsciiAlpha(text[before - w.size() - 1]))) {
+      return true;
+    }
   }
   auto ends_sentence = [](char c) {
     return c == '.' || c == '!' || c == '?' || c == '\n';

@@ -34,6 +34,11 @@ TEST_CASE("FindStatedRating skips ratings that are not the author's") {
   CHECK_FALSE(FindStatedRating("How can anyone give this 5 stars?"));
   CHECK_FALSE(FindStatedRating("Wie kann man dafür 5 Sterne geben?"));
   CHECK_FALSE(FindStatedRating("I don't get the 5 star reviews."));
+  // A class of hotel, or what a place has on a site.
+  CHECK_FALSE(FindStatedRating("The 5 star hotel was dirty."));
+  CHECK_FALSE(FindStatedRating("Ein 4-Sterne-Hotel, aber schmutzig."));
+  CHECK_FALSE(FindStatedRating("No idea how this place has 4.5 stars."));
+  CHECK(FindStatedRating("Dirty room. 1 star."));
   // A question of why explains the author's own; an earlier question does
   // not reach a later sentence.
   CHECK(ValueOf("Why only 4 stars? Slow shipping.") == doctest::Approx(0.8));
