@@ -926,7 +926,7 @@ constexpr std::string_view kPlotWords[] = {
     "genocide",      "deces",          "coupable",  "assassinat",  "viol",
     "cadavre",       "cadavres",       "violences", "leiche",      "leichen",
     "missbrauch",    "vergewaltigung", "krebs",     "voelkermord", "villain",
-    "villains"};
+    "villains",      "mechant",        "mechants",  "boesewicht"};
 constexpr double kPlotScalar = 0.0;
 // A contrast from praise to words the lexicons do not score makes a mixed
 // verdict in texts of at most kMaxConcessionTokens tokens, when more than
