@@ -1169,7 +1169,7 @@ constexpr TimeUnit kTimeUnits[] = {
 constexpr int kLongWaitMinutes = 10;
 
 // The words of coming back (Engine::ReturnIntentAt()).
-constexpr std::string_view kReturnWords[] = {"again", "wieder"};
+constexpr std::string_view kReturnWords[] = {"again", "wieder", "nochmal"};
 // The words of kFlagRare: every word the rules above test first.
 constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kInferiority), std::end(kInferiority)},
@@ -3376,7 +3376,8 @@ class Engine {
   // token holds no NUL byte, so a head equals only the word itself).
   bool IsReturnWord(std::size_t j) const {
     const std::uint64_t h = t_.keys[j].head.lo;
-    return h == HeadWord("again") || h == HeadWord("wieder");
+    return h == HeadWord("again") || h == HeadWord("wieder") ||
+           h == HeadWord("nochmal");
   }
 
   // The "again" or "wieder" of an intent to come back or to buy again, in
@@ -3388,9 +3389,9 @@ class Engine {
   // none.
   std::pair<std::size_t, bool> ReturnIntentAt() const {
     static constexpr std::string_view kIntent[] = {
-        "will",    "would",   "won't", "wont", "wouldn't",
-        "wouldnt", "i'll",    "we'll", "i'd",  "we'd",
-        "wuerde",  "wuerden", "gerne", "gern", "jederzeit"};
+        "will",  "would", "won't",     "wont", "wouldn't", "wouldnt",
+        "i'll",  "we'll", "i'd",       "we'd", "wuerde",   "wuerden",
+        "gerne", "gern",  "jederzeit", "fall"};  // "auf jeden Fall"
     static constexpr std::string_view kOmittedSubject[] = {
         "will", "would", "won't", "wont", "wouldn't", "wouldnt", "wuerde"};
     static constexpr std::string_view kFirstPerson[] = {
@@ -3586,8 +3587,10 @@ class Engine {
       }
     }
     // "früher war alles besser": a habit of the past is no longer.
-    // Also with the verb first: "die Show war früher mal witzig".
-    if ((lang_ == kDe || lang_ == kUnd) && w == "frueher") {
+    // Also with the verb first: "die Show war früher mal witzig". Not the
+    // comparative: "kam einen Tag früher als angekündigt".
+    if ((lang_ == kDe || lang_ == kUnd) && w == "frueher" &&
+        !(j + 1 < t_.tokens.size() && t_.at(j + 1) == "als")) {
       if (j > 0 && !t_.tokens[j].boundary_before &&
           IsOneOf(t_.at(j - 1), kGermanPastForms)) {
         return true;

@@ -489,6 +489,8 @@ TEST_CASE("a past counterfactual negates the praise after it") {
         doctest::Approx(Compound(-0.74 * 1.4)));
   CHECK(scorer.Compound("früher als gedacht, und besser", "de") ==
         doctest::Approx(Compound(1.4)));
+  CHECK(scorer.Compound("kam früher als gedacht und war besser", "de") ==
+        doctest::Approx(Compound(1.4)));
   // What used to be bad is no longer either.
   CHECK(scorer.Compound("they used to be fired often", "en") ==
         doctest::Approx(Compound(-0.74 * -2.0)));
@@ -776,6 +778,8 @@ TEST_CASE("an intent to come back is praise, and negated, blame") {
   CHECK(scorer.Compound("Will order from them again!", "en") > 0.0);
   CHECK(scorer.Compound("We'd do it again in a heartbeat.", "en") > 0.0);
   CHECK(scorer.Compound("Ich würde wieder hingehen.", "de") > 0.0);
+  CHECK(scorer.Compound("Wir kommen auf jeden Fall wieder!", "de") > 0.0);
+  CHECK(scorer.Compound("Ich würde es jederzeit nochmal kaufen.", "de") > 0.0);
   CHECK(scorer.Compound("I will never use them again.", "en") < 0.0);
   CHECK(scorer.Compound("Won't be using them again.", "en") < 0.0);
   CHECK(scorer.Compound("Ich würde nicht wieder hingehen.", "de") < 0.0);
