@@ -2233,7 +2233,7 @@ class Engine {
         ++negator_count_;
       }
       any_rare_ = any_rare_ || Is(i, kFlagRare);
-      // The first "again" or "wieder", kept in a local (a member stored in
+      // The first word of kReturnWords, kept in a local (a member stored in
       // this loop is reloaded at each token).
       if (return_word == kNone && Is(i, kFlagRare) && IsReturnWord(i)) {
         return_word = i;
@@ -3380,13 +3380,13 @@ class Engine {
            h == HeadWord("nochmal");
   }
 
-  // The "again" or "wieder" of an intent to come back or to buy again, in
-  // a clause with a first person and a word of intent, and whether a
-  // negator is in that clause: "Will order from them again!", "We'd do it
-  // again", "Ich würde wieder hingehen"; "I will never use them again".
-  // Not in a question, with a word of obligation or doubt (kNoIntent), nor
-  // inside a term ("never again", "wieder bestellen"); kNone if there is
-  // none.
+  // The word of kReturnWords ("again", "wieder", "nochmal") of an intent to
+  // come back or to buy again, in a clause with a first person and a word of
+  // intent, and whether a negator is in that clause: "Will order from them
+  // again!", "We'd do it again", "Ich würde wieder hingehen"; "I will never use
+  // them again". Not in a question, with a word of obligation or doubt
+  // (kNoIntent), nor inside a term ("never again", "wieder bestellen"); kNone
+  // if there is none.
   std::pair<std::size_t, bool> ReturnIntentAt() const {
     static constexpr std::string_view kIntent[] = {
         "will",  "would", "won't",     "wont", "wouldn't", "wouldnt",
@@ -4998,7 +4998,7 @@ class Engine {
   std::size_t lukewarm_ = kNone;
   // The word of an exasperated question, or kNone (FindExasperation()).
   std::size_t exasperation_ = kNone;
-  // The first "again" or "wieder", or kNone (set by Sum()).
+  // The first word of kReturnWords, or kNone (set by Sum()).
   std::size_t return_word_ = kNone;
   // Where a lukewarm verdict of several words starts, or kNone (set by
   // FindNeitherNor()).
