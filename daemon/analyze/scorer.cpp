@@ -1424,7 +1424,7 @@ class ScorerIndex {
       w.flags = f.flags;
       w.has = f.has;
       w.starts_phrase = f.starts_phrase;
-      w.clue = ClueRow(MakeClue(f));
+      w.clue = ClueRow(MakeClue(f, term, head));
       w.head = head;
       if (term.size() > IndexedWord::kInline) {
         w.head.hi = bytes_.size();
@@ -1554,9 +1554,15 @@ class ScorerIndex {
   const WordClue& Clue(const IndexedWord& w) const { return clues_[w.clue]; }
 
  private:
-  // What identification reads of a term with facts `f`.
-  static WordClue MakeClue(const TermFacts& f) {
+  // What identification reads of `term`, whose HeadOf() is `head` and
+  // facts `f`: its ending worked out once here rather than at each look-up.
+  static WordClue MakeClue(const TermFacts& f, std::string_view term,
+                           const TermHead& head) {
     WordClue clue = f.clue;
+    if (clue.function_lang < 0) {
+      clue.ending_lang =
+          static_cast<std::int8_t>(LanguageVotes::EndingLanguage(term, head));
+    }
     clue.in_lexicons =
         static_cast<std::uint8_t>((((f.has >> kSrcFr) & 1u) << kFr) |
                                   (((f.has >> kSrcEnBase) & 1u) << kEn) |
@@ -1570,6 +1576,7 @@ class ScorerIndex {
       const WordClue& c = clues_[r];
       if (c.function_lang == clue.function_lang &&
           c.in_lexicons == clue.in_lexicons &&
+          c.ending_lang == clue.ending_lang &&
           std::bit_cast<std::uint64_t>(c.function_weight) ==
               std::bit_cast<std::uint64_t>(clue.function_weight)) {
         return static_cast<std::uint16_t>(r);
@@ -1988,10 +1995,14 @@ struct Scratch {
       return settled;
     }
     LanguageVotes votes;
+    // A word LookUpDotlessSpellings() read as another ("toeten" as "toten")
+    // has that word's ending in its clue: then work endings out.
+    const bool clue_endings = text.umlaut_e.empty();
     for (std::size_t i = 0; i < text.tokens.size(); ++i) {
-      if (Votes(text.tokens[i])) {
-        votes.Add(text.at(i), text.keys[i].head, index.Clue(*info[i]));
-      }
+      if (!Votes(text.tokens[i])) continue;
+      WordClue clue = index.Clue(*info[i]);
+      if (!clue_endings) clue.ending_lang = -1;
+      votes.Add(text.at(i), text.keys[i].head, clue);
     }
     return votes.Decide(text);
   }

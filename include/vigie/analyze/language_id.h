@@ -46,6 +46,10 @@ struct WordClue {
   std::int8_t function_lang = -1;
   /// Bit l set (l as above) when lexicon l has the word.
   std::uint8_t in_lexicons = 0;
+  /// LanguageVotes::EndingLanguage() of the word, when the caller worked it
+  /// out beforehand (the Scorer's index does, for its terms); -1: unknown,
+  /// LanguageVotes::Add() works it out.
+  std::int8_t ending_lang = -1;
   /// The function word's vote.
   double function_weight = 0.0;
 };
@@ -78,7 +82,11 @@ class LanguageVotes {
     const bool other = clue.function_lang < 0;
     // Another word's clue has weight 0.
     votes_[clue.function_lang & 3] += clue.function_weight;
-    votes_[other ? EndingLanguage(folded_word, head) : 3] += kEndingWeight;
+    const int ending = !other ? 3
+                       : clue.ending_lang >= 0
+                           ? clue.ending_lang
+                           : EndingLanguage(folded_word, head);
+    votes_[ending] += kEndingWeight;
     // A word found in exactly one lexicon.
     const unsigned in = clue.in_lexicons;
     const bool only_one = in != 0 && (in & (in - 1)) == 0;
