@@ -3387,8 +3387,10 @@ class Engine {
   // token holds no NUL byte, so a head equals only the word itself).
   bool IsReturnWord(std::size_t j) const {
     const std::uint64_t h = t_.keys[j].head.lo;
-    return h == HeadWord("again") || h == HeadWord("wieder") ||
-           h == HeadWord("nochmal");
+    for (std::string_view w : kReturnWords) {
+      if (h == HeadWord(w)) return true;
+    }
+    return false;
   }
 
   // The word of kReturnWords ("again", "wieder", "nochmal") of an intent to

@@ -30,6 +30,11 @@ bool At(std::string_view text, std::size_t i, std::string_view word) {
   return true;
 }
 
+// Whether `word` starts a word at `i` (no letter before it).
+bool WordAt(std::string_view text, std::size_t i, std::string_view word) {
+  return At(text, i, word) && (i == 0 || !IsAsciiAlpha(text[i - 1]));
+}
+
 std::size_t SkipSpaces(std::string_view text, std::size_t i) {
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
   return i;
@@ -123,7 +128,7 @@ std::optional<StatedRating> GaveAt(std::string_view text, std::size_t verb) {
   std::size_t j = verb;
   bool found = false;
   for (std::string_view v : {"gave", "give", "giving", "rated", "rate"}) {
-    if (At(text, j, v) && (j == 0 || !IsAsciiAlpha(text[j - 1]))) {
+    if (WordAt(text, j, v)) {
       j += v.size();
       found = true;
       break;
@@ -218,10 +223,7 @@ bool NotTheAuthors(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t before = begin;
   while (before > 0 && text[before - 1] == ' ') --before;
   for (std::string_view w : {"has", "have", "had", "hat", "haben", "with"}) {
-    if (before >= w.size() && At(text, before - w.size(), w) &&
-        (before == w.size() || !IsAsciiAlpha(text[before - w.size() - 1]))) {
-      return true;
-    }
+    if (before >= w.size() && WordAt(text, before - w.size(), w)) return true;
   }
   auto ends_sentence = [](char c) {
     return c == '.' || c == '!' || c == '?' || c == '\n';
