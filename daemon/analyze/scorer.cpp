@@ -1003,7 +1003,8 @@ constexpr std::string_view kRemedyVerbs[] = {
     "prevents", "prevented", "cure", "cures", "cured", "resout", "resolu",
     "resolue", "corrige", "elimine", "regle", "reglent", "repare", "behebt",
     "behoben", "beseitigt", "verhindert", "loest", "geloest", "repariert",
-    "reguliert", "ersetzt", "ausgetauscht", "stopped", "stops", "sorted",
+    "reguliert", "ersetzt", "ausgetauscht", "korrigiert", "stopped", "stops",
+    "sorted",
     // a work that avoids a flaw: "le roman évite la mièvrerie"
     "avoids", "evite", "evitent", "vermeidet"};
 // Participles of remedy right after a negative term, or one word on
@@ -1012,6 +1013,22 @@ constexpr std::string_view kRemedyParticiples[] = {
     "fixed",   "solved",   "resolved", "sorted",  "regle",
     "reglee",  "regles",   "resolu",   "resolue", "resolus",
     "corrige", "corrigee", "repare",   "reparee"};
+// Past forms of a remedy to a customer's problem: a text that reports one
+// tells of a problem solved, and its closing praise is meant ("Got scammed,
+// the bank refunded it in 2 days. Brilliant bank", "fuite signalée à 7h,
+// réparée avant midi. Bravo."), unless a negator comes just before.
+constexpr std::string_view kRemedyReports[] = {
+    "refunded",   "reimbursed",       "fixed",
+    "sorted",     "resolved",         "solved",
+    "replaced",   "repaired",         "rembourse",
+    "remboursee", "rembourses",       "remboursees",
+    "repare",     "reparee",          "repares",
+    "resolu",     "resolue",          "regle",
+    "reglee",     "retrouve",         "retrouvee",
+    "remplace",   "remplacee",        "depanne",
+    "erstattet",  "zurueckerstattet", "rueckerstattet",
+    "repariert",  "behoben",          "geloest",
+    "ersetzt",    "ausgetauscht"};
 // Words of disappearance: a negative term before one, in its clause, is
 // gone ("my back pain is gone", "la douleur a disparu", "die Schmerzen sind
 // verschwunden"), read as negated (Engine::RemedyBefore()).
@@ -2682,7 +2699,8 @@ class Engine {
     }
     // Not after the plot of a book or a film, which is no complaint ("Ein
     // Film über Schach, der mitreißt. Großartig gespielt.").
-    const bool sarcastic = held_count > 0 && sum < 0.0 && !AboutAWork();
+    const bool sarcastic =
+        held_count > 0 && sum < 0.0 && !AboutAWork() && !ReportsRemedy();
     for (int k = 0; k < held_count; ++k) {
       double v = held[k];
       if (sarcastic) {
@@ -3686,6 +3704,19 @@ class Engine {
       }
     }
     return about_work_ == 1;
+  }
+
+  // Whether the text reports a remedy to a problem (kRemedyReports) that no
+  // negator just before denies ("still not refunded").
+  bool ReportsRemedy() const {
+    for (std::size_t t = 0; t < t_.tokens.size(); ++t) {
+      if (!IsOneOf(t_.at(t), kRemedyReports)) continue;
+      const bool denied = (t >= 1 && IsNegator(t - 1)) ||
+                          (t >= 2 && IsNegator(t - 2)) ||
+                          (t >= 3 && IsNegator(t - 3));
+      if (!denied) return true;
+    }
+    return false;
   }
 
   // Whether a coordinating conjunction (kCoordinators) stands between

@@ -946,6 +946,16 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   // Nor after the plot of a book or a film.
   CHECK(scorer.Compound("A film about a cancelled flight, late. Great.",
                         "en") == doctest::Approx(Compound(-2 + 3)));
+  // Nor after a remedy to the problem, unless it is denied.
+  CHECK(scorer.Compound("Cancelled, late, refunded in 2 days. Great.", "en") ==
+        doctest::Approx(Compound(-2 + 3)));
+  CHECK(scorer.Compound("Une panne, du retard, réparée avant midi. Super.",
+                        "fr") == doctest::Approx(Compound(-2 + 2)));
+  CHECK(scorer.Compound("Verspätung, Geld zurückerstattet. Toll.", "de") ==
+        doctest::Approx(Compound(-1 + 2)));
+  CHECK(scorer.Compound("Cancelled, late, never refunded. Great.", "en") < 0.0);
+  CHECK(scorer.Compound("Une panne, du retard, toujours pas remboursé. Super.",
+                        "fr") < 0.0);
   // An opening praise alone before a comma, after "oh" or "ganz" too.
   CHECK(scorer.Compound("Great, cancelled again and late.", "en") ==
         doctest::Approx(Compound(-2 - 0.74 * 3)));
