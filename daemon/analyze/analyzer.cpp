@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "vigie/core/text_fold.h"
 
@@ -31,6 +32,11 @@ void Analyzer::Analyze(Mention& m) const {
 
   ScoreRequest request;
   request.language = language == "und" ? std::string_view() : language;
+  // The brands' own names judge nothing: "Best Buy", "Super U".
+  thread_local std::vector<std::string_view> names;
+  names.clear();
+  brands_->AppendKeywords(m.brands, names);
+  request.names = names;
   m.topics.clear();
   for (const TopicRule* rule : rules_->MatchRules(folded, language)) {
     if (rule->weight) request.extra_valence += *rule->weight;

@@ -413,6 +413,15 @@ std::vector<std::string> BrandMatcher::Match(
   return names;
 }
 
+void BrandMatcher::AppendKeywords(const std::vector<std::string>& names,
+                                  std::vector<std::string_view>& out) const {
+  for (const std::string& name : names) {
+    if (const Brand* b = Find(name); b != nullptr) {
+      out.insert(out.end(), b->keywords.begin(), b->keywords.end());
+    }
+  }
+}
+
 const Brand* BrandMatcher::Find(std::string_view name) const {
   for (const Brand& brand : brands_) {
     if (brand.name == name) return &brand;

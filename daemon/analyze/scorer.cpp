@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -1911,6 +1912,7 @@ struct Scratch {
   // By token, set by Engine::FindRareCueReadings() when it finds a reading.
   std::vector<double> scale;
   std::string dotless_buf;  // a word's spelling without umlauts' 'e's
+  TokenizedText name_text;  // a name of ScoreRequest::names, tokenized
   // The text being scored: the caller's, valid during its call.
   std::string_view raw_text;
   // When index_id is not 0, `text` and `info` are those of `source`,
@@ -1991,6 +1993,49 @@ struct Scratch {
       info[i] = plain;
       facts[i].has = plain->has;
     }
+  }
+
+  // Makes every occurrence of `names` in the text unknown words (see
+  // ScoreRequest::names), noted in `explain` when not null. The work of
+  // Prepare() is then this request's alone: not reused.
+  [[gnu::noinline]] void MaskNames(const ScorerIndex& index,
+                                   std::span<const std::string_view> names,
+                                   Explanation* explain) {
+    index_id = 0;
+    const std::size_t n = text.tokens.size();
+    for (const std::string_view name : names) {
+      Tokenize(name, nullptr, name_text);
+      const std::size_t m = name_text.tokens.size();
+      if (m == 0 || m > n) continue;
+      for (std::size_t i = 0; i + m <= n; ++i) {
+        if (!NameAt(i)) continue;
+        for (std::size_t k = i; k < i + m; ++k) {
+          info[k] = index.absent();
+          facts[k] = TokenFacts{};
+          facts[k].kind = text.tokens[k].kind;
+        }
+        if (explain != nullptr) {
+          explain->normalisation.push_back(
+              Cat({text.span(i, i + m - 1), " -> a name, judges nothing"}));
+        }
+        i += m - 1;
+      }
+    }
+  }
+
+  // Whether the words of name_text stand in a row at token `i`, each one
+  // as folded or spelled without umlauts' 'e's ("mueller" for "muller").
+  bool NameAt(std::size_t i) {
+    for (std::size_t k = 0; k < name_text.tokens.size(); ++k) {
+      const Token& t = text.tokens[i + k];
+      if (t.kind != TokenKind::kWord) return false;
+      const std::string_view want = name_text.at(k);
+      if (text.at(i + k) != want &&
+          text.DotlessSpelling(i + k, dotless_buf) != want) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // Whether `w` means anything to the scorer or to identification.
@@ -5110,6 +5155,9 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
   }
   if (lang == kUnd) lang = LangOf(scratch.Identify(*index_));
   result.language = LangName(lang);
+  if (!request.names.empty()) {
+    scratch.MaskNames(*index_, request.names, explain);
+  }
 
   if (lang == kUnd) {
     // Unsure: the lexicon that recognises the most words.

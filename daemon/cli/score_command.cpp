@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli/commands.h"
 #include "vigie/config/config.h"
@@ -95,10 +97,20 @@ int RunScore(const Args& args) {
   request.language = lang;
   std::ios::sync_with_stdio(false);
   std::string line;
+  std::string folded;
+  std::vector<std::string_view> names;
   char buf[32];
   Explanation ex;
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    // As the daemon does, the names of the brands a text is about judge
+    // nothing.
+    names.clear();
+    if (!set.brands.brands().empty()) {
+      FoldText(line, folded);
+      set.brands.AppendKeywords(set.brands.Match(folded), names);
+    }
+    request.names = names;
     if (!explain && !json) {
       const ScoreResult r = scorer.Score(line, request);
       std::snprintf(buf, sizeof buf, "\t%.4f\n", r.compound);

@@ -153,6 +153,23 @@ TEST_CASE("rule weights join the sentiment sum for the mention's language") {
   CHECK(m.label == Label::kNegative);
 }
 
+TEST_CASE("the names of the brands a mention is about judge nothing") {
+  const auto brands = MustLoad(BrandMatcher::Parse(
+      "brands.toml",
+      "[[brand]]\nname = \"Best Buy\"\nkeywords = [\"best buy\"]\n"));
+  const Shipped& shipped = TheShipped();
+  const Analyzer analyzer{shipped.scorer, shipped.rules, brands};
+  Mention m;
+  m.text = "Best Buy lost my order";
+  analyzer.Analyze(m);
+  CHECK(m.brands == std::vector<std::string>{"Best Buy"});
+  CHECK(m.label == Label::kNegative);
+  // Without the brand, "best" is praise.
+  TheAnalyzer().Analyze(m);
+  CHECK(m.brands.empty());
+  CHECK(m.compound > 0.0);
+}
+
 TEST_CASE("a star rating blends into the compound") {
   Mention m;
   m.text = "The staff were friendly";

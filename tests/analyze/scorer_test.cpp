@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -965,6 +966,46 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   CHECK(scorer.Compound("Ganz toll, wieder eine Stunde Verspätung.", "de") ==
         doctest::Approx(Compound(-1 - 0.74 * (2 + 0.293))));
   CHECK(scorer.Compound("Great, it was never late this year.", "en") > 0.0);
+}
+
+TEST_CASE("the names of a request judge nothing where they stand") {
+  const Lexicon en = MustParse("best\t3.2\nlost\t-1.3\nvery\t1\n");
+  const Lexicon fr = MustParse("super\t2.9\nhausse\t-1\n");
+  const Lexicon de = MustParse("gut\t1.9\n");
+  const Scorer scorer{ScorerLexicons{.en = &en, .fr = &fr, .de = &de}};
+  const std::string_view best_buy[] = {"best buy", "bestbuy"};
+  auto score = [&](const char* text, const char* lang,
+                   std::span<const std::string_view> names,
+                   Explanation* ex = nullptr) {
+    return scorer
+        .Score(text, ScoreRequest{.language = lang, .names = names}, ex)
+        .compound;
+  };
+  Explanation ex;
+  CHECK(score("Best Buy lost my order", "en", best_buy, &ex) ==
+        doctest::Approx(Compound(-1.3)));
+  CHECK(ex.normalisation ==
+        std::vector<std::string>{"best buy -> a name, judges nothing"});
+  // A hashtag's words, every occurrence, and not the words elsewhere.
+  CHECK(score("#BestBuy lost my order", "en", best_buy) ==
+        doctest::Approx(Compound(-1.3)));
+  CHECK(score("best buy, best buy", "en", best_buy) == 0.0);
+  CHECK(score("Best Buy is the best", "en", best_buy) ==
+        doctest::Approx(Compound(3.2)));
+  CHECK(score("Best Buy lost my order", "en", {}) > 0.0);
+  // Nor boosters; in each language, spelled with or without umlauts.
+  const std::string_view very[] = {"very"};
+  CHECK(score("Very lost my order", "en", very) ==
+        doctest::Approx(Compound(-1.3)));
+  const std::string_view super_u[] = {"super u"};
+  CHECK(score("Super U : encore une hausse", "fr", super_u) ==
+        doctest::Approx(Compound(-1)));
+  const std::string_view gut[] = {"gut & gunstig"};
+  CHECK(score("Gut & Günstig ist gut", "de", gut) ==
+        doctest::Approx(Compound(1.9)));
+  // The same text scored again without names scores its words again.
+  CHECK(score("Best Buy lost my order", "en", {}) ==
+        doctest::Approx(Compound(3.2 - 1.3)));
 }
 
 TEST_CASE("an expletive opening a sentence of praise exclaims it") {

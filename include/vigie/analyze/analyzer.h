@@ -8,7 +8,9 @@
 // (TopicRule::weight, valence units) are added once each to the sentiment sum
 // before normalisation (Scorer, ScoreRequest:: extra_valence); finally, when
 // the mention has a star rating, it is blended in with Scorer::BlendRating and
-// the label recomputed.
+// the label recomputed. The keywords of the brands a mention is about are
+// names that judge nothing (ScoreRequest::names): "Best Buy lost my order"
+// has no "best".
 //
 // Performance: the text is tokenized once for language and score (the
 // Scorer's per-thread cache), folded once for brands and rules, and each

@@ -73,6 +73,10 @@ class BrandMatcher {
   const std::vector<Brand>& brands() const noexcept { return brands_; }
   /// The brand called exactly `name`, or null.
   const Brand* Find(std::string_view name) const;
+  /// Appends to `out` the keywords of the brands called `names` (as Match()
+  /// gives them); unknown names add nothing. The views live as long as this.
+  void AppendKeywords(const std::vector<std::string>& names,
+                      std::vector<std::string_view>& out) const;
 
  private:
   struct Phrase {

@@ -99,6 +99,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -139,6 +140,12 @@ struct ScoreRequest {
   std::string_view language;
   /// Added to the valence sum before normalisation (topic rule weights).
   double extra_valence = 0.0;
+  /// Names that judge nothing here, such as the brands a mention is about
+  /// ("Best Buy", "Super U", "Gut & Günstig"): each is tokenized as the text
+  /// is, and where its words stand in a row in the text (a hashtag's words
+  /// too: "#BestBuy"), none of them is a term, booster, negator or
+  /// contrast. The views must outlive the call.
+  std::span<const std::string_view> names = {};
 };
 
 /// The sentiment of one text.
