@@ -2,7 +2,8 @@
 // (VIGIE_FUZZ_RULES_DIR): any bytes — invalid UTF-8, NUL bytes, huge texts —
 // give a compound in [-1, 1], with and without an explanation, and a topic
 // match. The first byte picks the language the caller passes (none, fr, en,
-// de); the rest is the text. The text's near-duplicate key must not change
+// de); the rest is the text, also scored with two of its pieces as names
+// (ScoreRequest::names). The text's near-duplicate key must not change
 // when an @handle is appended.
 #include <cmath>
 #include <cstddef>
@@ -73,6 +74,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
       text, vigie::ScoreRequest{.language = language, .extra_valence = -1.5},
       &explain);
   CheckCompound(explained.compound);
+  // The text's first words, then any of its bytes, as names (a brand's).
+  const std::string_view names[] = {text.substr(0, text.find(' ', 8)),
+                                    text.substr(size / 3, 12)};
+  CheckCompound(
+      shipped.scorer
+          .Score(text,
+                 vigie::ScoreRequest{.language = language, .names = names},
+                 &explain)
+          .compound);
   const std::string folded = vigie::FoldText(text);
   for (const vigie::TopicRule* rule :
        shipped.topics.MatchRules(folded, explained.language)) {
