@@ -429,12 +429,19 @@ constexpr std::string_view kLukewarmWords[] = {
     "mitige",           "mitigee",       "mitiges",         "mitigees",
     "mouais",           "bof",           "passable",        "middling",
     "okayish",          "durchwachsen",  "mittelpraechtig", "average",
-    "durchschnittlich", "zwiegespalten", "evens",           "depends"};
+    "durchschnittlich", "zwiegespalten", "evens",           "depends",
+    "uneven",           "inegal",        "inegale",         "inegaux",
+    "inegales"};
 // Middling words that, as a text's last sentence, give its verdict
 // (Engine::FindFinalMiddlingVerdict()), folded.
 constexpr std::string_view kMiddlingVerdicts[] = {
     "correct", "correcte",     "moyen",      "moyenne",
     "okay",    "ok",           "fine",       "ordentlich",
+    "okayish", "durchschnitt", "mittelmass", "mittelmaessig"};
+// Middling verdicts that open a text as a sentence of their own ("Moyen.
+// Quelques bonnes idées ..."); not "Ok." nor "Fine.", which mostly agree.
+constexpr std::string_view kOpeningVerdicts[] = {
+    "correct", "correcte",     "moyen",      "moyenne",
     "okayish", "durchschnitt", "mittelmass", "mittelmaessig"};
 // Two-word middling verdicts, as a text's last sentence: "Geht so.".
 constexpr std::pair<std::string_view, std::string_view> kMiddlingPairs[] = {
@@ -2329,6 +2336,11 @@ class Engine {
          t_.tokens[n - 2].boundary_before)) {
       FindFinalMiddlingVerdict();
     }
+    // A first sentence of one word (few texts open with one).
+    if (lukewarm_ == kNone && n >= 3 &&
+        (t_.tokens[1].boundary_before & kSentenceStop) != 0) {
+      FindOpeningMiddlingVerdict();
+    }
     // A positive adjective of degree right before a negative term is its
     // booster, not praise: "une belle arnaque", "énorme déception", "a real
     // nightmare", "ein schöner Reinfall". A word of degree right after one
@@ -2888,6 +2900,21 @@ class Engine {
         }
       }
       return;
+    }
+  }
+
+  // A first sentence of one middling word, closed by a full stop, is a
+  // lukewarm verdict on the whole text: "Moyen. Quelques bonnes idées
+  // noyées dans un ensemble trop long.", "Mittelmaß. Die Story ..."
+  // (kOpeningVerdicts; not "Correct !" nor "Correct ?").
+  [[gnu::noinline]] void FindOpeningMiddlingVerdict() {
+    if (s_.facts[0].kind != TokenKind::kWord || t_.tokens[0].boundary_before ||
+        !IsOneOf(t_.at(0), kOpeningVerdicts)) {
+      return;
+    }
+    const std::size_t stop = s_.raw_text.find_first_of(".!?");
+    if (stop != std::string_view::npos && s_.raw_text[stop] == '.') {
+      lukewarm_ = 0;
     }
   }
 

@@ -1812,6 +1812,30 @@ TEST_CASE("a last sentence of a middling word or two is a lukewarm verdict") {
         doctest::Approx(Compound(1.5 + 0.8)));
 }
 
+TEST_CASE("a first sentence of one middling word is a lukewarm verdict") {
+  const InlineScorer scorer("", "bonnes\t1.5\nmoyen\t-0.8\nlong\t-0.5\n",
+                            "spannend\t1.5\n");
+  CHECK(scorer.Compound("Moyen. De bonnes idées, long.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(-0.8 + 1.5 - 0.5)));
+  CHECK(scorer.Compound("Mittelmaß. Spannend erzählt.", "de") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.5)));
+  // Not closed by "!" or "?", nor a longer sentence.
+  CHECK(scorer.Compound("Moyen ! De bonnes idées.", "fr") > 0.05);
+  CHECK(scorer.Compound("Moyen ? De bonnes idées.", "fr") > 0.0);
+  CHECK(scorer.Compound("Moyen, de bonnes idées.", "fr") ==
+        doctest::Approx(Compound(-0.8 + 1.5)));
+}
+
+TEST_CASE("uneven quality is a lukewarm verdict") {
+  const InlineScorer scorer("clever\t2\n", "bonne\t1.9\n", "");
+  CHECK(scorer.Compound("Clever, but uneven.", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(0.5 * 2)));
+  CHECK(scorer.Compound("Une bonne idée, un développement inégal.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("Des nouvelles inégales, une bonne idée.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+}
+
 TEST_CASE("war, death and crime in a text about a work tell its plot") {
   const InlineScorer scorer("murder\t-2\ngripping\t2\n",
                             "guerre\t-2\nmort\t-2\nbeau\t2\n", "Krieg\t-2\n");
