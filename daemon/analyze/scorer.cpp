@@ -443,6 +443,11 @@ constexpr std::string_view kMiddlingVerdicts[] = {
 constexpr std::string_view kOpeningVerdicts[] = {
     "correct", "correcte",     "moyen",      "moyenne",
     "okayish", "durchschnitt", "mittelmass", "mittelmaessig"};
+// Verbs that make a middling word (kMiddlingVerdicts, "alright") a verdict
+// as a first sentence of two words: "It's ok.", "C'est correct.", "War
+// okay.".
+constexpr std::string_view kVerdictVerbs[] = {"it's", "its", "est",
+                                              "ist",  "war", "was"};
 // Two-word middling verdicts, as a text's last sentence: "Geht so.".
 constexpr std::pair<std::string_view, std::string_view> kMiddlingPairs[] = {
     {"geht", "so"}, {"so", "lala"}, {"passt", "schon"}, {"ca", "passe"}};
@@ -473,6 +478,12 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"ganz", "ok"},
     {"ganz", "okay"},
     {"ganz", "nett"},
+    {"ganz", "ordentlich"},
+    {"mehr", "drin"},
+    // neither fish nor fowl
+    {"noch", "fleisch"},
+    {"ni", "poisson"},
+    {"nor", "fowl"},
     {"mehr", "nicht"},
     {"nicht", "weniger"},
     {"nothing", "less"},
@@ -2336,9 +2347,10 @@ class Engine {
          t_.tokens[n - 2].boundary_before)) {
       FindFinalMiddlingVerdict();
     }
-    // A first sentence of one word (few texts open with one).
+    // A first sentence of one or two words (few texts open with one).
     if (lukewarm_ == kNone && n >= 3 &&
-        (t_.tokens[1].boundary_before & kSentenceStop) != 0) {
+        ((t_.tokens[1].boundary_before | t_.tokens[2].boundary_before) &
+         kSentenceStop) != 0) {
       FindOpeningMiddlingVerdict();
     }
     // A positive adjective of degree right before a negative term is its
@@ -2903,13 +2915,22 @@ class Engine {
     }
   }
 
-  // A first sentence of one middling word, closed by a full stop, is a
-  // lukewarm verdict on the whole text: "Moyen. Quelques bonnes idées
-  // noyées dans un ensemble trop long.", "Mittelmaß. Die Story ..."
-  // (kOpeningVerdicts; not "Correct !" nor "Correct ?").
+  // A first sentence of one middling word, or of a verb and a middling
+  // word, closed by a full stop, is a lukewarm verdict on the whole text:
+  // "Moyen. Quelques bonnes idées noyées dans un ensemble trop long.",
+  // "Mittelmaß. Die Story ...", "It's ok. The kids liked it more than I
+  // did." (kOpeningVerdicts, kVerdictVerbs; not "Correct !" nor "Correct
+  // ?").
   [[gnu::noinline]] void FindOpeningMiddlingVerdict() {
-    if (s_.facts[0].kind != TokenKind::kWord || t_.tokens[0].boundary_before ||
-        !IsOneOf(t_.at(0), kOpeningVerdicts)) {
+    if (s_.facts[0].kind != TokenKind::kWord || t_.tokens[0].boundary_before) {
+      return;
+    }
+    if ((t_.tokens[1].boundary_before & kSentenceStop) != 0) {
+      if (!IsOneOf(t_.at(0), kOpeningVerdicts)) return;
+    } else if (t_.tokens[1].boundary_before != 0 ||
+               !IsOneOf(t_.at(0), kVerdictVerbs) ||
+               (!IsOneOf(t_.at(1), kMiddlingVerdicts) &&
+                t_.at(1) != "alright")) {
       return;
     }
     const std::size_t stop = s_.raw_text.find_first_of(".!?");

@@ -1819,11 +1819,29 @@ TEST_CASE("a first sentence of one middling word is a lukewarm verdict") {
         doctest::Approx(kLukewarmScalar * Compound(-0.8 + 1.5 - 0.5)));
   CHECK(scorer.Compound("Mittelmaß. Spannend erzählt.", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(1.5)));
+  // After a verb, two words: "It's ok.", "C'est correct."
+  CHECK(scorer.Compound("C'est correct. De bonnes idées.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.5)));
+  CHECK(scorer.Compound("Ist okay. Spannend erzählt.", "de") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.5)));
   // Not closed by "!" or "?", nor a longer sentence.
   CHECK(scorer.Compound("Moyen ! De bonnes idées.", "fr") > 0.05);
+  CHECK(scorer.Compound("C'est très correct. De bonnes idées.", "fr") > 0.05);
   CHECK(scorer.Compound("Moyen ? De bonnes idées.", "fr") > 0.0);
   CHECK(scorer.Compound("Moyen, de bonnes idées.", "fr") ==
         doctest::Approx(Compound(-0.8 + 1.5)));
+}
+
+TEST_CASE("neither fish nor fowl, and room for more, are lukewarm") {
+  const InlineScorer scorer("fun\t2\n", "drole\t2\n", "lustig\t2\n");
+  CHECK(scorer.Compound("Fun, but neither fish nor fowl", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(0.5 * 2)));
+  CHECK(scorer.Compound("Ni chair ni poisson, drole", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Weder Fisch noch Fleisch. Lustig.", "de") ==
+        doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Lustig, aber da war mehr drin.", "de") ==
+        doctest::Approx(kLukewarmScalar * Compound(0.5 * 2)));
 }
 
 TEST_CASE("uneven quality is a lukewarm verdict") {
