@@ -1138,6 +1138,9 @@ constexpr std::string_view kSarcasticPraise[] = {
 // Texts longer than this many tokens are no terse complaint with a
 // sarcastic ending.
 constexpr std::size_t kMaxSarcasmTokens = 40;
+// Articles after an opening praise of a noun ("Super la SNCB, ...").
+constexpr std::string_view kOpeningArticles[] = {"le",  "la",  "les", "the",
+                                                 "der", "die", "das"};
 // Words before an opening praise ("Oh toll,", "Ganz toll,").
 constexpr std::string_view kPraiseOpeners[] = {"oh", "ganz", "na", "ah", "wow"};
 // The longest last sentence read for sarcasm ("Super sympa.").
@@ -2829,9 +2832,27 @@ class Engine {
     if (t_.tokens[1].boundary_before) {
       return t_.tokens[0].boundary_before ? 0 : 1;
     }
-    return t_.tokens[2].boundary_before && IsOneOf(t_.at(0), kPraiseOpeners)
-               ? 2
+    if (t_.tokens[2].boundary_before && IsOneOf(t_.at(0), kPraiseOpeners)) {
+      return 2;
+    }
+    return t_.tokens[0].boundary_before == 0 &&
+                   (t_.tokens[1].elision != 0 ||
+                    IsOneOf(t_.at(1), kOpeningArticles))
+               ? PraisedNounEnd()
                : 0;
+  }
+
+  // The end of an opening praise of a noun before a comma, as French says
+  // it ("Super la SNCB, 25 min de retard", "Génial l'appli, elle plante"),
+  // or 0: a word of kSarcasticPraise, an article, at most four more words.
+  [[gnu::noinline]] std::size_t PraisedNounEnd() const {
+    if (!IsOneOf(t_.at(0), kSarcasticPraise)) return 0;
+    for (std::size_t k = 2; k <= 6; ++k) {
+      if (t_.tokens[k].boundary_before != 0) {
+        return t_.tokens[k].boundary_before == kClauseBoundary ? k : 0;
+      }
+    }
+    return 0;
   }
 
   // Whether the lukewarm word at `i` gives no verdict here: "above

@@ -966,6 +966,14 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   CHECK(scorer.Compound("Ganz toll, wieder eine Stunde Verspätung.", "de") ==
         doctest::Approx(Compound(-1 - 0.74 * (2 + 0.293))));
   CHECK(scorer.Compound("Great, it was never late this year.", "en") > 0.0);
+  // A praise of a noun opening the text before a comma, as French says it.
+  CHECK(scorer.Compound("Super la SNCB, une panne et du retard.", "fr") ==
+        doctest::Approx(Compound(-2 - 0.74 * 2)));
+  CHECK(scorer.Compound("Super l'appli, une panne et du retard.", "fr") ==
+        doctest::Approx(Compound(-2 - 0.74 * 2)));
+  CHECK(scorer.Compound("Super la SNCB, belle organisation.", "fr") > 0.0);
+  CHECK(scorer.Compound("Super la SNCB. Une panne et du retard.", "fr") ==
+        doctest::Approx(Compound(2 - 2)));
 }
 
 TEST_CASE("the names of a request judge nothing where they stand") {
@@ -2058,7 +2066,8 @@ TEST_CASE("shipped lexicons score typical reviews") {
            Case{"Quelle arnaque ! Je ne recommande pas.", Label::kNegative},
            Case{"J'ai trouvé un cafard dans mon sandwich, dégoûtant.",
                 Label::kNegative},
-           Case{"Les croissants sont délicieux et le personnel est chaleureux.",
+           Case{"Les croissants sont délicieux et le personnel est "
+                "chaleureux.",
                 Label::kPositive},
            Case{"Pas mal du tout, je recommande !", Label::kPositive},
            Case{"C'est pas terrible.", Label::kNegative},
