@@ -1032,6 +1032,15 @@ constexpr std::string_view kRemedyParticiples[] = {
     "fixed",   "solved",   "resolved", "sorted",  "regle",
     "reglee",  "regles",   "resolu",   "resolue", "resolus",
     "corrige", "corrigee", "repare",   "reparee"};
+// Where a customer looks for information (Engine::MissingInformation()).
+constexpr std::string_view kInformationPlaces[] = {
+    "description",   "website",      "site",
+    "info",          "infos",        "information",
+    "details",       "specs",        "manual",
+    "faq",           "option",       "notice",
+    "fiche",         "beschreibung", "anleitung",
+    "webseite",      "homepage",     "seite",
+    "informationen", "angaben",      "produktbeschreibung"};
 // Past forms of a remedy to a customer's problem: a text that reports one
 // tells of a problem solved, and its closing praise is meant ("Got scammed,
 // the bank refunded it in 2 days. Brilliant bank", "fuite signalée à 7h,
@@ -2708,6 +2717,7 @@ class Engine {
     };
     for (std::size_t j = 0; any_negator_ && j < n; ++j) {
       if (!IsNegator(j) || !IsOrphanNegator(j)) continue;
+      if (t_.questions > 0 && MissingInformation(j)) continue;
       const char* why =
           !IsNegationParticle(j) ? "absence (never, nothing, nobody...)"
           : SaysFailure(j)
@@ -3818,6 +3828,25 @@ class Engine {
       }
     }
     return about_work_ == 1;
+  }
+
+  // Whether the negator at `j` says that a text which asks a question found
+  // no answer where it looked: a word of kInformationPlaces in its clause,
+  // within kWindow words ("Does it fit the 2019 model? The description
+  // doesn't say.", "Pas trouvé l'info sur le site.", "Finde dazu nichts in
+  // der Beschreibung."). That is the question's reason, no complaint.
+  bool MissingInformation(std::size_t j) const {
+    const std::size_t n = t_.tokens.size();
+    const std::size_t from = j >= kWindow ? j - kWindow : 0;
+    for (std::size_t k = j; k > from && !t_.tokens[k].boundary_before;) {
+      --k;
+      if (IsOneOf(t_.at(k), kInformationPlaces)) return true;
+    }
+    for (std::size_t k = j + 1; k < n && k <= j + 2 * kWindow; ++k) {
+      if (t_.tokens[k].boundary_before) break;
+      if (IsOneOf(t_.at(k), kInformationPlaces)) return true;
+    }
+    return false;
   }
 
   // Whether the text reports a remedy to a problem (kRemedyReports) that no

@@ -1065,6 +1065,24 @@ TEST_CASE("mild praise, then a contrast to one mild blame, is mixed") {
         doctest::Approx(Compound(0.5 * 1.8 - 1.5 * 1.2 - 1.5 * 1.5)));
 }
 
+TEST_CASE("a question's missing information is no complaint") {
+  const InlineScorer scorer("", "", "");
+  CHECK(scorer.Compound("Does it fit the 2019 model? The description doesn't "
+                        "say.",
+                        "en") == 0.0);
+  CHECK(scorer.Compound("L'hôtel accepte les chiens ? Pas trouvé l'info sur "
+                        "le site.",
+                        "fr") == 0.0);
+  CHECK(scorer.Compound("Gibt es die App für Tablets? Finde nichts in der "
+                        "Beschreibung.",
+                        "de") == 0.0);
+  // Not without a question, nor a negation far from the place looked in.
+  CHECK(scorer.Compound("The description doesn't say.", "en") < 0.0);
+  CHECK(scorer.Compound("Does it fit? It never arrived, so the description "
+                        "is all I have.",
+                        "en") < 0.0);
+}
+
 TEST_CASE("a question whether something is worth it judges nothing") {
   const InlineScorer scorer("worth it\t1.6\n", "vaut le coup\t1.6\n",
                             "lohnt sich\t1.5\n");
