@@ -484,6 +484,8 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"noch", "fleisch"},
     {"ni", "poisson"},
     {"nor", "fowl"},
+    // swings and roundabouts: gains and losses even out
+    {"and", "roundabouts"},
     {"mehr", "nicht"},
     {"nicht", "weniger"},
     {"nothing", "less"},

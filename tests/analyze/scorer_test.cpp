@@ -1858,13 +1858,15 @@ TEST_CASE("a first sentence of one middling word is a lukewarm verdict") {
         doctest::Approx(Compound(-0.8 + 1.5)));
 }
 
-TEST_CASE("neither fish nor fowl, and room for more, are lukewarm") {
+TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
   const InlineScorer scorer("fun\t2\n", "drole\t2\n", "lustig\t2\n");
   CHECK(scorer.Compound("Fun, but neither fish nor fowl", "en") ==
         doctest::Approx(kLukewarmScalar * Compound(0.5 * 2)));
   CHECK(scorer.Compound("Ni chair ni poisson, drole", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(2)));
   CHECK(scorer.Compound("Weder Fisch noch Fleisch. Lustig.", "de") ==
+        doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Fun. Swings and roundabouts.", "en") ==
         doctest::Approx(kLukewarmScalar * Compound(2)));
   CHECK(scorer.Compound("Lustig, aber da war mehr drin.", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(0.5 * 2)));
