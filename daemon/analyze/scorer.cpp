@@ -49,6 +49,8 @@ constexpr double kWhyQuestion = -1.0;
 // "Seriously?", "Ernsthaft?", "Sérieux ?" as a sentence of its own: the
 // writer cannot believe what the text tells, a complaint.
 constexpr double kExasperation = -1.5;
+// A sentence in capitals echoing the text's words (Engine::CapitalEcho()).
+constexpr double kCapitalEcho = -1.0;
 // "Will order from them again!", "Ich würde wieder hingehen": an intent to
 // come back is praise; negated ("I will never use them again"), blame.
 constexpr double kReturnIntent = 1.5;
@@ -2736,6 +2738,13 @@ class Engine {
       add_rule(exasperation_, kExasperation, word_at(exasperation_),
                "exasperated question");
     }
+    // An echo in capitals of a text that praises nothing repeats a fact in
+    // exasperation.
+    if (t_.any_all_caps && t_.any_lower && sum <= 0.0) {
+      if (const std::size_t e = CapitalEcho(); e != kNone) {
+        add_rule(e, kCapitalEcho, word_at(e), "echo in capitals");
+      }
+    }
     // An "again" of intent is the intent to return, no repetition.
     const std::pair<std::size_t, bool> intent =
         return_word_ != kNone ? ReturnIntentAt() : std::make_pair(kNone, false);
@@ -3124,6 +3133,38 @@ class Engine {
       }
       k = end;
     }
+  }
+
+  // The first word of a sentence of one to three words in capitals (and
+  // numbers), after another sentence, that repeats a word said before it:
+  // "Tesla has had my car 5 weeks for a door handle. FIVE WEEKS.", "BMW
+  // will 1.800 € für einen Schlüssel. EINEN SCHLÜSSEL.", "Les semelles ont
+  // décollé au bout de 3 semaines. 3 SEMAINES."; or kNone. Its words may
+  // not be terms.
+  std::size_t CapitalEcho() const {
+    const std::size_t n = t_.tokens.size();
+    for (std::size_t k = 1; k < n;) {
+      if ((t_.tokens[k].boundary_before & kSentenceStop) == 0) {
+        ++k;
+        continue;
+      }
+      const std::size_t end = SentenceEnd(k);
+      bool caps = end - k <= 3;
+      bool echo = false;
+      for (std::size_t j = k; caps && j < end; ++j) {
+        const Token& t = t_.tokens[j];
+        const bool number = s_.facts[j].kind == TokenKind::kWord &&
+                            t_.at(j)[0] >= '0' && t_.at(j)[0] <= '9';
+        caps = t.kind == TokenKind::kWord && !t.hashtag &&
+               (t.all_caps || number) && s_.hits[j].valence == 0.0;
+        for (std::size_t i = 0; caps && !echo && !number && i < k; ++i) {
+          echo = t_.at(i) == t_.at(j);
+        }
+      }
+      if (caps && echo) return k;
+      k = end;
+    }
+    return kNone;
   }
 
   // A negator alone at the end, as a sentence of its own, takes back what

@@ -1065,6 +1065,22 @@ TEST_CASE("mild praise, then a contrast to one mild blame, is mixed") {
         doctest::Approx(Compound(0.5 * 1.8 - 1.5 * 1.2 - 1.5 * 1.5)));
 }
 
+TEST_CASE("an echo in capitals of a text that praises nothing is a complaint") {
+  const InlineScorer scorer("great\t3.1\n", "", "");
+  CHECK(scorer.Compound("Had my car 5 weeks for a door handle. FIVE WEEKS.",
+                        "en") == doctest::Approx(Compound(-1.0)));
+  CHECK(scorer.Compound("Au bout de 3 semaines. 3 SEMAINES. Pour 120€.",
+                        "fr") == doctest::Approx(Compound(-1.0)));
+  CHECK(scorer.Compound("Will 1.800 € für einen Schlüssel. EINEN SCHLÜSSEL.",
+                        "de") == doctest::Approx(Compound(-1.0)));
+  // Not without an echo, nor a hashtag, nor after praise, nor a text all in
+  // capitals.
+  CHECK(scorer.Compound("Had my car 5 weeks. TWO DAYS.", "en") == 0.0);
+  CHECK(scorer.Compound("Is the UBS app down? #UBS", "en") == 0.0);
+  CHECK(scorer.Compound("Great food. GREAT FOOD.", "en") > 0.0);
+  CHECK(scorer.Compound("CAR FIVE WEEKS. FIVE WEEKS.", "en") == 0.0);
+}
+
 TEST_CASE("a question's missing information is no complaint") {
   const InlineScorer scorer("", "", "");
   CHECK(scorer.Compound("Does it fit the 2019 model? The description doesn't "
