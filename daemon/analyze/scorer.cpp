@@ -2856,9 +2856,12 @@ class Engine {
     if (t_.tokens[2].boundary_before && IsOneOf(t_.at(0), kPraiseOpeners)) {
       return 2;
     }
+    // Articles have two or three letters: most words need no comparison.
+    const std::size_t article = t_.tokens[1].size;
     return t_.tokens[0].boundary_before == 0 &&
                    (t_.tokens[1].elision != 0 ||
-                    IsOneOf(t_.at(1), kOpeningArticles))
+                    ((article == 2 || article == 3) &&
+                     IsOneOf(t_.at(1), kOpeningArticles)))
                ? PraisedNounEnd()
                : 0;
   }
