@@ -1009,7 +1009,10 @@ constexpr std::string_view kWorkWords[] = {
     "romancier",     "romanciere", "romans",        "livres",
     "acteurs",       "erzaehler",  "protagonistin", "heldin",
     "figur",         "romane",     "filme",         "buecher",
-    "schauspieler",  "staffel"};
+    "schauspieler",  "staffel",    "ending",        "finale",
+    "screenplay",    "drehbuch",   "episodes",      "episoden",
+    "album",         "soundtrack", "realisateur",   "realisatrice",
+    "regisseur",     "regisseurin"};
 constexpr std::string_view kGermanConditionals[] = {"haette", "haetten",
                                                     "waere", "waeren"};
 constexpr std::string_view kGermanPast[] = {"gewesen", "koennen", "sollen"};

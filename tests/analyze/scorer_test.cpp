@@ -1909,6 +1909,7 @@ TEST_CASE("war, death and crime in a text about a work tell its plot") {
   // Without a word of a work, they are news.
   CHECK(scorer.Compound("la guerre en Ukraine", "fr") ==
         doctest::Approx(Compound(-2)));
+  CHECK(scorer.Compound("a murder at the ending", "en") == 0.0);
 }
 
 TEST_CASE("a neutral term of several words counts as one word of the scope") {
