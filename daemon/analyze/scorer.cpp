@@ -488,6 +488,12 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"nor", "fowl"},
     // swings and roundabouts: gains and losses even out
     {"and", "roundabouts"},
+    // faint praise: "pleasant enough", "don't expect miracles"
+    {"pleasant", "enough"},
+    {"nice", "enough"},
+    {"decent", "enough"},
+    {"watchable", "enough"},
+    {"expect", "miracles"},
     {"mehr", "nicht"},
     {"nicht", "weniger"},
     {"nothing", "less"},

@@ -1884,6 +1884,11 @@ TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
         doctest::Approx(kLukewarmScalar * Compound(2)));
   CHECK(scorer.Compound("Fun. Swings and roundabouts.", "en") ==
         doctest::Approx(kLukewarmScalar * Compound(2)));
+  // Faint praise.
+  CHECK(scorer.Compound("Fun and pleasant enough.", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Fun. Don't expect miracles.", "en") > 0.0);
+  CHECK(scorer.Compound("Fun. Don't expect miracles.", "en") < kLukewarmScalar);
   CHECK(scorer.Compound("Lustig, aber da war mehr drin.", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(0.5 * 2)));
 }
