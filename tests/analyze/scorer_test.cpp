@@ -1887,6 +1887,8 @@ TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
   // Faint praise.
   CHECK(scorer.Compound("Fun and pleasant enough.", "en") ==
         doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Fun, not unpleasant.", "en") > 0.0);
+  CHECK(scorer.Compound("Fun, not unpleasant.", "en") < kLukewarmScalar);
   CHECK(scorer.Compound("Fun. Don't expect miracles.", "en") > 0.0);
   CHECK(scorer.Compound("Fun. Don't expect miracles.", "en") < kLukewarmScalar);
   CHECK(scorer.Compound("Lustig, aber da war mehr drin.", "de") ==
