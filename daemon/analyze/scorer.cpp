@@ -433,7 +433,7 @@ constexpr std::string_view kLukewarmWords[] = {
     "okayish",          "durchwachsen",  "mittelpraechtig", "average",
     "durchschnittlich", "zwiegespalten", "evens",           "depends",
     "uneven",           "inegal",        "inegale",         "inegaux",
-    "inegales"};
+    "inegales",         "mittelmass",    "mittelmaessig"};
 // Middling words that, as a text's last sentence, give its verdict
 // (Engine::FindFinalMiddlingVerdict()), folded.
 constexpr std::string_view kMiddlingVerdicts[] = {
@@ -497,6 +497,10 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"pas", "desagreable"},
     {"not", "unpleasant"},
     {"nicht", "unangenehm"},
+    // undecided: "ich sitze irgendwo dazwischen", "schwer zu bewerten"
+    {"irgendwo", "dazwischen"},
+    {"irgendwo", "zwischen"},
+    {"zu", "bewerten"},
     {"mehr", "nicht"},
     {"nicht", "weniger"},
     {"nothing", "less"},

@@ -1891,6 +1891,10 @@ TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
   CHECK(scorer.Compound("Fun, not unpleasant.", "en") < kLukewarmScalar);
   CHECK(scorer.Compound("Fun. Don't expect miracles.", "en") > 0.0);
   CHECK(scorer.Compound("Fun. Don't expect miracles.", "en") < kLukewarmScalar);
+  CHECK(scorer.Compound("Lustig. Ich sitze irgendwo dazwischen.", "de") ==
+        doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Lustig, der Rest nur Mittelmaß.", "de") ==
+        doctest::Approx(kLukewarmScalar * Compound(2)));
   CHECK(scorer.Compound("Lustig, aber da war mehr drin.", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(0.5 * 2)));
 }
