@@ -427,13 +427,34 @@ constexpr std::string_view kTasteVerbs[] = {
 // one, the praise and the blame of the text are both qualified, and its
 // compound is multiplied by kLukewarmScalar (scorer.h). Single words and
 // two-word phrases, folded.
-constexpr std::string_view kLukewarmWords[] = {
-    "mitige",           "mitigee",       "mitiges",         "mitigees",
-    "mouais",           "bof",           "passable",        "middling",
-    "okayish",          "durchwachsen",  "mittelpraechtig", "average",
-    "durchschnittlich", "zwiegespalten", "evens",           "depends",
-    "uneven",           "inegal",        "inegale",         "inegaux",
-    "inegales",         "mittelmass",    "mittelmaessig"};
+constexpr std::string_view kLukewarmWords[] = {"mitige",
+                                               "mitigee",
+                                               "mitiges",
+                                               "mitigees",
+                                               "mouais",
+                                               "bof",
+                                               "passable",
+                                               "middling",
+                                               "okayish",
+                                               "durchwachsen",
+                                               "mittelpraechtig",
+                                               "average",
+                                               "durchschnittlich",
+                                               "zwiegespalten",
+                                               "evens",
+                                               "depends",
+                                               "uneven",
+                                               "inegal",
+                                               "inegale",
+                                               "inegaux",
+                                               "inegales",
+                                               "mittelmass",
+                                               "mittelmaessig",
+                                               "road",
+                                               "middle"};
+// The words before a lukewarm "road" and "middle" (NoLukewarmVerdict()).
+constexpr std::string_view kMiddleOfTheRoad[3] = {"middle", "of", "the"};
+constexpr std::string_view kSomewhereInThe[3] = {"somewhere", "in", "the"};
 // Middling words that, as a text's last sentence, give its verdict
 // (Engine::FindFinalMiddlingVerdict()), folded.
 constexpr std::string_view kMiddlingVerdicts[] = {
@@ -2901,6 +2922,18 @@ class Engine {
   // "the film's success depends on its cast").
   bool NoLukewarmVerdict(std::size_t i) const {
     const std::string_view w = t_.at(i);
+    // Only "middle of the road", "somewhere in the middle".
+    if (w == "road" || w == "middle") {
+      const std::string_view(&words)[3] =
+          w == "road" ? kMiddleOfTheRoad : kSomewhereInThe;
+      if (i < 3) return true;
+      for (std::size_t k = 0; k < 3; ++k) {
+        if (t_.tokens[i - k].boundary_before || t_.at(i - 3 + k) != words[k]) {
+          return true;
+        }
+      }
+      return false;
+    }
     if (w == "depends") {
       return i + 1 < t_.tokens.size() && !t_.tokens[i + 1].boundary_before &&
              t_.at(i + 1) != "what";

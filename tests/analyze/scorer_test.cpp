@@ -1887,6 +1887,14 @@ TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
   // Faint praise.
   CHECK(scorer.Compound("Fun and pleasant enough.", "en") ==
         doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Fun. Middle of the road.", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Fun, somewhere in the middle.", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Fun on the road.", "en") ==
+        doctest::Approx(Compound(2)));
+  CHECK(scorer.Compound("Fun in the middle of the night.", "en") ==
+        doctest::Approx(Compound(2)));
   CHECK(scorer.Compound("Fun, not unpleasant.", "en") > 0.0);
   CHECK(scorer.Compound("Fun, not unpleasant.", "en") < kLukewarmScalar);
   CHECK(scorer.Compound("Fun. Don't expect miracles.", "en") > 0.0);
