@@ -427,31 +427,14 @@ constexpr std::string_view kTasteVerbs[] = {
 // one, the praise and the blame of the text are both qualified, and its
 // compound is multiplied by kLukewarmScalar (scorer.h). Single words and
 // two-word phrases, folded.
-constexpr std::string_view kLukewarmWords[] = {"mitige",
-                                               "mitigee",
-                                               "mitiges",
-                                               "mitigees",
-                                               "mouais",
-                                               "bof",
-                                               "passable",
-                                               "middling",
-                                               "okayish",
-                                               "durchwachsen",
-                                               "mittelpraechtig",
-                                               "average",
-                                               "durchschnittlich",
-                                               "zwiegespalten",
-                                               "evens",
-                                               "depends",
-                                               "uneven",
-                                               "inegal",
-                                               "inegale",
-                                               "inegaux",
-                                               "inegales",
-                                               "mittelmass",
-                                               "mittelmaessig",
-                                               "road",
-                                               "middle"};
+constexpr std::string_view kLukewarmWords[] = {
+    "mitige",           "mitigee",       "mitiges",         "mitigees",
+    "mouais",           "bof",           "passable",        "middling",
+    "okayish",          "durchwachsen",  "mittelpraechtig", "average",
+    "durchschnittlich", "zwiegespalten", "evens",           "depends",
+    "uneven",           "inegal",        "inegale",         "inegaux",
+    "inegales",         "mittelmass",    "mittelmaessig",   "road",
+    "middle",           "moyenne"};
 // The words before a lukewarm "road" and "middle" (NoLukewarmVerdict()).
 constexpr std::string_view kMiddleOfTheRoad[3] = {"middle", "of", "the"};
 constexpr std::string_view kSomewhereInThe[3] = {"somewhere", "in", "the"};
@@ -2922,6 +2905,12 @@ class Engine {
   // "the film's success depends on its cast").
   bool NoLukewarmVerdict(std::size_t i) const {
     const std::string_view w = t_.at(i);
+    // Only "dans la moyenne" (not "au-dessus de la moyenne").
+    if (w == "moyenne") {
+      return i < 2 || t_.tokens[i].boundary_before ||
+             t_.tokens[i - 1].boundary_before || t_.at(i - 1) != "la" ||
+             t_.at(i - 2) != "dans";
+    }
     // Only "middle of the road", "somewhere in the middle".
     if (w == "road" || w == "middle") {
       const std::string_view(&words)[3] =

@@ -1895,6 +1895,9 @@ TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
         doctest::Approx(Compound(2)));
   CHECK(scorer.Compound("Fun in the middle of the night.", "en") ==
         doctest::Approx(Compound(2)));
+  CHECK(scorer.Compound("Drole, un film dans la moyenne.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Drole, au-dessus de la moyenne.", "fr") > 0.05);
   CHECK(scorer.Compound("Fun, not unpleasant.", "en") > 0.0);
   CHECK(scorer.Compound("Fun, not unpleasant.", "en") < kLukewarmScalar);
   CHECK(scorer.Compound("Fun. Don't expect miracles.", "en") > 0.0);
