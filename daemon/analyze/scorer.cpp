@@ -512,6 +512,7 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"deja", "ca"},
     {"rien", "inoubliable"},
     {"rien", "transcendant"},
+    {"rien", "memorable"},
     {"pas", "transcendant"},
     {"se", "laisse"},
     {"nichts", "weltbewegendes"},
@@ -2338,6 +2339,10 @@ class Engine {
             ((cue->lukewarm && !NoLukewarmVerdict(i)) ||
              (cue->lukewarm_pair && EndsPair(i, kLukewarmPairs)))) {
           lukewarm_ = i;
+          lukewarm_start_ = kNone;
+        } else if (cue != nullptr && cue->lukewarm_pair && EndsRienDe(i)) {
+          lukewarm_ = i;
+          lukewarm_start_ = i - 2;
         }
         any_rare_cue = any_rare_cue || (cue != nullptr && cue->rare);
         if (cue != nullptr &&
@@ -2930,6 +2935,22 @@ class Engine {
     if (i == 0 || w != "average") return false;
     const std::string_view before = t_.at(i - 1);
     return before == "above" || before == "below" || before == "than";
+  }
+
+  // Whether token `i` ends "rien de X" for a pair ("rien", X) of
+  // kLukewarmPairs: French puts "de" between them ("rien de spécial",
+  // "rien de transcendant"; "rien d'exceptionnel" elides it).
+  bool EndsRienDe(std::size_t i) const {
+    if (i < 2 || t_.tokens[i].boundary_before ||
+        t_.tokens[i - 1].boundary_before || t_.at(i - 1) != "de" ||
+        t_.at(i - 2) != "rien") {
+      return false;
+    }
+    const std::string_view w = t_.at(i);
+    for (const auto& [first, second] : kLukewarmPairs) {
+      if (first == "rien" && second == w) return true;
+    }
+    return false;
   }
 
   // Whether the text holds a lukewarm verdict (kLukewarmWords,

@@ -1895,6 +1895,11 @@ TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
         doctest::Approx(Compound(2)));
   CHECK(scorer.Compound("Fun in the middle of the night.", "en") ==
         doctest::Approx(Compound(2)));
+  // ("rien" also counts as an absence, -0.6.)
+  CHECK(scorer.Compound("Drole, rien de spécial.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(2 - 0.6)));
+  CHECK(scorer.Compound("Quelque chose de spécial, drole.", "fr") ==
+        doctest::Approx(Compound(2)));
   CHECK(scorer.Compound("Drole, un film dans la moyenne.", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(2)));
   CHECK(scorer.Compound("Drole, au-dessus de la moyenne.", "fr") > 0.05);
