@@ -444,11 +444,11 @@ constexpr std::string_view kMiddlingVerdicts[] = {
     "correct", "correcte",     "moyen",      "moyenne",
     "okay",    "ok",           "fine",       "ordentlich",
     "okayish", "durchschnitt", "mittelmass", "mittelmaessig"};
-// Middling verdicts that open a text as a sentence of their own ("Moyen.
-// Quelques bonnes idées ..."); not "Ok." nor "Fine.", which mostly agree.
-constexpr std::string_view kOpeningVerdicts[] = {
-    "correct", "correcte",     "moyen",      "moyenne",
-    "okayish", "durchschnitt", "mittelmass", "mittelmaessig"};
+// Middling verdicts that mostly agree when they open a text as a sentence
+// of their own ("Ok. Ich nehme einen Salat."): the others do give a verdict
+// there ("Moyen. Quelques bonnes idées ...").
+constexpr std::string_view kAgreeingVerdicts[] = {"okay", "ok", "fine",
+                                                  "ordentlich"};
 // Verbs that make a middling word (kMiddlingVerdicts, "alright") a verdict
 // as a first sentence of two words: "It's ok.", "C'est correct.", "War
 // okay.".
@@ -2340,7 +2340,8 @@ class Engine {
              (cue->lukewarm_pair && EndsPair(i, kLukewarmPairs)))) {
           lukewarm_ = i;
           lukewarm_start_ = kNone;
-        } else if (cue != nullptr && cue->lukewarm_pair && EndsRienDe(i)) {
+        } else if (cue != nullptr && cue->lukewarm_pair &&
+                   EndsPairAcrossDe(i, kLukewarmPairs)) {
           lukewarm_ = i;
           lukewarm_start_ = i - 2;
         }
@@ -2937,22 +2938,6 @@ class Engine {
     return before == "above" || before == "below" || before == "than";
   }
 
-  // Whether token `i` ends "rien de X" for a pair ("rien", X) of
-  // kLukewarmPairs: French puts "de" between them ("rien de spécial",
-  // "rien de transcendant"; "rien d'exceptionnel" elides it).
-  bool EndsRienDe(std::size_t i) const {
-    if (i < 2 || t_.tokens[i].boundary_before ||
-        t_.tokens[i - 1].boundary_before || t_.at(i - 1) != "de" ||
-        t_.at(i - 2) != "rien") {
-      return false;
-    }
-    const std::string_view w = t_.at(i);
-    for (const auto& [first, second] : kLukewarmPairs) {
-      if (first == "rien" && second == w) return true;
-    }
-    return false;
-  }
-
   // Whether the text holds a lukewarm verdict (kLukewarmWords,
   // kLukewarmPairs; set by Sum()).
   bool Lukewarm() const { return lukewarm_ != kNone; }
@@ -3023,14 +3008,18 @@ class Engine {
   // word, closed by a full stop, is a lukewarm verdict on the whole text:
   // "Moyen. Quelques bonnes idées noyées dans un ensemble trop long.",
   // "Mittelmaß. Die Story ...", "It's ok. The kids liked it more than I
-  // did." (kOpeningVerdicts, kVerdictVerbs; not "Correct !" nor "Correct
+  // did." (kMiddlingVerdicts but kAgreeingVerdicts, kVerdictVerbs; not
+  // "Correct !" nor "Correct
   // ?").
   [[gnu::noinline]] void FindOpeningMiddlingVerdict() {
     if (s_.facts[0].kind != TokenKind::kWord || t_.tokens[0].boundary_before) {
       return;
     }
     if ((t_.tokens[1].boundary_before & kSentenceStop) != 0) {
-      if (!IsOneOf(t_.at(0), kOpeningVerdicts)) return;
+      if (!IsOneOf(t_.at(0), kMiddlingVerdicts) ||
+          IsOneOf(t_.at(0), kAgreeingVerdicts)) {
+        return;
+      }
     } else if (t_.tokens[1].boundary_before != 0 ||
                !IsOneOf(t_.at(0), kVerdictVerbs) ||
                (!IsOneOf(t_.at(1), kMiddlingVerdicts) &&
@@ -3959,9 +3948,10 @@ class Engine {
   bool ReportsRemedy() const {
     for (std::size_t t = 0; t < t_.tokens.size(); ++t) {
       if (!IsOneOf(t_.at(t), kRemedyReports)) continue;
-      const bool denied = (t >= 1 && IsNegator(t - 1)) ||
-                          (t >= 2 && IsNegator(t - 2)) ||
-                          (t >= 3 && IsNegator(t - 3));
+      bool denied = false;
+      for (std::size_t d = 1; d <= kWindow && d <= t; ++d) {
+        denied = denied || IsNegator(t - d);
+      }
       if (!denied) return true;
     }
     return false;
@@ -5196,8 +5186,27 @@ class Engine {
       std::size_t i,
       const std::pair<std::string_view, std::string_view> (&pairs)[N]) const {
     if (i == 0 || t_.tokens[i].boundary_before) return false;
-    const std::string_view w = t_.at(i);
-    const std::string_view before = t_.at(i - 1);
+    return IsPair(t_.at(i - 1), t_.at(i), pairs);
+  }
+
+  // Whether token `i` ends one of `pairs` with French "de" between its two
+  // words ("rien de spécial"; "rien d'exceptionnel" elides it).
+  template <std::size_t N>
+  bool EndsPairAcrossDe(
+      std::size_t i,
+      const std::pair<std::string_view, std::string_view> (&pairs)[N]) const {
+    if (i < 2 || t_.tokens[i].boundary_before ||
+        t_.tokens[i - 1].boundary_before || t_.at(i - 1) != "de") {
+      return false;
+    }
+    return IsPair(t_.at(i - 2), t_.at(i), pairs);
+  }
+
+  // Whether `before` then `w` are one of `pairs`.
+  template <std::size_t N>
+  static bool IsPair(
+      std::string_view before, std::string_view w,
+      const std::pair<std::string_view, std::string_view> (&pairs)[N]) {
     for (const auto& [first, second] : pairs) {
       // Sizes and first bytes first: most pairs differ there.
       if (second.size() == w.size() && second[0] == w[0] &&
