@@ -2892,15 +2892,17 @@ class Engine {
                : 0;
   }
 
-  // The end of an opening praise of a noun before a comma, as French says
-  // it ("Super la SNCB, 25 min de retard", "Génial l'appli, elle plante"),
-  // or 0: a word of kSarcasticPraise, an article, at most four more words.
+  // The end of an opening praise of a noun before a comma or a relative
+  // "qui", as French says it ("Super la SNCB, 25 min de retard", "Génial
+  // l'appli, elle plante", "Top la salle qui ferme à 20h"), or 0: a word of
+  // kSarcasticPraise, an article, at most four more words.
   [[gnu::noinline]] std::size_t PraisedNounEnd() const {
     if (!IsOneOf(t_.at(0), kSarcasticPraise)) return 0;
     for (std::size_t k = 2; k <= 6; ++k) {
       if (t_.tokens[k].boundary_before != 0) {
         return t_.tokens[k].boundary_before == kClauseBoundary ? k : 0;
       }
+      if (t_.at(k) == "qui") return k;
     }
     return 0;
   }
@@ -3944,10 +3946,12 @@ class Engine {
   }
 
   // Whether the text reports a remedy to a problem (kRemedyReports) that no
-  // negator just before denies ("still not refunded").
+  // negator just before denies ("still not refunded") and no scare quotes
+  // doubt ('the "fixed" leak').
   bool ReportsRemedy() const {
     for (std::size_t t = 0; t < t_.tokens.size(); ++t) {
       if (!IsOneOf(t_.at(t), kRemedyReports)) continue;
+      if (!t_.quotes.empty() && InScareQuotes(t, 1)) continue;
       bool denied = false;
       for (std::size_t d = 1; d <= kWindow && d <= t; ++d) {
         denied = denied || IsNegator(t - d);
@@ -4457,15 +4461,29 @@ class Engine {
   }
 
   // Whether the term at `i` is within reach of a mark of irony: up to
-  // kIronyBefore tokens before it ("Fantastic. 🙃") or kIronyAfter after.
+  // kIronyBefore tokens before it ("Fantastic. 🙃") or in the sentence it
+  // closes, no contrast between ("Top la salle qui ferme à 20h en semaine, pour
+  // ceux qui travaillent c'est vraiment pensé pour nous 🙄"), or kIronyAfter
+  // after.
   bool NearIronyMark(std::size_t i) const {
     for (int k = 0; k < irony_marks_; ++k) {
       const std::size_t m = irony_at_[static_cast<std::size_t>(k)];
-      if ((i < m && m - i <= kIronyBefore) || (i > m && i - m <= kIronyAfter)) {
+      if ((i < m && (m - i <= kIronyBefore || SameSentence(i, m))) ||
+          (i > m && i - m <= kIronyAfter)) {
         return true;
       }
     }
     return false;
+  }
+
+  // Whether tokens `a` < `b` are in one sentence, no contrast between.
+  bool SameSentence(std::size_t a, std::size_t b) const {
+    for (std::size_t t = a + 1; t <= b; ++t) {
+      if ((t_.tokens[t].boundary_before & kSentenceStop) || IsContrast(t)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // The valence of `term` in this language's lexicons.
@@ -4609,7 +4627,10 @@ class Engine {
     for (std::size_t d = 1; d <= kWindow && d <= i; ++d) {
       const std::size_t j = i - d;
       if (t_.tokens[j + 1].boundary_before || IsContrast(j)) break;
-      if (Is(j, kFlagRare) && IsOneOf(t_.at(j), kRemedyVerbs)) return j;
+      if (Is(j, kFlagRare) && IsOneOf(t_.at(j), kRemedyVerbs)) {
+        // Not a remedy the writer doubts: 'the "fixed" leak'.
+        return t_.quotes.empty() || !InScareQuotes(j, 1) ? j : kNone;
+      }
     }
     // German puts the participle last: "hat den Fehler endlich behoben";
     // what has disappeared comes first in each language: "the pain is

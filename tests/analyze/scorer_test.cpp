@@ -550,8 +550,10 @@ TEST_CASE("a verb of remedy negates the problem it removes") {
         doctest::Approx(Compound(-0.74 * -1.5)));
   CHECK(scorer.Compound("sie haben den Fehler sofort ersetzt", "de") ==
         doctest::Approx(Compound(-0.74 * -1.5)));
-  // A negated remedy leaves the problem.
+  // A negated remedy leaves the problem, and so does one in scare quotes.
   CHECK(scorer.Compound("it didn't fix the problem", "en") ==
+        doctest::Approx(Compound(-1.7)));
+  CHECK(scorer.Compound("the \"fixed\" problem is back", "en") ==
         doctest::Approx(Compound(-1.7)));
   // What stopped or is gone.
   CHECK(scorer.Compound("the update stopped the problems", "en") ==
@@ -592,11 +594,16 @@ TEST_CASE("a mark of irony negates the praise next to it") {
   CHECK(compound("great weather #sarcasm") ==
         doctest::Approx(Compound(-0.74 * 3.1)));
   // Not another emoji, not a hashtag of irony's word written plainly, and
-  // not praise far from the mark.
+  // not praise far from the mark in another sentence or before a contrast.
   CHECK(compound("great weather 😍") == doctest::Approx(Compound(3.1 + 2.5)));
   CHECK(compound("great, I said sarcasm") == doctest::Approx(Compound(3.1)));
-  CHECK(compound("great a b c d e f g h i j k l m n o p q 🙃") ==
+  CHECK(compound("a great day. A b c d e f g h i j k l m n o p q 🙃") ==
         doctest::Approx(Compound(3.1 - 0.8)));
+  CHECK(compound("great a b c d e f g h i j k l m n o p but q 🙃") ==
+        doctest::Approx(Compound(3.1 * 0.5 - 0.8 * 1.5)));
+  // Praise far from the mark in the sentence it closes is taken back.
+  CHECK(compound("great a b c d e f g h i j k l m n o p q 🙃") ==
+        doctest::Approx(Compound(-0.74 * 3.1 - 0.8)));
 }
 
 TEST_CASE("an indignant question of why is a complaint") {
@@ -955,6 +962,8 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   CHECK(scorer.Compound("Verspätung, Geld zurückerstattet. Toll.", "de") ==
         doctest::Approx(Compound(-1 + 2)));
   CHECK(scorer.Compound("Cancelled, late, never refunded. Great.", "en") < 0.0);
+  CHECK(scorer.Compound("Cancelled, late, the \"refunded\" fare. Great.",
+                        "en") < 0.0);
   CHECK(scorer.Compound("Une panne, du retard, toujours pas remboursé. Super.",
                         "fr") < 0.0);
   // An opening praise alone before a comma, after "oh" or "ganz" too.
@@ -972,6 +981,11 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   CHECK(scorer.Compound("Super l'appli, une panne et du retard.", "fr") ==
         doctest::Approx(Compound(-2 - 0.74 * 2)));
   CHECK(scorer.Compound("Super la SNCB, belle organisation.", "fr") > 0.0);
+  // Or before a relative "qui".
+  CHECK(scorer.Compound("Super la SNCB qui a une panne et du retard.", "fr") ==
+        doctest::Approx(Compound(-2 - 0.74 * 2)));
+  CHECK(scorer.Compound("Super la SNCB qui a une belle organisation.", "fr") >
+        0.0);
   CHECK(scorer.Compound("Super la SNCB. Une panne et du retard.", "fr") ==
         doctest::Approx(Compound(2 - 2)));
 }
