@@ -1098,8 +1098,10 @@ constexpr std::string_view kFrenchObjectStarts[] = {
     "notre", "nos",  "votre", "vos",      "leur",     "leurs",     "ca",
     "cela",  "trop", "tout",  "beaucoup", "vraiment", "tellement", "non"};
 // Marks of irony (Engine::FindHits()): with one, a text's words of praise
-// are read as negated. Emoji of ironic or exasperated praise, and hashtags.
-constexpr std::string_view kIronyEmoji[] = {"🙃", "🙄", "😒", "🤡"};
+// are read as negated. Emoji of ironic or exasperated praise, of anger
+// beside thanks ("Danke Salon Haarmonie 😡"), and hashtags.
+constexpr std::string_view kIronyEmoji[] = {"🙃", "🙄", "😒", "🤡",
+                                            "😡",    "🤬", "😠"};
 // Applause: twice in a row, a slow clap (Engine::IsSlowClap()).
 constexpr std::string_view kClap = "👏";
 constexpr std::size_t kIronyBefore = 15;  // tokens from term to mark
@@ -4468,7 +4470,7 @@ class Engine {
   bool NearIronyMark(std::size_t i) const {
     for (int k = 0; k < irony_marks_; ++k) {
       const std::size_t m = irony_at_[static_cast<std::size_t>(k)];
-      if ((i < m && (m - i <= kIronyBefore || SameSentence(i, m))) ||
+      if ((i < m && (m - i <= kIronyBefore || InReachBefore(i, m))) ||
           (i > m && i - m <= kIronyAfter)) {
         return true;
       }
@@ -4476,10 +4478,15 @@ class Engine {
     return false;
   }
 
-  // Whether tokens `a` < `b` are in one sentence, no contrast between.
-  bool SameSentence(std::size_t a, std::size_t b) const {
-    for (std::size_t t = a + 1; t <= b; ++t) {
-      if ((t_.tokens[t].boundary_before & kSentenceStop) || IsContrast(t)) {
+  // Whether no contrast stands between tokens `a` < `m`, nor a sentence
+  // stop unless `m` closes a short text.
+  bool InReachBefore(std::size_t a, std::size_t m) const {
+    const std::size_t n = t_.tokens.size();
+    const bool closes_short_text = m + 1 == n && n <= kMaxSarcasmTokens;
+    for (std::size_t t = a + 1; t <= m; ++t) {
+      if ((!closes_short_text &&
+           (t_.tokens[t].boundary_before & kSentenceStop)) ||
+          IsContrast(t)) {
         return false;
       }
     }

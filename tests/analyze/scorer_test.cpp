@@ -584,11 +584,14 @@ TEST_CASE("a verb of remedy negates the problem it removes") {
 
 TEST_CASE("a mark of irony negates the praise next to it") {
   const Lexicon en = MustParse("great\t3.1\nrise\t-1.0\n");
-  const Lexicon emoji = MustParse("🙃\t-0.8\n😍\t2.5\n");
+  const Lexicon emoji = MustParse("🙃\t-0.8\n😍\t2.5\n😡\t-2.0\n");
   const Scorer scorer{ScorerLexicons{.en = &en, .emoji = &emoji}};
   auto compound = [&scorer](const char* text) {
     return scorer.Score(text, ScoreRequest{.language = "en"}).compound;
   };
+  // An angry face beside praise marks it too.
+  CHECK(compound("a great haircut 😡") ==
+        doctest::Approx(Compound(-0.74 * 3.1 - 2.0)));
   CHECK(compound("Great, another price rise 🙃") ==
         doctest::Approx(Compound(-0.74 * 3.1 - 1.0 - 0.8)));
   CHECK(compound("great weather #sarcasm") ==
@@ -597,12 +600,15 @@ TEST_CASE("a mark of irony negates the praise next to it") {
   // not praise far from the mark in another sentence or before a contrast.
   CHECK(compound("great weather 😍") == doctest::Approx(Compound(3.1 + 2.5)));
   CHECK(compound("great, I said sarcasm") == doctest::Approx(Compound(3.1)));
-  CHECK(compound("a great day. A b c d e f g h i j k l m n o p q 🙃") ==
+  CHECK(compound("a great day. A b c d e f g h i j k l m n o p q 🙃 r") ==
         doctest::Approx(Compound(3.1 - 0.8)));
   CHECK(compound("great a b c d e f g h i j k l m n o p but q 🙃") ==
         doctest::Approx(Compound(3.1 * 0.5 - 0.8 * 1.5)));
-  // Praise far from the mark in the sentence it closes is taken back.
+  // Praise far from the mark in the sentence it closes is taken back, and
+  // in a short text it closes.
   CHECK(compound("great a b c d e f g h i j k l m n o p q 🙃") ==
+        doctest::Approx(Compound(-0.74 * 3.1 - 0.8)));
+  CHECK(compound("a great day. A b c d e f g h i j k l m n o p q 🙃") ==
         doctest::Approx(Compound(-0.74 * 3.1 - 0.8)));
 }
 
