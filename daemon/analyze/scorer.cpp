@@ -3054,8 +3054,9 @@ class Engine {
 
   // Two negated judgements of opposite signs side by side are a lukewarm
   // verdict: "pas mauvais, pas génial", "not bad, not great", "pas cher,
-  // pas terrible", "nicht schlecht, aber nicht gut". A negated judgement is
-  // a negator and a one-word term, or a term that starts with a negator
+  // pas terrible", "nicht schlecht, aber nicht gut", "not the worst, not
+  // the best". A negated judgement is a negator and a one-word term (an
+  // article between), or a term that starts with a negator
   // ("pas mal", "not bad"); the second starts at most three tokens after
   // the first, and no "and" joins them. Runs after FindHits().
   void FindOpposedNegations() {
@@ -3069,15 +3070,23 @@ class Engine {
         return own.valence > 0.0 ? 1 : -1;
       }
       if (j + 1 >= n || own.span != 0) return 0;
-      const Hit& next = s_.hits[j + 1];
+      // An article may come between: "not the worst", "pas le pire".
+      const std::size_t t =
+          j + 2 < n && IsOneOf(t_.at(j + 1), kOpeningArticles) ? j + 2 : j + 1;
+      const Hit& next = s_.hits[t];
       if (next.span != 1 || next.valence == 0.0) return 0;
-      last = j + 1;
+      last = t;
       return next.valence > 0.0 ? -1 : 1;
     };
     ForEachNegator([&](std::size_t j) {
-      if (j + 3 >= n) return true;
       std::size_t last = 0;
       const int first = judgement(j, last);
+      if (first == -1 && GradedDown(j, last)) {
+        lukewarm_start_ = j - 1;
+        lukewarm_ = last;
+        return true;
+      }
+      if (j + 3 >= n) return true;
       if (first == 0) return false;
       for (std::size_t k = last + 1; k < n && k <= last + 3; ++k) {
         // Joined by "and", they add up: "pas cher et pas efficace".
@@ -3094,6 +3103,23 @@ class Engine {
       }
       return false;
     });
+  }
+
+  // Whether the praise negated by the negator at `j` (its term ends at
+  // `last`) only grades down the weaker praise right before it, a comma or
+  // a contrast between: "good, not great", "bien mais pas génial", "gut,
+  // aber nicht überragend".
+  bool GradedDown(std::size_t j, std::size_t last) const {
+    std::size_t k = j;
+    if (k > 0 && !t_.tokens[k].boundary_before && IsContrast(k - 1)) --k;
+    if (k == 0 || (t_.tokens[k].boundary_before & kSentenceStop)) return false;
+    const std::size_t prev = k - 1;
+    const Hit& praise = s_.hits[prev];
+    const Hit& negated = s_.hits[last];
+    return praise.span == 1 && praise.valence > 0.0 &&
+           praise.source == Source::kLang && negated.span == 1 &&
+           negated.valence > praise.valence &&
+           (prev == 0 || !IsNegator(prev - 1));
   }
 
   // The first token of the sentence that holds token `i`.

@@ -1508,6 +1508,28 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   }
   CHECK(neither.Compound("not bad, not bad at all", "en") > 0.05);
   CHECK(neither.Compound("not good, not good at all", "en") < -0.05);
+  // An article may stand between the negator and the term.
+  const InlineScorer superlatives("worst\t-3.1\nbest\t3.2\n",
+                                  "pire\t-3.1\nmeilleur\t3.2\n", "");
+  CHECK(std::abs(superlatives.Compound("not the worst, not the best", "en")) <
+        0.05);
+  CHECK(std::abs(superlatives.Compound("pas le pire, pas le meilleur", "fr")) <
+        0.05);
+  // Praise graded down by a negated stronger praise right after it.
+  const InlineScorer graded("good\t1.9\ngreat\t3.1\n",
+                            "bien\t1.9\ngénial\t3.0\n",
+                            "gut\t1.9\nüberragend\t3.0\n");
+  for (const auto& [text, lang] :
+       {std::pair("good, not great", "en"),
+        std::pair("bien mais pas génial", "fr"),
+        std::pair("gut, aber nicht überragend", "de")}) {
+    CAPTURE(text);
+    CHECK(std::abs(graded.Compound(text, lang)) < 0.05);
+  }
+  // Not a weaker praise negated, nor one in another sentence.
+  CHECK(graded.Compound("great, not good", "en") ==
+        doctest::Approx(Compound(3.1 - 0.74 * 1.9)));
+  CHECK(graded.Compound("It was good. Not great food", "en") < -0.05);
   // A middle rating, in words or digits, is a lukewarm verdict.
   CHECK(scorer.Compound("Trois étoiles, un bon moment", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
