@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <utility>
@@ -36,6 +37,15 @@ class InlineScorer {
   /// The compound of `text` scored in `lang`.
   double Compound(const char* text, const char* lang) const {
     return scorer_.Score(text, ScoreRequest{.language = lang}).compound;
+  }
+
+  /// Checks that each (text, language) of `cases` scores as neutral.
+  void CheckNeutral(
+      std::initializer_list<std::pair<const char*, const char*>> cases) const {
+    for (const auto& [text, lang] : cases) {
+      CAPTURE(text);
+      CHECK(std::abs(Compound(text, lang)) < 0.05);
+    }
   }
 
  private:
@@ -1486,26 +1496,18 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   const InlineScorer neither("good\t1.9\nbad\t-2.5\n",
                              "bon\t1.9\nmauvais\t-2.5\n",
                              "gut\t1.9\nschlecht\t-2.5\n");
-  for (const auto& [text, lang] :
-       {std::pair("ni bon ni mauvais", "fr"),
-        std::pair("neither good nor bad", "en"),
-        std::pair("weder gut noch schlecht", "de")}) {
-    CAPTURE(text);
-    CHECK(std::abs(neither.Compound(text, lang)) < 0.05);
-  }
+  neither.CheckNeutral({{"ni bon ni mauvais", "fr"},
+                        {"neither good nor bad", "en"},
+                        {"weder gut noch schlecht", "de"}});
   const InlineScorer phrases("", "coup de coeur\t2.5\ndéception\t-2.2\n", "");
   CHECK(std::abs(phrases.Compound("ni coup de cœur ni déception", "fr")) <
         0.05);
   plain.Score("ni bon ni bon", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm.empty());
   // Two negated judgements of opposite signs side by side.
-  for (const auto& [text, lang] :
-       {std::pair("pas mauvais, pas bon", "fr"),
-        std::pair("not bad, but not good either", "en"),
-        std::pair("nicht schlecht, aber nicht gut", "de")}) {
-    CAPTURE(text);
-    CHECK(std::abs(neither.Compound(text, lang)) < 0.05);
-  }
+  neither.CheckNeutral({{"pas mauvais, pas bon", "fr"},
+                        {"not bad, but not good either", "en"},
+                        {"nicht schlecht, aber nicht gut", "de"}});
   CHECK(neither.Compound("not bad, not bad at all", "en") > 0.05);
   CHECK(neither.Compound("not good, not good at all", "en") < -0.05);
   // An article may stand between the negator and the term.
@@ -1519,13 +1521,9 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   const InlineScorer graded("good\t1.9\ngreat\t3.1\n",
                             "bien\t1.9\ngénial\t3.0\n",
                             "gut\t1.9\nüberragend\t3.0\n");
-  for (const auto& [text, lang] :
-       {std::pair("good, not great", "en"),
-        std::pair("bien mais pas génial", "fr"),
-        std::pair("gut, aber nicht überragend", "de")}) {
-    CAPTURE(text);
-    CHECK(std::abs(graded.Compound(text, lang)) < 0.05);
-  }
+  graded.CheckNeutral({{"good, not great", "en"},
+                       {"bien mais pas génial", "fr"},
+                       {"gut, aber nicht überragend", "de"}});
   // Not a weaker praise negated, nor one in another sentence.
   CHECK(graded.Compound("great, not good", "en") ==
         doctest::Approx(Compound(3.1 - 0.74 * 1.9)));
