@@ -434,7 +434,7 @@ constexpr std::string_view kLukewarmWords[] = {
     "durchschnittlich", "zwiegespalten", "evens",           "depends",
     "uneven",           "inegal",        "inegale",         "inegaux",
     "inegales",         "mittelmass",    "mittelmaessig",   "road",
-    "middle",           "moyenne"};
+    "middle",           "moyenne",       "durchschnitt"};
 // The words before a lukewarm "road" and "middle" (NoLukewarmVerdict()).
 constexpr std::string_view kMiddleOfTheRoad[3] = {"middle", "of", "the"};
 constexpr std::string_view kSomewhereInThe[3] = {"somewhere", "in", "the"};
@@ -2910,7 +2910,8 @@ class Engine {
   }
 
   // Whether the lukewarm word at `i` gives no verdict here: "above
-  // average", "better than average"; "depends" is one only before "what"
+  // average", "better than average", "on average", "im Durchschnitt";
+  // "depends" is one only before "what"
   // or at its clause's end ("it depends what you want", "it depends."; not
   // "the film's success depends on its cast").
   bool NoLukewarmVerdict(std::size_t i) const {
@@ -2937,9 +2938,13 @@ class Engine {
       return i + 1 < t_.tokens.size() && !t_.tokens[i + 1].boundary_before &&
              t_.at(i + 1) != "what";
     }
-    if (i == 0 || w != "average") return false;
+    if (i == 0 || (w != "average" && w != "durchschnitt")) return false;
+    // Not a comparison, nor a mean: "on average", "im Durchschnitt", "über
+    // dem Durchschnitt".
     const std::string_view before = t_.at(i - 1);
-    return before == "above" || before == "below" || before == "than";
+    return before == "above" || before == "below" || before == "than" ||
+           before == "on" || before == "an" || before == "im" ||
+           before == "dem" || before == "den";
   }
 
   // Whether the text holds a lukewarm verdict (kLukewarmWords,

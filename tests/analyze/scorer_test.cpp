@@ -1549,6 +1549,14 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   CHECK(scorer.Compound("good food, above average service", "en") ==
         doctest::Approx(Compound(1.9)));
+  // Nor a mean: "on average", "im Durchschnitt"; German "Durchschnitt" is
+  // one too.
+  CHECK(scorer.Compound("good food, on average a short wait", "en") ==
+        doctest::Approx(Compound(1.9)));
+  CHECK(scorer.Compound("gut, sonst eher Durchschnitt", "de") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("gut, im Durchschnitt zehn Minuten", "de") ==
+        doctest::Approx(Compound(1.9)));
 }
 
 TEST_CASE("'wouldn't say' negates its complement; 'definitely' boosts") {
