@@ -772,6 +772,15 @@ constexpr std::string_view kContractedModals[] = {
     "should've", "might've", "could’ve", "would’ve", "should’ve", "might’ve"};
 constexpr std::string_view kEnglishWishes[] = {"wish", "wished", "hoping",
                                                "hoped", "used"};
+// A past wish to like, before the infinitive of a verb of liking in its
+// clause (kLikingInfinitives): the liking did not come ("Ich wollte dieses
+// Spiel wirklich mögen", "je voulais vraiment aimer ce livre", "I wanted so
+// much to like it").
+constexpr std::string_view kPastWishes[] = {"wanted",  "wollte",  "wollten",
+                                            "voulais", "voulait", "voulions"};
+constexpr std::string_view kLikingInfinitives[] = {
+    "like",  "love",   "enjoy",  "moegen",   "lieben",
+    "aimer", "adorer", "kiffer", "apprecier"};
 // Before "used to", these make it a passive or a custom, no past habit.
 constexpr std::string_view kBeforeUsedTo[] = {
     "is",      "are",     "was",  "were", "be",    "been",  "being",   "am",
@@ -1253,6 +1262,7 @@ constexpr const std::string_view* kRareWordLists[][2] = {
     {std::begin(kCounterfactualModals), std::end(kCounterfactualModals)},
     {std::begin(kContractedModals), std::end(kContractedModals)},
     {std::begin(kEnglishWishes), std::end(kEnglishWishes)},
+    {std::begin(kPastWishes), std::end(kPastWishes)},
     {std::begin(kFrenchConditionals), std::end(kFrenchConditionals)},
     {std::begin(kFrenchHopes), std::end(kFrenchHopes)},
     {std::begin(kGermanConditionals), std::end(kGermanConditionals)},
@@ -3441,9 +3451,9 @@ class Engine {
   // not happen ("it could have been great", "would have loved more", "ça
   // aurait pu être mieux", "das hätte besser sein können", "I wish the
   // staff were friendlier", "I was hoping for better", "j'espérais un
-  // meilleur final"), or is the condition of an exception ("unless you
-  // enjoy waiting"). Not when negated ("couldn't have been better",
-  // "n'aurait pas pu être mieux").
+  // meilleur final", "Ich wollte es wirklich mögen"), or is the condition
+  // of an exception ("unless you enjoy waiting"). Not when negated ("couldn't
+  // have been better", "n'aurait pas pu être mieux").
   std::size_t CounterfactualBefore(std::size_t i) const {
     return RareWordBefore(i, kSubjectScope, [&](std::size_t j) {
       if (!IsCounterfactual(j, i)) return kGoOn;
@@ -3826,6 +3836,9 @@ class Engine {
     const std::string_view w = t_.at(j);
     const std::string_view before = j > 0 ? t_.at(j - 1) : std::string_view();
     if (IsOneOf(w, kExceptions) && OpensException(j)) return true;
+    if (IsOneOf(w, kPastWishes) && IsOneOf(t_.at(i), kLikingInfinitives)) {
+      return true;
+    }
     if (lang_ == kEn || lang_ == kUnd) {
       // "I wish the staff were friendlier" (not "I wish you a great
       // day"), "I was hoping for better", "we had hoped for more".

@@ -459,9 +459,10 @@ TEST_CASE("a negated verb of opinion negates its complement") {
 }
 
 TEST_CASE("a past counterfactual negates the praise after it") {
-  const InlineScorer scorer("great\t3.1\nbetter\t1.9\nfired\t-2.0\n",
-                            "mieux\t1.2\ndrôle\t2\nprix\t0.5\n",
-                            "besser\t1.4\ntoll\t2.5\n");
+  const InlineScorer scorer(
+      "great\t3.1\nbetter\t1.9\nfired\t-2.0\nlike\t2\nloved\t2.9\n",
+      "mieux\t1.2\ndrôle\t2\nprix\t0.5\naimer\t1.8\n",
+      "besser\t1.4\ntoll\t2.5\nmögen\t1.6\n");
   CHECK(scorer.Compound("it could have been great", "en") ==
         doctest::Approx(Compound(-0.74 * 3.1)));
   CHECK(scorer.Compound("it should've been better", "en") ==
@@ -489,6 +490,15 @@ TEST_CASE("a past counterfactual negates the praise after it") {
         doctest::Approx(Compound(3.1)));
   CHECK(scorer.Compound("j'espérais plus drôle", "fr") ==
         doctest::Approx(Compound(-0.74 * 2)));
+  // A past wish to like: the liking did not come. Not another verb.
+  CHECK(scorer.Compound("I wanted to like it", "en") ==
+        doctest::Approx(Compound(-0.74 * 2)));
+  CHECK(scorer.Compound("je voulais aimer ce livre", "fr") ==
+        doctest::Approx(Compound(-0.74 * 1.8)));
+  CHECK(scorer.Compound("ich wollte dieses Spiel mögen", "de") ==
+        doctest::Approx(Compound(-0.74 * 1.6)));
+  CHECK(scorer.Compound("I wanted a quiet room and loved it", "en") ==
+        doctest::Approx(Compound(2.9)));
   // A past habit is no longer; a passive or a custom is no habit.
   CHECK(scorer.Compound("it used to be great", "en") ==
         doctest::Approx(Compound(-0.74 * 3.1)));
