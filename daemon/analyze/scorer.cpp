@@ -1170,16 +1170,21 @@ constexpr std::string_view kIronyTags[] = {"sarcasm",  "sarcastic", "irony",
 // critic's verdict ("excellent", "magnifique", "superb"), which are mostly
 // meant even then: a plot summary may be grim.
 constexpr std::string_view kSarcasticPraise[] = {
-    "great",      "brilliant", "fantastic", "perfect",     "lovely",
-    "nice",       "awesome",   "amazing",   "incredible",  "super",
-    "genial",     "geniale",   "bravo",     "parfait",     "parfaite",
-    "top",        "pratique",  "sympa",     "chouette",    "toll",
-    "tolle",      "toller",    "tolles",    "klasse",      "prima",
-    "spitze",     "perfekt",   "perfekter", "perfekte",    "perfektes",
-    "grossartig", "herrlich",  "wunderbar", "grandios",    "grandioser",
-    "grandioses", "progress",  "progres",   "fortschritt", "classy",
-    "cute",       "genius",    "belle",     "bel",         "beau",
-    "vive",       "premium",   "wow",       "incroyable",  "unglaublich"};
+    "great",         "brilliant",   "fantastic",   "perfect",
+    "lovely",        "nice",        "awesome",     "amazing",
+    "incredible",    "super",       "genial",      "geniale",
+    "bravo",         "parfait",     "parfaite",    "top",
+    "pratique",      "sympa",       "chouette",    "toll",
+    "tolle",         "toller",      "tolles",      "klasse",
+    "prima",         "spitze",      "perfekt",     "perfekter",
+    "perfekte",      "perfektes",   "grossartig",  "herrlich",
+    "wunderbar",     "grandios",    "grandioser",  "grandioses",
+    "progress",      "progres",     "fortschritt", "classy",
+    "cute",          "genius",      "belle",       "bel",
+    "beau",          "vive",        "premium",     "wow",
+    "incroyable",    "unglaublich", "congrats",    "congratulations",
+    "felicitations", "gratuliere",  "gratulation", "champion",
+    "champions"};
 // Texts longer than this many tokens are no terse complaint with a
 // sarcastic ending.
 constexpr std::size_t kMaxSarcasmTokens = 40;

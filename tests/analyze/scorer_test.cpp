@@ -943,7 +943,9 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   const InlineScorer scorer(
       "great\t3\nlate\t-1\nimpressed\t2\ncancelled\t-1\nday\t0\n",
       "super\t2\nretard\t-1\npanne\t-1\nbelle\t1.9\nvive\t1\n",
-      "toll\t2\nverspaetung\t-1\n");
+      "toll\t2\nverspaetung\t-1\ngratuliere\t2\n");
+  CHECK(scorer.Compound("Zwei Stunden Verspätung. Gratuliere.", "de") ==
+        doctest::Approx(Compound(-1 - 0.74 * 2)));
   CHECK(scorer.Compound("Une panne, du retard. Belle organisation.", "fr") ==
         doctest::Approx(Compound(-2 - 0.74 * 1.9)));
   CHECK(scorer.Compound("Une panne, du retard. Vive la SNCF.", "fr") < 0.0);
