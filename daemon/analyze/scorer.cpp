@@ -501,6 +501,18 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"pas", "desagreable"},
     {"not", "unpleasant"},
     {"nicht", "unangenehm"},
+    // waiting to see how it lasts: "we'll see after a few washes", "on
+    // verra dans le temps", "mal sehen, wie lange es hält"
+    {"we'll", "see"},
+    {"we’ll", "see"},
+    {"on", "verra"},
+    {"mal", "sehen"},
+    {"mal", "schauen"},
+    {"bleibt", "abzuwarten"},
+    // praise with reservations: "recommended, with reservations", "gut,
+    // mit Abstrichen"
+    {"with", "reservations"},
+    {"mit", "abstrichen"},
     // undecided: "ich sitze irgendwo dazwischen", "schwer zu bewerten"
     {"irgendwo", "dazwischen"},
     {"irgendwo", "zwischen"},
@@ -2354,7 +2366,8 @@ class Engine {
             facts.cue_row == 0 ? nullptr : &index_.cues[facts.cue_row][lang_];
         if (cue != nullptr &&
             ((cue->lukewarm && !NoLukewarmVerdict(i)) ||
-             (cue->lukewarm_pair && EndsPair(i, kLukewarmPairs)))) {
+             (cue->lukewarm_pair && EndsPair(i, kLukewarmPairs) &&
+              !SeesWhether(i)))) {
           lukewarm_ = i;
           lukewarm_start_ = kNone;
         } else if (cue != nullptr && cue->lukewarm_pair &&
@@ -2929,6 +2942,16 @@ class Engine {
   // "depends" is one only before "what"
   // or at its clause's end ("it depends what you want", "it depends."; not
   // "the film's success depends on its cast").
+  // Whether the word of waiting to see at `i` ends a doubt that an
+  // outcome will come ("on verra si le SAV répond", "we'll see if they
+  // call back"), no wait to see how a product lasts.
+  bool SeesWhether(std::size_t i) const {
+    static constexpr std::string_view kWhether[] = {"si", "if", "whether",
+                                                    "ob"};
+    return i + 1 < t_.tokens.size() && !t_.tokens[i + 1].boundary_before &&
+           IsOneOf(t_.at(i + 1), kWhether);
+  }
+
   bool NoLukewarmVerdict(std::size_t i) const {
     const std::string_view w = t_.at(i);
     // Only "dans la moyenne" (not "au-dessus de la moyenne").
@@ -5470,6 +5493,7 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
   double sum = engine.Sum(counted) + request.extra_valence;
   double stated = 0.0;
   bool middle_rating = false;
+  bool rated = false;  // a stated rating off the middle
   // Every stated rating has a digit, which most texts lack.
   if (const auto rating = scratch.text.any_digit
                               ? FindStatedRating(text)
@@ -5478,6 +5502,7 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
     sum += stated;
     ++counted;
     middle_rating = std::abs(rating->valence) < kMiddleRatingValence;
+    rated = !middle_rating;
   }
   result.terms = counted;
   double punctuation = 0.0;
@@ -5503,8 +5528,11 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
                    -1.0, 1.0);
   }
   // A lukewarm verdict ("sans plus", "mixed feelings", "durchwachsen",
-  // "trois étoiles", "3/5") qualifies the text's praise and blame alike.
-  if (engine.Lukewarm() || middle_rating) result.compound *= kLukewarmScalar;
+  // "trois étoiles", "3/5") qualifies the text's praise and blame alike;
+  // a rating off the middle is the author's verdict over a lukewarm
+  // phrase ("on verra. 1/5").
+  const bool lukewarm_phrase = engine.Lukewarm() && !rated;
+  if (lukewarm_phrase || middle_rating) result.compound *= kLukewarmScalar;
   result.label = LabelOf(result.compound);
   if (explain != nullptr) {
     explain->language = result.language;
@@ -5513,9 +5541,9 @@ ScoreResult Scorer::Score(std::string_view text, const ScoreRequest& request,
     explain->punctuation = punctuation;
     explain->sum = sum;
     explain->conflict = conflict;
-    explain->lukewarm = engine.Lukewarm() || !middle_rating
-                            ? engine.LukewarmPhrase()
-                            : std::string("middle rating");
+    explain->lukewarm = lukewarm_phrase ? engine.LukewarmPhrase()
+                        : middle_rating ? std::string("middle rating")
+                                        : std::string();
     explain->compound = result.compound;
   }
   return result;

@@ -1549,8 +1549,19 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   plain.Score("bon, 3/5", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm == "middle rating");
-  // Not another rating.
+  // Not another rating, which gives the verdict over a lukewarm phrase.
   CHECK(scorer.Compound("good, 4/5", "en") > Compound(1.9));
+  CHECK(scorer.Compound("good, mixed feelings, 4/5", "en") > Compound(1.9));
+  plain.Score("bon, sans plus, 1/5", ScoreRequest{.language = "fr"}, &ex);
+  CHECK(ex.lukewarm.empty());
+  // Waiting to see how it lasts, not whether an outcome will come.
+  scorer.CheckNeutral({{"good, we'll see after a few washes", "en"},
+                       {"bon, on verra dans le temps", "fr"},
+                       {"gut, mal sehen wie lange es hält", "de"},
+                       {"good, with reservations", "en"},
+                       {"gut, mit Abstrichen", "de"}});
+  CHECK(scorer.Compound("good, we'll see if they call", "en") ==
+        doctest::Approx(Compound(1.9)));
   // "nothing" and "rien" are absences of their own (-0.6).
   CHECK(scorer.Compound("good, nothing memorable", "en") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9 - 0.6)));
