@@ -117,6 +117,7 @@ const LangRules& Rules(Lang lang) {
         {"archi", kBoosterIncrement},
         {"ultra", kBoosterIncrement},
         {"terriblement", kBoosterIncrement},
+        {"cruellement", kBoosterIncrement},  // "manque cruellement de"
         {"incroyablement", kBoosterIncrement},
         {"enormement", kBoosterIncrement},
         {"profondement", kBoosterIncrement},
