@@ -474,6 +474,8 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"nothing", "exceptional"},
     {"didn't", "love"},
     {"didnt", "love"},
+    {"didn't", "hate"},
+    {"didnt", "hate"},
     {"coin", "flip"},
     {"ni", "contre"},
     {"avis", "neutre"},
@@ -1204,6 +1206,12 @@ constexpr std::size_t kMaxSarcasmTokens = 40;
 // Articles after an opening praise of a noun ("Super la SNCB, ...").
 constexpr std::string_view kOpeningArticles[] = {"le",  "la",  "les", "the",
                                                  "der", "die", "das"};
+// Determiners between a negator and the term it negates in a judgement
+// (Engine::FindOpposedNegations()): "not the worst", "not his best".
+constexpr std::string_view kJudgedDeterminers[] = {
+    "the", "a",    "an",   "my",   "his",   "her",  "their", "le",  "la",
+    "un",  "une",  "mon",  "son",  "sa",    "leur", "der",   "die", "das",
+    "ein", "eine", "mein", "sein", "seine", "ihr",  "ihre"};
 // Words before an opening praise ("Oh toll,", "Ganz toll,").
 constexpr std::string_view kPraiseOpeners[] = {"oh", "ganz", "na", "ah", "wow"};
 // The longest last sentence read for sarcasm ("Super sympa.").
@@ -3114,9 +3122,11 @@ class Engine {
         return own.valence > 0.0 ? 1 : -1;
       }
       if (j + 1 >= n || own.span != 0) return 0;
-      // An article may come between: "not the worst", "pas le pire".
+      // A determiner may come between: "not the worst", "pas le pire",
+      // "not his worst".
       const std::size_t t =
-          j + 2 < n && IsOneOf(t_.at(j + 1), kOpeningArticles) ? j + 2 : j + 1;
+          j + 2 < n && IsOneOf(t_.at(j + 1), kJudgedDeterminers) ? j + 2
+                                                                 : j + 1;
       const Hit& next = s_.hits[t];
       if (next.span != 1 || next.valence == 0.0) return 0;
       last = t;

@@ -1529,6 +1529,8 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
         0.05);
   CHECK(std::abs(superlatives.Compound("pas le pire, pas le meilleur", "fr")) <
         0.05);
+  CHECK(std::abs(superlatives.Compound("not his best, not his worst", "en")) <
+        0.05);
   // Praise graded down by a negated stronger praise right after it.
   const InlineScorer graded("good\t1.9\ngreat\t3.1\n",
                             "bien\t1.9\ngénial\t3.0\n",
@@ -1554,6 +1556,9 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   CHECK(scorer.Compound("good, mixed feelings, 4/5", "en") > Compound(1.9));
   plain.Score("bon, sans plus, 1/5", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm.empty());
+  // Liking it without love, and not hating it.
+  scorer.CheckNeutral(
+      {{"good, but I didn't love it", "en"}, {"good, I didn't hate it", "en"}});
   // Waiting to see how it lasts, not whether an outcome will come.
   scorer.CheckNeutral({{"good, we'll see after a few washes", "en"},
                        {"bon, on verra dans le temps", "fr"},
