@@ -3124,9 +3124,11 @@ class Engine {
       if (j + 1 >= n || own.span != 0) return 0;
       // A determiner may come between: "not the worst", "pas le pire",
       // "not his worst".
-      const std::size_t t =
-          j + 2 < n && IsOneOf(t_.at(j + 1), kJudgedDeterminers) ? j + 2
-                                                                 : j + 1;
+      std::size_t t = j + 1;
+      if (s_.hits[t].span == 0 && j + 2 < n &&
+          IsOneOf(t_.at(t), kJudgedDeterminers)) {
+        ++t;
+      }
       const Hit& next = s_.hits[t];
       if (next.span != 1 || next.valence == 0.0) return 0;
       last = t;
