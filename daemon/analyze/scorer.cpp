@@ -1198,8 +1198,8 @@ constexpr std::string_view kSarcasticPraise[] = {
     "cute",          "genius",      "belle",       "bel",
     "beau",          "vive",        "premium",     "wow",
     "incroyable",    "unglaublich", "congrats",    "congratulations",
-    "felicitations", "gratuliere",  "gratulation", "champion",
-    "champions"};
+    "felicitations", "gratuliere",  "gratulation", "glueckwunsch",
+    "champion",      "champions"};
 // Texts longer than this many tokens are no terse complaint with a
 // sarcastic ending.
 constexpr std::size_t kMaxSarcasmTokens = 40;
