@@ -1199,7 +1199,8 @@ constexpr std::string_view kSarcasticPraise[] = {
     "beau",          "vive",        "premium",     "wow",
     "incroyable",    "unglaublich", "congrats",    "congratulations",
     "felicitations", "gratuliere",  "gratulation", "glueckwunsch",
-    "champion",      "champions"};
+    "champion",      "champions",   "wonderful",   "marvellous",
+    "splendid",      "fabulous",    "cheers"};
 // Texts longer than this many tokens are no terse complaint with a
 // sarcastic ending.
 constexpr std::size_t kMaxSarcasmTokens = 40;
