@@ -2377,7 +2377,7 @@ class Engine {
         if (cue != nullptr &&
             ((cue->lukewarm && !NoLukewarmVerdict(i)) ||
              (cue->lukewarm_pair && EndsPair(i, kLukewarmPairs) &&
-              !SeesWhether(i)))) {
+              !SeesWhether(i) && !DoubledBooster(i)))) {
           lukewarm_ = i;
           lukewarm_start_ = kNone;
         } else if (cue != nullptr && cue->lukewarm_pair &&
@@ -2960,6 +2960,14 @@ class Engine {
                                                     "ob"};
     return i + 1 < t_.tokens.size() && !t_.tokens[i + 1].boundary_before &&
            IsOneOf(t_.at(i + 1), kWhether);
+  }
+
+  // Whether the "so" at `i` doubles the booster before it, grading the
+  // term right after ("so so proud of her"), and says no "so-so".
+  bool DoubledBooster(std::size_t i) const {
+    return t_.at(i) == "so" && i + 1 < t_.tokens.size() &&
+           !t_.tokens[i + 1].boundary_before && s_.hits[i + 1].span > 0 &&
+           s_.hits[i + 1].valence != 0.0;
   }
 
   bool NoLukewarmVerdict(std::size_t i) const {

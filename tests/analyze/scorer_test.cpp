@@ -1559,6 +1559,9 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   CHECK(scorer.Compound("good, mixed feelings, 4/5", "en") > Compound(1.9));
   plain.Score("bon, sans plus, 1/5", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm.empty());
+  // "so so" is middling, but not as a doubled booster before a term.
+  scorer.CheckNeutral({{"good food, the service was so so", "en"}});
+  CHECK(scorer.Compound("so so good", "en") > Compound(1.9));
   // Liking it without love, and not hating it.
   scorer.CheckNeutral(
       {{"good, but I didn't love it", "en"}, {"good, I didn't hate it", "en"}});
