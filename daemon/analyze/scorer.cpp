@@ -2509,6 +2509,10 @@ class Engine {
         c->valence = hit.valence;
       }
       double v = hit.valence;
+      if (v > 0.0 && hit.span == 1 && GradesAWord(i)) {
+        v = 0.0;
+        Note(c, [] { return std::string("adverb of degree"); });
+      }
       if (v != 0.0 && hit.span == 1 && IsDiscourseMarker(i)) {
         v = 0.0;
         Note(c, [] { return std::string("discourse marker"); });
@@ -4708,6 +4712,26 @@ class Engine {
   // more that does not contrast ("Bon... il est temps d'en parler", "Well,
   // the food was cold"; not "Bon, mais cher", "Ok." alone, nor the
   // one-word verdicts of "Bon. Rapide. Super.").
+  // Whether the term at `i` is "pretty" as an adverb of degree before a
+  // word the lexicons do not score ("pretty standard", "pretty thin"), no
+  // praise.
+  bool GradesAWord(std::size_t i) const {
+    static constexpr std::string_view kGraded[] = {
+        "standard",    "average",     "basic",     "thin",
+        "slight",      "generic",     "simple",    "short",
+        "long",        "small",       "big",       "much",
+        "similar",     "ordinary",    "sure",      "quick",
+        "low",         "high",        "typical",   "plain",
+        "light",       "heavy",       "loud",      "quiet",
+        "old",         "hard",        "easy",      "rough",
+        "dark",        "fast",        "flat",      "empty",
+        "busy",        "full",        "samey",     "straightforward",
+        "predictable", "forgettable", "expensive", "pricey",
+        "steep"};
+    return i + 1 < t_.tokens.size() && !t_.tokens[i + 1].boundary_before &&
+           t_.at(i) == "pretty" && IsOneOf(t_.at(i + 1), kGraded);
+  }
+
   bool IsDiscourseMarker(std::size_t i) const {
     static constexpr std::string_view kMarkers[] = {"bon", "bien", "well",
                                                     "ok",  "okay", "alright"};

@@ -1559,6 +1559,11 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   CHECK(scorer.Compound("good, mixed feelings, 4/5", "en") > Compound(1.9));
   plain.Score("bon, sans plus, 1/5", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm.empty());
+  // "pretty" before a word of degree the lexicons do not score is its
+  // adverb, no praise; before a noun it is one.
+  const InlineScorer pretty("pretty\t2.2\n", "", "");
+  CHECK(pretty.Compound("pretty standard takeaway", "en") == 0.0);
+  CHECK(pretty.Compound("pretty mug", "en") == doctest::Approx(Compound(2.2)));
   // "so so" is middling, but not as a doubled booster before a term.
   scorer.CheckNeutral({{"good food, the service was so so", "en"}});
   CHECK(scorer.Compound("so so good", "en") > Compound(1.9));
