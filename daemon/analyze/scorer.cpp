@@ -418,6 +418,9 @@ constexpr double kSarcasticLoveBlame = -0.8;
 constexpr std::string_view kTasteConditions[] = {"if", "si", "wenn", "falls"};
 constexpr std::string_view kTasteSubjects[] = {"you", "u",   "ya", "vous", "tu",
                                                "on",  "man", "du", "ihr"};
+// Words that open a clause whose liking is no one's in particular: "Wer
+// ruhige Filme mag, ...", "ob ich es mag" (Engine::AudienceTaste()).
+constexpr std::string_view kAudienceOpeners[] = {"wer", "ob"};
 constexpr std::string_view kTasteVerbs[] = {
     "enjoy", "like", "love",  "aimez", "aimes",  "aime",  "adorez", "adores",
     "adore", "mag",  "magst", "moegt", "liebst", "liebt", "gerne",  "gern"};
@@ -570,6 +573,7 @@ const CueMap& Cues(Lang lang) {
       mark(kConcessives, &Cue::concession);
       mark(kConcessivePairs, &Cue::concession);
       mark(kTasteConditions, &Cue::condition);
+      mark(kAudienceOpeners, &Cue::condition);
       mark(kLoveVerbs, &Cue::love);
       for (auto& [w, cue] : m) {
         cue.rare = cue.concession || cue.condition || cue.love;
@@ -4999,10 +5003,13 @@ class Engine {
     if (without_contrast && concession_start != kNone) {
       concession_ = FindConcession(concession_start);
     }
-    if (any_condition) taste_ = FindSarcasticTaste();
+    if (any_condition) {
+      taste_ = FindSarcasticTaste();
+      FindAudienceTastes();
+    }
     if (any_love) sarcastic_love_ = FindSarcasticLove();
     if (concession_.begin == kNone && taste_.verb == kNone &&
-        sarcastic_love_ == kNone) {
+        sarcastic_love_ == kNone && audience_tastes_ == 0) {
       return false;
     }
     s_.scale.assign(t_.tokens.size(), 1.0);
@@ -5018,7 +5025,7 @@ class Engine {
     const bool praise = s_.hits[i].valence > 0.0;
     double f = 1.0;
     if (praise && i == sarcastic_love_) f *= kNegationScalar;
-    if (praise && i == taste_.verb) return 0.0;
+    if (praise && (i == taste_.verb || IsAudienceTaste(i))) return 0.0;
     if (praise && i >= taste_.praise_begin && i < taste_.condition) {
       f *= kNegationScalar;
     }
@@ -5041,6 +5048,10 @@ class Engine {
       Note(c, [] { return std::string("taste offered as a condition"); });
       return;
     }
+    if (praise && IsAudienceTaste(i)) {
+      Note(c, [] { return std::string("taste of an audience"); });
+      return;
+    }
     if (praise && i >= taste_.praise_begin && i < taste_.condition) {
       Note(c,
            [] { return Format("sarcastic condition x%.2f", kNegationScalar); });
@@ -5054,6 +5065,45 @@ class Engine {
              Format("x%.1f", conceded ? kBeforeContrast : kAfterContrast)});
       });
     }
+  }
+
+  // Finds the verbs of liking that say a reader's or a viewer's taste, not
+  // the author's (audience_at_): after "if you", "si vous", "wenn man" in
+  // their clause ("if you like slow films, ..."), in a German clause opened
+  // by "wer" or "ob" ("Wer ruhige Filme mag, wird ...", "ob ich es mag").
+  void FindAudienceTastes() {
+    audience_tastes_ = 0;
+    for (const std::uint32_t at : s_.hit_at) {
+      const std::size_t i = at;
+      if (s_.hits[i].valence <= 0.0 || s_.hits[i].span != 1 ||
+          !IsOneOf(t_.at(i), kTasteVerbs)) {
+        continue;
+      }
+      for (std::size_t k = i; k > 0 && i - k < 6; --k) {
+        if (t_.tokens[k].boundary_before || IsContrast(k - 1)) break;
+        const std::string_view w = t_.at(k - 1);
+        const bool opener =
+            (IsOneOf(w, kAudienceOpeners) &&
+             (k - 1 == 0 || t_.tokens[k - 1].boundary_before || w == "ob")) ||
+            (IsOneOf(w, kTasteSubjects) && k >= 2 &&
+             !t_.tokens[k - 1].boundary_before &&
+             IsOneOf(t_.at(k - 2), kTasteConditions) &&
+             // Not an exception, which negates it: "sauf si vous aimez".
+             (k < 3 || t_.at(k - 3) != "sauf"));
+        if (!opener) continue;
+        if (audience_tastes_ < audience_at_.size()) {
+          audience_at_[audience_tastes_++] = static_cast<std::uint32_t>(i);
+        }
+        break;
+      }
+    }
+  }
+
+  bool IsAudienceTaste(std::size_t i) const {
+    for (std::size_t k = 0; k < audience_tastes_; ++k) {
+      if (audience_at_[k] == i) return true;
+    }
+    return false;
   }
 
   // A condition of taste for what its clause blames: the verb of liking,
@@ -5455,6 +5505,9 @@ class Engine {
   Concession concession_;
   SarcasticTaste taste_;
   std::size_t sarcastic_love_ = kNone;  // FindSarcasticLove()
+  // The verbs of an audience's taste (FindAudienceTastes()), the first few.
+  std::array<std::uint32_t, 4> audience_at_{};
+  std::size_t audience_tastes_ = 0;
   const TokenizedText& t_;
   Explanation* ex_;
   // Sum()'s positive and negative mass, and its number of polar terms.
