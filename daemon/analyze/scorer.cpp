@@ -1221,6 +1221,16 @@ constexpr std::string_view kJudgedDeterminers[] = {
 constexpr std::string_view kPraiseOpeners[] = {"oh", "ganz", "na", "ah", "wow"};
 // The longest last sentence read for sarcasm ("Super sympa.").
 constexpr std::size_t kFinalPraiseWords = 2;
+// ... or of at most this many words of praise and fillers alone ("Really
+// grand.", "Brilliant, just brilliant.").
+constexpr std::size_t kFinalPraiseMaxWords = 4;
+// Words that may stand beside sarcastic praise in such a sentence.
+constexpr std::string_view kPraiseFillers[] = {
+    "just",  "really",     "absolutely", "truly",  "so",   "very",
+    "again", "lads",       "guys",       "folks",  "mate", "there",
+    "stuff", "altogether", "vraiment",   "encore", "les",  "gars",
+    "echt",  "wirklich",   "wieder",     "leute",  "mal",  "einfach",
+    "ganz",  "tres"};
 // Adverbs of scarcity (Engine::IsScarcity()); "à peine" has its flags.
 constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
                                           "kaum"};
@@ -2473,8 +2483,8 @@ class Engine {
     // Super sympa.", "Paket nicht angekommen. Toll.").
     const std::size_t final_start = contrast == n ? FinalPraiseStart() : n;
     const std::size_t opening_end = contrast == n ? OpeningPraiseEnd() : 0;
-    double held[3] = {0.0, 0.0, 0.0};
-    std::size_t held_notes[3] = {kNone, kNone, kNone};
+    double held[4] = {0.0, 0.0, 0.0, 0.0};
+    std::size_t held_notes[4] = {kNone, kNone, kNone, kNone};
     int held_count = 0;
     // The signs of the terms on each side of the contrast (bit 0 praise,
     // bit 1 blame), and on which sides a diminisher or an intensifier
@@ -2730,9 +2740,9 @@ class Engine {
       if (c != nullptr) c->adjusted = v;
       // An emoji after the held praise goes with it: "... Top 👍".
       if (v > 0.0 &&
-          (((i >= final_start || i < opening_end) && held_count < 2 &&
+          (((i >= final_start || i < opening_end) && held_count < 3 &&
             hit.span == 1 && IsOneOf(word, kSarcasticPraise)) ||
-           (i >= final_start && held_count > 0 && held_count < 3 &&
+           (i >= final_start && held_count > 0 && held_count < 4 &&
             hit.source == Source::kEmoji))) {
         held[held_count] = v;
         held_notes[held_count++] =
@@ -2891,7 +2901,8 @@ class Engine {
   [[gnu::always_inline]] std::size_t FinalPraiseStart() const {
     const std::size_t n = t_.tokens.size();
     if (n < 4 || n > kMaxSarcasmTokens) return n;
-    // Up to two emoji may close it: "... Top 👍", "... Bravo 👏".
+    // Up to two emoji may close it: "... Top 👍", "... Bravo 👏"; or up to
+    // three hashtag words: "... Brilliant. #virginmediadown".
     std::string_view raw = s_.raw_text;
     if (s_.facts[n - 1].kind == TokenKind::kEmoji) [[unlikely]] {
       std::size_t m = n - 1;
@@ -2899,6 +2910,14 @@ class Engine {
       raw = WithoutClosingEmoji(raw);
       if (m < 4 || raw.size() == s_.raw_text.size()) return n;
       const std::size_t start = FinalPraiseStartBefore(m, raw);
+      return start == m ? n : start;
+    }
+    if (t_.tokens[n - 1].hashtag) [[unlikely]] {
+      std::size_t m = n - 1;
+      while (m > 0 && n - m < 3 && t_.tokens[m - 1].hashtag) --m;
+      if (m < 4 || t_.tokens[m - 1].hashtag) return n;
+      const std::size_t start =
+          FinalPraiseStartBefore(m, WithoutClosingHashtags(raw, 3));
       return start == m ? n : start;
     }
     return FinalPraiseStartBefore(n, raw);
@@ -2912,10 +2931,45 @@ class Engine {
       // One word may also close the text after a comma: "Mon fils a
       // pleuré, bravo."
       if (t_.tokens[n - words].boundary_before) {
-        return LastWordAfterStop(raw, words, words == 1) ? n - words : n;
+        if (LastWordAfterStop(raw, words, words == 1)) {
+          return PraiseSentencesBefore(n - words);
+        }
+        break;
+      }
+    }
+    // A longer sentence of praise words and fillers alone: "Great
+    // communication there lads" is none, "Really grand." and "Brilliant,
+    // just brilliant." are.
+    return LongerPraiseSentence(n);
+  }
+
+  // Where the sentence ending before token `n` starts when it is made of
+  // words of kSarcasticPraise and kPraiseFillers alone, at most
+  // kFinalPraiseMaxWords, one of them praise; else n.
+  [[gnu::noinline]] std::size_t LongerPraiseSentence(std::size_t n) const {
+    bool praise = false;
+    for (std::size_t words = 1; words <= kFinalPraiseMaxWords && words < n;
+         ++words) {
+      const std::size_t t = n - words;
+      const std::string_view w = t_.at(t);
+      const bool is_praise = IsOneOf(w, kSarcasticPraise);
+      if (!is_praise && !IsOneOf(w, kPraiseFillers)) return n;
+      praise = praise || is_praise;
+      if (t_.tokens[t].boundary_before & kSentenceStop) {
+        return praise ? PraiseSentencesBefore(t) : n;
       }
     }
     return n;
+  }
+
+  // `start`, or where the sentence before it starts when that one is
+  // praise alone too ("Brilliant. Absolutely brilliant.").
+  std::size_t PraiseSentencesBefore(std::size_t start) const {
+    if (start < 5 || !(t_.tokens[start].boundary_before & kSentenceStop)) {
+      return start;
+    }
+    const std::size_t before = LongerPraiseSentence(start);
+    return before < start ? before : start;
   }
 
   // The end of a short text's opening praise, a word of praise alone

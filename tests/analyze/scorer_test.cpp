@@ -949,9 +949,20 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
       "great\t3\nlate\t-1\nimpressed\t2\ncancelled\t-1\nday\t0\n",
       "super\t2\nretard\t-1\npanne\t-1\nbelle\t1.9\nvive\t1\n",
       "toll\t2\nverspaetung\t-1\ngratuliere\t2\n");
-  const InlineScorer cheers("cheers\t2.1\nstuck\t-1\n", "", "");
+  const InlineScorer cheers("cheers\t2.1\nstuck\t-1\ngreat\t3\n", "", "");
   CHECK(cheers.Compound("Stuck on the platform for 40 minutes. cheers", "en") ==
         doctest::Approx(Compound(-1 - 0.74 * 2.1)));
+  // A longer sentence of praise and fillers alone, one before it of the
+  // same kind, and closing hashtags after it.
+  CHECK(cheers.Compound("Stuck for an hour. great, just great", "en") ==
+        doctest::Approx(Compound(-1 - 0.74 * 3 * 2)));
+  CHECK(cheers.Compound("Stuck for an hour. Great. Just great.", "en") ==
+        doctest::Approx(Compound(-1 - 0.74 * 3 * 2)));
+  CHECK(cheers.Compound("Stuck for an hour. Great. #trains", "en") ==
+        doctest::Approx(Compound(-1 - 0.74 * 3)));
+  // Not a sentence with another word.
+  CHECK(cheers.Compound("Stuck for an hour. great trains, just great", "en") >
+        0.0);
   CHECK(scorer.Compound("Zwei Stunden Verspätung. Gratuliere.", "de") ==
         doctest::Approx(Compound(-1 - 0.74 * 2)));
   CHECK(scorer.Compound("Une panne, du retard. Belle organisation.", "fr") ==
