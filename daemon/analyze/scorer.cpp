@@ -281,9 +281,11 @@ struct Cue {
   bool contrast_pair = false;  // the second word of a kContrastPairs
   // One of kConcessives, or the second word of a kConcessivePairs.
   bool concession = false;
-  bool condition = false;  // one of kTasteConditions
-  bool love = false;       // one of kLoveVerbs
-  bool rare = false;       // concession, condition or love (few words)
+  bool condition = false;         // one of kTasteConditions
+  bool love = false;              // one of kLoveVerbs
+  bool rare = false;              // concession, condition or love (few words)
+  bool sarcastic_praise = false;  // one of kSarcasticPraise
+  bool praise_filler = false;     // one of kPraiseFillers
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -542,6 +544,37 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"3", "stars"},
     {"3", "sterne"}};
 
+// The generic words of praise that sarcasm uses: as the last sentence of
+// a short text, alone or with a noun, after a complaint, they are not meant
+// (Engine::Sum()). Not the words of a particular praise ("impressed",
+// "miracle", "Meisterwerk", "zufrieden"), nor thanks, nor the words of a
+// critic's verdict ("excellent", "magnifique", "superb"), which are mostly
+// meant even then: a plot summary may be grim.
+constexpr std::string_view kSarcasticPraise[] = {
+    "great",         "brilliant",   "fantastic",   "perfect",
+    "lovely",        "nice",        "awesome",     "amazing",
+    "incredible",    "super",       "genial",      "geniale",
+    "bravo",         "parfait",     "parfaite",    "top",
+    "pratique",      "sympa",       "chouette",    "toll",
+    "tolle",         "toller",      "tolles",      "klasse",
+    "prima",         "spitze",      "perfekt",     "perfekter",
+    "perfekte",      "perfektes",   "grossartig",  "herrlich",
+    "wunderbar",     "grandios",    "grandioser",  "grandioses",
+    "progress",      "progres",     "fortschritt", "classy",
+    "cute",          "genius",      "belle",       "bel",
+    "beau",          "vive",        "premium",     "wow",
+    "incroyable",    "unglaublich", "congrats",    "congratulations",
+    "felicitations", "gratuliere",  "gratulation", "glueckwunsch",
+    "champion",      "champions",   "wonderful",   "marvellous",
+    "splendid",      "fabulous",    "cheers"};
+// Words that may stand beside sarcastic praise in such a sentence.
+constexpr std::string_view kPraiseFillers[] = {
+    "just",  "really",     "absolutely", "truly",  "so",   "very",
+    "again", "lads",       "guys",       "folks",  "mate", "there",
+    "stuff", "altogether", "vraiment",   "encore", "les",  "gars",
+    "echt",  "wirklich",   "wieder",     "leute",  "mal",  "einfach",
+    "ganz",  "tres"};
+
 // The cues of `lang`; for kUnd, of every language (the first booster value
 // found, French first).
 const CueMap& Cues(Lang lang) {
@@ -575,6 +608,8 @@ const CueMap& Cues(Lang lang) {
       mark(kTasteConditions, &Cue::condition);
       mark(kAudienceOpeners, &Cue::condition);
       mark(kLoveVerbs, &Cue::love);
+      mark(kSarcasticPraise, &Cue::sarcastic_praise);
+      mark(kPraiseFillers, &Cue::praise_filler);
       for (auto& [w, cue] : m) {
         cue.rare = cue.concession || cue.condition || cue.love;
       }
@@ -1182,29 +1217,6 @@ constexpr std::string_view kReportingVerbs[] = {
 constexpr std::string_view kIronyTags[] = {"sarcasm",  "sarcastic", "irony",
                                            "ironie",   "sarkasmus", "sarcasme",
                                            "ironisch", "ironique"};
-// The generic words of praise that sarcasm uses: as the last sentence of
-// a short text, alone or with a noun, after a complaint, they are not meant
-// (Engine::Sum()). Not the words of a particular praise ("impressed",
-// "miracle", "Meisterwerk", "zufrieden"), nor thanks, nor the words of a
-// critic's verdict ("excellent", "magnifique", "superb"), which are mostly
-// meant even then: a plot summary may be grim.
-constexpr std::string_view kSarcasticPraise[] = {
-    "great",         "brilliant",   "fantastic",   "perfect",
-    "lovely",        "nice",        "awesome",     "amazing",
-    "incredible",    "super",       "genial",      "geniale",
-    "bravo",         "parfait",     "parfaite",    "top",
-    "pratique",      "sympa",       "chouette",    "toll",
-    "tolle",         "toller",      "tolles",      "klasse",
-    "prima",         "spitze",      "perfekt",     "perfekter",
-    "perfekte",      "perfektes",   "grossartig",  "herrlich",
-    "wunderbar",     "grandios",    "grandioser",  "grandioses",
-    "progress",      "progres",     "fortschritt", "classy",
-    "cute",          "genius",      "belle",       "bel",
-    "beau",          "vive",        "premium",     "wow",
-    "incroyable",    "unglaublich", "congrats",    "congratulations",
-    "felicitations", "gratuliere",  "gratulation", "glueckwunsch",
-    "champion",      "champions",   "wonderful",   "marvellous",
-    "splendid",      "fabulous",    "cheers"};
 // Texts longer than this many tokens are no terse complaint with a
 // sarcastic ending.
 constexpr std::size_t kMaxSarcasmTokens = 40;
@@ -1224,13 +1236,6 @@ constexpr std::size_t kFinalPraiseWords = 2;
 // ... or of at most this many words of praise and fillers alone ("Really
 // grand.", "Brilliant, just brilliant.").
 constexpr std::size_t kFinalPraiseMaxWords = 4;
-// Words that may stand beside sarcastic praise in such a sentence.
-constexpr std::string_view kPraiseFillers[] = {
-    "just",  "really",     "absolutely", "truly",  "so",   "very",
-    "again", "lads",       "guys",       "folks",  "mate", "there",
-    "stuff", "altogether", "vraiment",   "encore", "les",  "gars",
-    "echt",  "wirklich",   "wieder",     "leute",  "mal",  "einfach",
-    "ganz",  "tres"};
 // Adverbs of scarcity (Engine::IsScarcity()); "à peine" has its flags.
 constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
                                           "kaum"};
@@ -2946,14 +2951,23 @@ class Engine {
   // Where the sentence ending before token `n` starts when it is made of
   // words of kSarcasticPraise and kPraiseFillers alone, at most
   // kFinalPraiseMaxWords, one of them praise; else n.
-  [[gnu::noinline]] std::size_t LongerPraiseSentence(std::size_t n) const {
+  std::size_t LongerPraiseSentence(std::size_t n) const {
+    // Most texts end with another word.
+    const std::uint16_t row = s_.facts[n - 1].cue_row;
+    if (row == 0) return n;
+    const Cue& last = index_.cues[row][lang_];
+    if (!last.sarcastic_praise && !last.praise_filler) return n;
+    return PraiseAndFillersStart(n);
+  }
+
+  // LongerPraiseSentence() past its test for a term of praise.
+  [[gnu::noinline]] std::size_t PraiseAndFillersStart(std::size_t n) const {
     bool praise = false;
     for (std::size_t words = 1; words <= kFinalPraiseMaxWords && words < n;
          ++words) {
       const std::size_t t = n - words;
-      const std::string_view w = t_.at(t);
-      const bool is_praise = IsOneOf(w, kSarcasticPraise);
-      if (!is_praise && !IsOneOf(w, kPraiseFillers)) return n;
+      const bool is_praise = CueHas(t, &Cue::sarcastic_praise);
+      if (!is_praise && !CueHas(t, &Cue::praise_filler)) return n;
       praise = praise || is_praise;
       if (t_.tokens[t].boundary_before & kSentenceStop) {
         return praise ? PraiseSentencesBefore(t) : n;
