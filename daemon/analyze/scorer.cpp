@@ -2746,7 +2746,7 @@ class Engine {
       // An emoji after the held praise goes with it: "... Top 👍".
       if (v > 0.0 &&
           (((i >= final_start || i < opening_end) && held_count < 3 &&
-            hit.span == 1 && IsOneOf(word, kSarcasticPraise)) ||
+            hit.span == 1 && CueHas(i, &Cue::sarcastic_praise)) ||
            (i >= final_start && held_count > 0 && held_count < 4 &&
             hit.source == Source::kEmoji))) {
         held[held_count] = v;
@@ -3013,7 +3013,7 @@ class Engine {
   // l'appli, elle plante", "Top la salle qui ferme à 20h"), or 0: a word of
   // kSarcasticPraise, an article, at most four more words.
   [[gnu::noinline]] std::size_t PraisedNounEnd() const {
-    if (!IsOneOf(t_.at(0), kSarcasticPraise)) return 0;
+    if (!CueHas(0, &Cue::sarcastic_praise)) return 0;
     for (std::size_t k = 2; k <= 6; ++k) {
       if (t_.tokens[k].boundary_before != 0) {
         return t_.tokens[k].boundary_before == kClauseBoundary ? k : 0;
