@@ -1164,7 +1164,7 @@ constexpr std::string_view kFrenchObjectStarts[] = {
 // are read as negated. Emoji of ironic or exasperated praise, of anger
 // beside thanks ("Danke Salon Haarmonie 😡"), and hashtags.
 constexpr std::string_view kIronyEmoji[] = {"🙃", "🙄", "😒", "🤡",
-                                            "😡",    "🤬", "😠"};
+                                            "😡",    "🤬", "😠", "😤"};
 // Applause: twice in a row, a slow clap (Engine::IsSlowClap()).
 constexpr std::string_view kClap = "👏";
 constexpr std::size_t kIronyBefore = 15;  // tokens from term to mark

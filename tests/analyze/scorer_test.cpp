@@ -614,9 +614,10 @@ TEST_CASE("a mark of irony negates the praise next to it") {
   auto compound = [&scorer](const char* text) {
     return scorer.Score(text, ScoreRequest{.language = "en"}).compound;
   };
-  // An angry face beside praise marks it too.
+  // An angry or huffing face beside praise marks it too.
   CHECK(compound("a great haircut 😡") ==
         doctest::Approx(Compound(-0.74 * 3.1 - 2.0)));
+  CHECK(compound("great holidays 😤") == doctest::Approx(Compound(-0.74 * 3.1)));
   CHECK(compound("Great, another price rise 🙃") ==
         doctest::Approx(Compound(-0.74 * 3.1 - 1.0 - 0.8)));
   CHECK(compound("great weather #sarcasm") ==
