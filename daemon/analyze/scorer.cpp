@@ -565,8 +565,9 @@ constexpr std::string_view kSarcasticPraise[] = {
     "beau",          "vive",        "premium",     "wow",
     "incroyable",    "unglaublich", "congrats",    "congratulations",
     "felicitations", "gratuliere",  "gratulation", "glueckwunsch",
-    "champion",      "champions",   "wonderful",   "marvellous",
-    "splendid",      "fabulous",    "cheers"};
+    "champion",      "champions",   "thanks",      "thx",
+    "wonderful",     "marvellous",  "splendid",    "fabulous",
+    "cheers"};
 // Words that may stand beside sarcastic praise in such a sentence.
 constexpr std::string_view kPraiseFillers[] = {
     "just",  "really",     "absolutely", "truly",  "so",   "very",

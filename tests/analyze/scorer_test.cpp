@@ -950,7 +950,12 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
       "great\t3\nlate\t-1\nimpressed\t2\ncancelled\t-1\nday\t0\n",
       "super\t2\nretard\t-1\npanne\t-1\nbelle\t1.9\nvive\t1\n",
       "toll\t2\nverspaetung\t-1\ngratuliere\t2\n");
-  const InlineScorer cheers("cheers\t2.1\nstuck\t-1\ngreat\t3\n", "", "");
+  const InlineScorer cheers(
+      "cheers\t2.1\nstuck\t-1\ngreat\t3\nthanks\t1.9\nfixed\t0\n", "", "");
+  CHECK(cheers.Compound("Stuck for an hour. thanks lads", "en") ==
+        doctest::Approx(Compound(-1 - 0.74 * 1.9)));
+  CHECK(cheers.Compound("Stuck for an hour, then fixed. thanks lads", "en") ==
+        doctest::Approx(Compound(-1 + 1.9)));
   CHECK(cheers.Compound("Stuck on the platform for 40 minutes. cheers", "en") ==
         doctest::Approx(Compound(-1 - 0.74 * 2.1)));
   // A longer sentence of praise and fillers alone, one before it of the
