@@ -66,8 +66,8 @@ constexpr double kAfterContrast = 1.5;
 // strong words: it is the review's own verdict.
 constexpr double kStatedRatingWeight = 2.0;
 // A stated rating whose valence is below this in size is a middle one
-// (3/5, 5/10, 6/10): a lukewarm verdict.
-constexpr double kMiddleRatingValence = 0.5;
+// (2.5/5 to 3.5/5, 5/10 to 6.5/10): a lukewarm verdict.
+constexpr double kMiddleRatingValence = 0.85;
 constexpr double kAlpha = 15.0;
 // Terms that pull both ways: in a text with at least kConflictMinTerms
 // polar contributions, the cancelled mass C = 2 min(positive, negative)
@@ -483,6 +483,7 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"didnt", "hate"},
     {"coin", "flip"},
     {"ni", "contre"},
+    {"ni", "froid"},  // "ni chaud ni froid"
     {"avis", "neutre"},
     {"ca", "depend"},
     {"gemischte", "gefuehle"},

@@ -1576,6 +1576,12 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   plain.Score("bon, 3/5", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm == "middle rating");
+  // Half a star either side too: 2.5/5 and 3.5/5 (6.5/10), not 7/10.
+  plain.Score("bon, 2,5/5", ScoreRequest{.language = "fr"}, &ex);
+  CHECK(ex.lukewarm == "middle rating");
+  plain.Score("bon, 7/10", ScoreRequest{.language = "fr"}, &ex);
+  CHECK(ex.lukewarm.empty());
+  scorer.CheckNeutral({{"bon, ni chaud ni froid", "fr"}});
   // Not another rating, which gives the verdict over a lukewarm phrase.
   CHECK(scorer.Compound("good, 4/5", "en") > Compound(1.9));
   CHECK(scorer.Compound("good, mixed feelings, 4/5", "en") > Compound(1.9));
