@@ -3113,7 +3113,8 @@ class Engine {
   // kSarcasticPraise, an article, at most four more words.
   [[gnu::noinline]] std::size_t PraisedNounEnd() const {
     if (!CueHas(0, &Cue::sarcastic_praise)) return 0;
-    for (std::size_t k = 2; k <= 6; ++k) {
+    const std::size_t n = t_.tokens.size();
+    for (std::size_t k = 2; k <= 6 && k < n; ++k) {
       if (t_.tokens[k].boundary_before != 0) {
         return t_.tokens[k].boundary_before == kClauseBoundary ? k : 0;
       }

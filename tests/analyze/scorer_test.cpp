@@ -1034,6 +1034,12 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   CHECK(scorer.Compound("Super l'appli, une panne et du retard.", "fr") ==
         doctest::Approx(Compound(-2 - 0.74 * 2)));
   CHECK(scorer.Compound("Super la SNCB, belle organisation.", "fr") > 0.0);
+  // Nothing of a text scored before it counts: a four-word text reads no
+  // boundary past its end.
+  const InlineScorer reuse("", "génial\t3\npanne\t-1\nretard\t-1\n", "");
+  reuse.Compound("a b c d, e f g h i j", "fr");
+  CHECK(reuse.Compound("génial la panne retard", "fr") ==
+        doctest::Approx(Compound(3 - 1 - 1)));
   // Or before a relative "qui".
   CHECK(scorer.Compound("Super la SNCB qui a une panne et du retard.", "fr") ==
         doctest::Approx(Compound(-2 - 0.74 * 2)));
