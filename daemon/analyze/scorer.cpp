@@ -568,14 +568,18 @@ constexpr std::string_view kSarcasticPraise[] = {
     "felicitations", "gratuliere",  "gratulation", "glueckwunsch",
     "champion",      "champions",   "thanks",      "thx",
     "wonderful",     "marvellous",  "splendid",    "fabulous",
-    "cheers"};
+    "cheers",        "cool",        "helpful",     "useful",
+    "hilfreich",     "utile"};
 // Words that may stand beside sarcastic praise in such a sentence.
 constexpr std::string_view kPraiseFillers[] = {
-    "just",  "really",     "absolutely", "truly",  "so",   "very",
-    "again", "lads",       "guys",       "folks",  "mate", "there",
-    "stuff", "altogether", "vraiment",   "encore", "les",  "gars",
-    "echt",  "wirklich",   "wieder",     "leute",  "mal",  "einfach",
-    "ganz",  "tres"};
+    "just",   "really",       "absolutely",    "truly",      "so",
+    "very",   "again",        "lads",          "guys",       "folks",
+    "mate",   "there",        "stuff",         "altogether", "vraiment",
+    "encore", "les",          "gars",          "echt",       "wirklich",
+    "wieder", "leute",        "mal",           "einfach",    "ganz",
+    "tres",   "it",           "here",          "service",    "value",
+    "job",    "work",         "communication", "customer",   "support",
+    "timing", "organisation", "organization",  "planning"};
 
 // The cues of `lang`; for kUnd, of every language (the first booster value
 // found, French first).
@@ -3035,10 +3039,14 @@ class Engine {
       // One word may also close the text after a comma: "Mon fils a
       // pleuré, bravo."
       if (t_.tokens[n - words].boundary_before) {
-        if (LastWordAfterStop(raw, words, words == 1)) {
-          return PraiseSentencesBefore(n - words);
+        if (!LastWordAfterStop(raw, words, words == 1)) break;
+        const std::size_t start = PraiseSentencesBefore(n - words);
+        // A filler after a comma closes a longer one: "Amazing service,
+        // truly."
+        if (words == 1 && !CueHas(n - 1, &Cue::sarcastic_praise)) {
+          return std::min(start, LongerPraiseSentence(n));
         }
-        break;
+        return start;
       }
     }
     // A longer sentence of praise words and fillers alone: "Great

@@ -969,6 +969,9 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   // Not a sentence with another word.
   CHECK(cheers.Compound("Stuck for an hour. great trains, just great", "en") >
         0.0);
+  // A filler after a comma ends the longer sentence: "Great service, truly."
+  CHECK(cheers.Compound("Stuck for an hour. Great service, truly.", "en") ==
+        doctest::Approx(Compound(-1 - 0.74 * 3)));
   CHECK(scorer.Compound("Zwei Stunden Verspätung. Gratuliere.", "de") ==
         doctest::Approx(Compound(-1 - 0.74 * 2)));
   CHECK(scorer.Compound("Une panne, du retard. Belle organisation.", "fr") ==
