@@ -825,8 +825,10 @@ constexpr std::string_view kSubordinators[] = {
 constexpr std::string_view kCounterfactualModals[] = {"could", "would",
                                                       "should", "might"};
 constexpr std::string_view kIrregularParticiples[] = {
-    "been",  "had",  "made",  "done",  "gone",  "got",   "seen", "felt",
-    "given", "paid", "found", "spent", "taken", "known", "read", "left"};
+    "been",    "had",    "made",    "done",   "gone",   "got",   "seen", "felt",
+    "given",   "paid",   "found",   "spent",  "taken",  "known", "read", "left",
+    "brought", "bought", "thought", "caught", "taught", "sent",  "lost", "put",
+    "hit",     "sat",    "kept",    "told",   "said",   "won"};
 constexpr std::string_view kContractedModals[] = {
     "couldve",   "wouldve",  "shouldve", "mightve",  "could've",  "would've",
     "should've", "might've", "could’ve", "would’ve", "should’ve", "might’ve"};
@@ -2634,6 +2636,10 @@ class Engine {
       if (v > 0.0 && hit.span == 1 && GradesAWord(i)) {
         v = 0.0;
         Note(c, [] { return std::string("adverb of degree"); });
+      }
+      if (v > 0.0 && hit.span == 2 && GuessesThePast(i)) {
+        v = 0.0;
+        Note(c, [] { return std::string("modal of a guess"); });
       }
       if (v != 0.0 && hit.span == 1 && IsDiscourseMarker(i)) {
         v = 0.0;
@@ -4910,6 +4916,20 @@ class Engine {
         "steep"};
     return i + 1 < t_.tokens.size() && !t_.tokens[i + 1].boundary_before &&
            t_.at(i) == "pretty" && IsOneOf(t_.at(i + 1), kGraded);
+  }
+
+  // Whether "must have" at `i` guesses at the past before a participle
+  // ("we must have brought them", "must have been an off night"), no
+  // praise of a must-have.
+  bool GuessesThePast(std::size_t i) const {
+    const std::size_t p = i + 2;
+    if (p >= t_.tokens.size() || t_.tokens[p].boundary_before ||
+        t_.at(i) != "must" || t_.at(i + 1) != "have") {
+      return false;
+    }
+    const std::string_view w = t_.at(p);
+    return w.ends_with("ed") || w.ends_with("en") ||
+           IsOneOf(w, kIrregularParticiples);
   }
 
   bool IsDiscourseMarker(std::size_t i) const {

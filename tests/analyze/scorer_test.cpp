@@ -1596,6 +1596,12 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   CHECK(scorer.Compound("good, mixed feelings, 4/5", "en") > Compound(1.9));
   plain.Score("bon, sans plus, 1/5", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm.empty());
+  // "must have" before a participle guesses at the past, no praise.
+  const InlineScorer must("must have\t2\n", "", "");
+  CHECK(must.Compound("a must have for runners", "en") ==
+        doctest::Approx(Compound(2)));
+  CHECK(must.Compound("we must have brought them", "en") == 0.0);
+  CHECK(must.Compound("it must have been an off night", "en") == 0.0);
   // "pretty" before a word of degree the lexicons do not score is its
   // adverb, no praise; before a noun it is one.
   const InlineScorer pretty("pretty\t2.2\n", "", "");
