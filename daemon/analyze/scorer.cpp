@@ -68,6 +68,10 @@ constexpr double kStatedRatingWeight = 2.0;
 // A stated rating whose valence is below this in size is a middle one
 // (2.5/5 to 3.5/5, 5/10 to 6.5/10): a lukewarm verdict.
 constexpr double kMiddleRatingValence = 0.85;
+// A sentence after the first that ends with "though" is an afterthought
+// ("... the villain's plan makes no sense. Great trailer though."): its
+// terms are multiplied by this.
+constexpr double kAfterthoughtScalar = 0.5;
 constexpr double kAlpha = 15.0;
 // Terms that pull both ways: in a text with at least kConflictMinTerms
 // polar contributions, the cancelled mass C = 2 min(positive, negative)
@@ -2593,6 +2597,7 @@ class Engine {
     // Super sympa.", "Paket nicht angekommen. Toll.").
     const std::size_t final_start = contrast == n ? FinalPraiseStart() : n;
     const std::size_t opening_end = contrast == n ? OpeningPraiseEnd() : 0;
+    const std::pair<std::size_t, std::size_t> afterthought = Afterthought();
     double held[4] = {0.0, 0.0, 0.0, 0.0};
     std::size_t held_notes[4] = {kNone, kNone, kNone, kNone};
     int held_count = 0;
@@ -2636,6 +2641,12 @@ class Engine {
       if (v > 0.0 && hit.span == 1 && GradesAWord(i)) {
         v = 0.0;
         Note(c, [] { return std::string("adverb of degree"); });
+      }
+      if (i >= afterthought.first && i < afterthought.second) {
+        v *= kAfterthoughtScalar;
+        Note(c, [] {
+          return Format("afterthought (though) x%.1f", kAfterthoughtScalar);
+        });
       }
       if (v > 0.0 && hit.span == 2 && GuessesThePast(i)) {
         v = 0.0;
@@ -4916,6 +4927,29 @@ class Engine {
         "steep"};
     return i + 1 < t_.tokens.size() && !t_.tokens[i + 1].boundary_before &&
            t_.at(i) == "pretty" && IsOneOf(t_.at(i + 1), kGraded);
+  }
+
+  // The last sentence after the first that ends with "though" or "tho", an
+  // afterthought, as [begin, end) of its tokens; {n, n} when none.
+  std::pair<std::size_t, std::size_t> Afterthought() const {
+    const std::size_t n = t_.tokens.size();
+    std::size_t end = n;
+    for (std::size_t t = n; t > 1; --t) {
+      // Token t - 1 ends a sentence: the text's last, or one before a stop.
+      if (t < n && !(t_.tokens[t].boundary_before & kSentenceStop)) continue;
+      const std::string_view w = t_.at(t - 1);
+      if (w == "though" || w == "tho") {
+        end = t;
+        break;
+      }
+    }
+    if (end == n &&
+        (n == 0 || (t_.at(n - 1) != "though" && t_.at(n - 1) != "tho"))) {
+      return {n, n};
+    }
+    const std::size_t begin = SentenceStart(end - 1);
+    if (begin == 0) return {n, n};
+    return {begin, end};
   }
 
   // Whether "must have" at `i` guesses at the past before a participle

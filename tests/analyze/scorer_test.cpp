@@ -1596,6 +1596,12 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   CHECK(scorer.Compound("good, mixed feelings, 4/5", "en") > Compound(1.9));
   plain.Score("bon, sans plus, 1/5", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm.empty());
+  // A later sentence ending with "though" is an afterthought (x0.5).
+  const InlineScorer though("great\t3\nweak\t-2\n", "", "");
+  CHECK(though.Compound("The plot is weak. Great cast though.", "en") ==
+        doctest::Approx(Compound(-2 + 0.5 * 3)));
+  CHECK(though.Compound("Great cast though.", "en") ==
+        doctest::Approx(Compound(3)));
   // "must have" before a participle guesses at the past, no praise.
   const InlineScorer must("must have\t2\n", "", "");
   CHECK(must.Compound("a must have for runners", "en") ==
