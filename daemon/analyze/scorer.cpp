@@ -290,6 +290,7 @@ struct Cue {
   bool rare = false;              // concession, condition or love (few words)
   bool sarcastic_praise = false;  // one of kSarcasticPraise
   bool praise_filler = false;     // one of kPraiseFillers
+  bool though = false;            // "though", "tho": maybe an afterthought
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -620,6 +621,7 @@ const CueMap& Cues(Lang lang) {
       mark(kLoveVerbs, &Cue::love);
       mark(kSarcasticPraise, &Cue::sarcastic_praise);
       mark(kPraiseFillers, &Cue::praise_filler);
+      for (std::string_view w : {"though", "tho"}) m[w].though = true;
       for (auto& [w, cue] : m) {
         cue.rare = cue.concession || cue.condition || cue.love;
       }
@@ -2489,7 +2491,8 @@ class Engine {
     bool any_excess_word = false;
     any_rare_ = any_negator_ = may_negate_ = false;
     std::size_t return_word = kNone;
-    bool any_rare_cue = false;  // see Cue::rare
+    std::size_t last_though = kNone;  // the last "though" or "tho"
+    bool any_rare_cue = false;        // see Cue::rare
     negator_count_ = 0;
     lukewarm_ = lukewarm_start_ = kNone;
     for (std::size_t i = 0; i < n; ++i) {
@@ -2514,6 +2517,7 @@ class Engine {
           lukewarm_start_ = i - 2;
         }
         any_rare_cue = any_rare_cue || (cue != nullptr && cue->rare);
+        if (cue != nullptr && cue->though) last_though = i;
         if (cue != nullptr &&
             (cue->booster != 0.0 || cue->negator || cue->contrast)) {
           s_.cues[i] = *cue;
@@ -2597,7 +2601,8 @@ class Engine {
     // Super sympa.", "Paket nicht angekommen. Toll.").
     const std::size_t final_start = contrast == n ? FinalPraiseStart() : n;
     const std::size_t opening_end = contrast == n ? OpeningPraiseEnd() : 0;
-    const std::pair<std::size_t, std::size_t> afterthought = Afterthought();
+    const std::pair<std::size_t, std::size_t> afterthought =
+        last_though == kNone ? std::pair(n, n) : Afterthought(last_though);
     double held[4] = {0.0, 0.0, 0.0, 0.0};
     std::size_t held_notes[4] = {kNone, kNone, kNone, kNone};
     int held_count = 0;
@@ -4929,27 +4934,18 @@ class Engine {
            t_.at(i) == "pretty" && IsOneOf(t_.at(i + 1), kGraded);
   }
 
-  // The last sentence after the first that ends with "though" or "tho", an
-  // afterthought, as [begin, end) of its tokens; {n, n} when none.
-  std::pair<std::size_t, std::size_t> Afterthought() const {
+  // The sentence after the first that the "though" or "tho" at `last`
+  // ends, an afterthought, as [begin, end) of its tokens; {n, n} when that
+  // word ends no such sentence.
+  std::pair<std::size_t, std::size_t> Afterthought(std::size_t last) const {
     const std::size_t n = t_.tokens.size();
-    std::size_t end = n;
-    for (std::size_t t = n; t > 1; --t) {
-      // Token t - 1 ends a sentence: the text's last, or one before a stop.
-      if (t < n && !(t_.tokens[t].boundary_before & kSentenceStop)) continue;
-      const std::string_view w = t_.at(t - 1);
-      if (w == "though" || w == "tho") {
-        end = t;
-        break;
-      }
-    }
-    if (end == n &&
-        (n == 0 || (t_.at(n - 1) != "though" && t_.at(n - 1) != "tho"))) {
+    if (last + 1 < n &&
+        !(t_.tokens[last + 1].boundary_before & kSentenceStop)) {
       return {n, n};
     }
-    const std::size_t begin = SentenceStart(end - 1);
-    if (begin == 0) return {n, n};
-    return {begin, end};
+    const std::size_t begin = SentenceStart(last);
+    if (begin == 0 || begin == last) return {n, n};
+    return {begin, last + 1};
   }
 
   // Whether "must have" at `i` guesses at the past before a participle
