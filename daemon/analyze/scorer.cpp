@@ -1340,6 +1340,13 @@ constexpr std::string_view kJudgedDeterminers[] = {
     "the", "a",    "an",   "my",   "his",   "her",  "their", "le",  "la",
     "un",  "une",  "mon",  "son",  "sa",    "leur", "der",   "die", "das",
     "ein", "eine", "mein", "sein", "seine", "ihr",  "ihre"};
+// Works of excellence that, before a link word and a term of blame, only
+// grade the blame: "a masterpiece of boredom" (Engine::Sum()).
+constexpr std::string_view kMasterworks[] = {
+    "masterpiece", "masterclass", "triumph", "meisterwerk", "meisterstueck",
+    "chefdoeuvre", "sommet",      "modele",  "model"};
+constexpr std::string_view kGenitiveLinks[] = {"of",  "in",  "de", "d",
+                                               "der", "des", "du"};
 // Words before an opening praise ("Oh toll,", "Ganz toll,").
 constexpr std::string_view kPraiseOpeners[] = {"oh", "ganz", "na", "ah", "wow"};
 // The longest last sentence read for sarcasm ("Super sympa.").
@@ -2578,6 +2585,20 @@ class Engine {
       const std::size_t next = s_.hit_at[k + 1];
       const Hit& hit = s_.hits[i];
       const Hit& after = s_.hits[next];
+      // A masterpiece of the blame after it is the blame's degree: "a
+      // masterpiece of boredom", "ein Meisterwerk der Langeweile".
+      if (next == i + 2 && hit.span == 1 && hit.valence > 0.0 &&
+          after.valence < 0.0 && after.source == Source::kLang &&
+          !t_.tokens[i + 1].boundary_before &&
+          !t_.tokens[next].boundary_before &&
+          IsOneOf(t_.at(i + 1), kGenitiveLinks) &&
+          IsOneOf(t_.at(i), kMasterworks) &&
+          // Not a genre: "a masterpiece of horror".
+          !IsOneOf(t_.at(next), kWorkWords) &&
+          WorkReadingOf(t_.at(next)) == nullptr) {
+        s_.cues[i].booster = kBoosterIncrement;
+        continue;
+      }
       if (next != i + hit.span || hit.source != Source::kLang ||
           after.source != Source::kLang || t_.tokens[next].boundary_before) {
         continue;

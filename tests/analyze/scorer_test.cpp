@@ -1596,6 +1596,12 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   CHECK(scorer.Compound("good, mixed feelings, 4/5", "en") > Compound(1.9));
   plain.Score("bon, sans plus, 1/5", ScoreRequest{.language = "fr"}, &ex);
   CHECK(ex.lukewarm.empty());
+  // A masterpiece of a blame grades the blame; not of a genre.
+  const InlineScorer masterpiece("masterpiece\t3\nboredom\t-1.3\nhorror\t-2\n",
+                                 "", "");
+  CHECK(masterpiece.Compound("a masterpiece of boredom", "en") ==
+        doctest::Approx(Compound(-1.3 - 0.95 * 0.293)));
+  CHECK(masterpiece.Compound("a masterpiece of horror", "en") > 0.0);
   // A later sentence ending with "though" is an afterthought (x0.5).
   const InlineScorer though("great\t3\nweak\t-2\n", "", "");
   CHECK(though.Compound("The plot is weak. Great cast though.", "en") ==
