@@ -3286,7 +3286,9 @@ class Engine {
         return;
       }
       for (std::size_t k = n - words; k < n; ++k) {
-        if (IsOneOf(t_.at(k), kMiddlingVerdicts)) {
+        // Not a denied one: "Not ok.", "Pas correct.", "Nicht okay."
+        if (IsOneOf(t_.at(k), kMiddlingVerdicts) &&
+            (k == n - words || !IsNegator(k - 1))) {
           lukewarm_start_ = n - words;
           lukewarm_ = n - 1;
           return;

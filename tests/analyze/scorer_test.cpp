@@ -1622,6 +1622,12 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   // "so so" is middling, but not as a doubled booster before a term.
   scorer.CheckNeutral({{"good food, the service was so so", "en"}});
   CHECK(scorer.Compound("so so good", "en") > Compound(1.9));
+  // A middling word denied closes no lukewarm verdict.
+  plain.Score("un bon repas. Pas correct.", ScoreRequest{.language = "fr"},
+              &ex);
+  CHECK(ex.lukewarm.empty());
+  plain.Score("un bon repas. Correct.", ScoreRequest{.language = "fr"}, &ex);
+  CHECK(ex.lukewarm == "correct");
   // Liking it without love, and not hating it.
   scorer.CheckNeutral(
       {{"good, but I didn't love it", "en"}, {"good, I didn't hate it", "en"}});
