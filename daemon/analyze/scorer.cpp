@@ -445,7 +445,9 @@ constexpr std::string_view kLukewarmWords[] = {
     "durchschnittlich", "zwiegespalten", "evens",           "depends",
     "uneven",           "inegal",        "inegale",         "inegaux",
     "inegales",         "mittelmass",    "mittelmaessig",   "road",
-    "middle",           "moyenne",       "durchschnitt"};
+    "middle",           "moyenne",       "durchschnitt",    "sale"};
+// The words before a lukewarm "sale": "wait for a sale" (NoLukewarmVerdict()).
+constexpr std::string_view kWaitForASale[3] = {"wait", "for", "a"};
 // The words before a lukewarm "road" and "middle" (NoLukewarmVerdict()).
 constexpr std::string_view kMiddleOfTheRoad[3] = {"middle", "of", "the"};
 constexpr std::string_view kSomewhereInThe[3] = {"somewhere", "in", "the"};
@@ -526,6 +528,8 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     // praise with reservations: "recommended, with reservations", "gut,
     // mit Abstrichen"
     {"with", "reservations"},
+    // worth borrowing, not buying
+    {"worth", "borrowing"},
     {"mit", "abstrichen"},
     // undecided: "ich sitze irgendwo dazwischen", "schwer zu bewerten"
     {"irgendwo", "dazwischen"},
@@ -3205,10 +3209,12 @@ class Engine {
              t_.tokens[i - 1].boundary_before || t_.at(i - 1) != "la" ||
              t_.at(i - 2) != "dans";
     }
-    // Only "middle of the road", "somewhere in the middle".
-    if (w == "road" || w == "middle") {
-      const std::string_view(&words)[3] =
-          w == "road" ? kMiddleOfTheRoad : kSomewhereInThe;
+    // Only "middle of the road", "somewhere in the middle", "wait for a
+    // sale".
+    if (w == "road" || w == "middle" || w == "sale") {
+      const std::string_view(&words)[3] = w == "road"   ? kMiddleOfTheRoad
+                                          : w == "sale" ? kWaitForASale
+                                                        : kSomewhereInThe;
       if (i < 3) return true;
       for (std::size_t k = 0; k < 3; ++k) {
         if (t_.tokens[i - k].boundary_before || t_.at(i - 3 + k) != words[k]) {

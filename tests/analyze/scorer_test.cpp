@@ -1631,6 +1631,11 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   // Liking it without love, and not hating it.
   scorer.CheckNeutral(
       {{"good, but I didn't love it", "en"}, {"good, I didn't hate it", "en"}});
+  // Waiting for a sale, worth borrowing; not a sale of another kind.
+  scorer.CheckNeutral(
+      {{"good, but wait for a sale", "en"}, {"good, worth borrowing", "en"}});
+  CHECK(scorer.Compound("good, bought it in a sale", "en") ==
+        doctest::Approx(Compound(1.9)));
   // Waiting to see how it lasts, not whether an outcome will come.
   scorer.CheckNeutral({{"good, we'll see after a few washes", "en"},
                        {"bon, on verra dans le temps", "fr"},
