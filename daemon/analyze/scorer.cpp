@@ -291,6 +291,9 @@ struct Cue {
   bool sarcastic_praise = false;  // one of kSarcasticPraise
   bool praise_filler = false;     // one of kPraiseFillers
   bool though = false;            // "though", "tho": maybe an afterthought
+  // Any bit but the two of closing praise: Engine::Sum()'s first pass
+  // skips a word without one.
+  bool first_pass = false;
 };
 using CueMap = std::unordered_map<std::string_view, Cue>;
 
@@ -632,6 +635,11 @@ const CueMap& Cues(Lang lang) {
       for (const auto& [w, v] : r.boosters) {
         Cue& c = m[w];
         if (c.booster == 0.0) c.booster = v;
+      }
+      for (auto& [w, c] : m) {
+        c.first_pass = c.booster != 0.0 || c.negator || c.contrast ||
+                       c.degree || c.failure || c.pair_end || c.lukewarm ||
+                       c.lukewarm_pair || c.contrast_pair || c.rare || c.though;
       }
     };
     for (Lang l : {kFr, kEn, kDe}) {
@@ -2510,7 +2518,11 @@ class Engine {
       const TokenFacts& facts = s_.facts[i];
       // A token without flag, cue or "n't" (most) neither boosts, negates
       // nor contrasts: its cue stays empty.
-      if (facts.flags == 0 && facts.cue_row == 0 && !facts.ends_nt) continue;
+      if (facts.flags == 0 && !facts.ends_nt &&
+          (facts.cue_row == 0 ||
+           !index_.cues[facts.cue_row][lang_].first_pass)) {
+        continue;
+      }
       any_excess_word = any_excess_word || Is(i, kFlagExcess);
       if (facts.kind == TokenKind::kWord) {
         // Row 0, every word's without a cue (most), has none.
