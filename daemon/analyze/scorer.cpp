@@ -3381,7 +3381,8 @@ class Engine {
       // A determiner may come between: "not the worst", "pas le pire",
       // "not his worst".
       std::size_t t = j + 1;
-      if (s_.hits[t].span == 0 && j + 2 < n &&
+      if (s_.hits[t].span == 0 && j + 2 < n && s_.hits[j + 2].span == 1 &&
+          s_.hits[j + 2].valence != 0.0 &&
           IsOneOf(t_.at(t), kJudgedDeterminers)) {
         ++t;
       }
