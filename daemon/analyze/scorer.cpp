@@ -533,6 +533,19 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"with", "reservations"},
     // worth borrowing, not buying
     {"worth", "borrowing"},
+    // faint praise: "a perfectly okay sequel", "nothing to write home about"
+    {"perfectly", "okay"},
+    {"perfectly", "ok"},
+    {"perfectly", "fine"},
+    {"perfectly", "decent"},
+    {"perfectly", "serviceable"},
+    {"perfectly", "adequate"},
+    {"perfectly", "pleasant"},
+    {"perfectly", "acceptable"},
+    {"parfaitement", "correct"},
+    {"parfaitement", "honnete"},
+    {"write", "home"},
+    {"nothing", "exciting"},
     {"mit", "abstrichen"},
     // undecided: "ich sitze irgendwo dazwischen", "schwer zu bewerten"
     {"irgendwo", "dazwischen"},

@@ -1631,6 +1631,10 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   // Liking it without love, and not hating it.
   scorer.CheckNeutral(
       {{"good, but I didn't love it", "en"}, {"good, I didn't hate it", "en"}});
+  // Faint praise: "perfectly okay", "nothing to write home about".
+  scorer.CheckNeutral({{"good, a perfectly okay sequel", "en"},
+                       {"good, nothing to write home about", "en"},
+                       {"good, but nothing exciting either", "en"}});
   // Waiting for a sale, worth borrowing; not a sale of another kind.
   scorer.CheckNeutral(
       {{"good, but wait for a sale", "en"}, {"good, worth borrowing", "en"}});
