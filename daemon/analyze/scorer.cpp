@@ -544,6 +544,10 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"perfectly", "acceptable"},
     {"parfaitement", "correct"},
     {"parfaitement", "honnete"},
+    {"fait", "correct"},  // "tout à fait correct"
+    {"durchaus", "ordentlich"},
+    {"durchaus", "solide"},
+    {"absolut", "okay"},
     {"write", "home"},
     {"nothing", "exciting"},
     {"mit", "abstrichen"},
