@@ -548,6 +548,11 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"durchaus", "ordentlich"},
     {"durchaus", "solide"},
     {"absolut", "okay"},
+    {"man", "machen"},    // "kann man machen"
+    {"keine", "baeume"},  // "reißt keine Bäume aus"
+    {"pas", "inoubliable"},
+    {"reste", "correct"},  // "ça reste correct"
+    {"reste", "correcte"},
     {"write", "home"},
     {"nothing", "exciting"},
     {"mit", "abstrichen"},

@@ -1635,6 +1635,9 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
   scorer.CheckNeutral({{"good, a perfectly okay sequel", "en"},
                        {"good, nothing to write home about", "en"},
                        {"good, but nothing exciting either", "en"}});
+  scorer.CheckNeutral({{"gut, kann man machen", "de"},
+                       {"bon, ça reste correct", "fr"},
+                       {"bon, pas inoubliable", "fr"}});
   // Waiting for a sale, worth borrowing; not a sale of another kind.
   scorer.CheckNeutral(
       {{"good, but wait for a sale", "en"}, {"good, worth borrowing", "en"}});
