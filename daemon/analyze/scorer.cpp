@@ -5296,6 +5296,12 @@ class Engine {
     if (any_condition) {
       taste_ = FindSarcasticTaste();
       FindAudienceTastes();
+      // A verdict given for an audience only ("Wer Kostümfilme mag, wird
+      // zufrieden sein", "worth a watch if you like the genre") is a
+      // lukewarm one.
+      if (audience_tastes_ > 0 && lukewarm_ == kNone) {
+        lukewarm_ = audience_at_[0];
+      }
     }
     if (any_love) sarcastic_love_ = FindSarcasticLove();
     if (concession_.begin == kNone && taste_.verb == kNone &&
@@ -5365,8 +5371,9 @@ class Engine {
     audience_tastes_ = 0;
     for (const std::uint32_t at : s_.hit_at) {
       const std::size_t i = at;
+      // Not a sarcastic taste (FindSarcasticTaste(), run before).
       if (s_.hits[i].valence <= 0.0 || s_.hits[i].span != 1 ||
-          !IsOneOf(t_.at(i), kTasteVerbs)) {
+          i == taste_.verb || !IsOneOf(t_.at(i), kTasteVerbs)) {
         continue;
       }
       for (std::size_t k = i; k > 0 && i - k < 6; --k) {

@@ -259,13 +259,14 @@ TEST_CASE("a taste for what the clause blames, as a condition, is sarcasm") {
   CHECK(scorer.Compound("Super Hotel, wenn man dreckige Zimmer mag.", "de") ==
         doctest::Approx(Compound(-0.74 * 3 - 1)));
   // Not a taste for what the clause does not blame, nor for a genre: then
-  // the taste is an audience's, not the author's, and counts nothing.
+  // the taste is an audience's, not the author's, and counts nothing, and
+  // a verdict for an audience only is a lukewarm one.
   CHECK(scorer.Compound("Great if you like spicy food.", "en") ==
-        doctest::Approx(Compound(3 + 0.5)));
+        doctest::Approx(kLukewarmScalar * Compound(3 + 0.5)));
   CHECK(scorer.Compound("Great if you like horror.", "en") ==
-        doctest::Approx(Compound(3 - 2)));
+        doctest::Approx(kLukewarmScalar * Compound(3 - 2)));
   CHECK(scorer.Compound("Wer Horror mag, wird es super finden.", "de") ==
-        doctest::Approx(Compound(3)));
+        doctest::Approx(kLukewarmScalar * Compound(3)));
   CHECK(scorer.Compound("Ich weiß nicht, ob ich es mag.", "de") <= 0.0);
   CHECK(scorer.Compound("Ich mag es.", "de") == doctest::Approx(Compound(1.5)));
   // Nor a taste that is not offered to someone.
