@@ -2972,10 +2972,14 @@ class Engine {
           },
           "excess (too/trop before a neutral word)");
     }
-    // Not after the plot of a book or a film, which is no complaint ("Ein
-    // Film über Schach, der mitreißt. Großartig gespielt.").
-    const bool sarcastic =
-        held_count > 0 && sum < 0.0 && !AboutAWork() && !ReportsRemedy();
+    // After a complaint, or after words the writer quotes without praising
+    // anything ('the "solution" is a 40 minute drive. Cool.'): a company's
+    // words quoted back are a complaint of their own. Not after the plot of
+    // a book or a film, which is no complaint ("Ein Film über Schach, der
+    // mitreißt. Großartig gespielt.").
+    const bool sarcastic = held_count > 0 &&
+                           (sum < 0.0 || (sum <= 0.0 && !t_.quotes.empty())) &&
+                           !AboutAWork() && !ReportsRemedy();
     for (int k = 0; k < held_count; ++k) {
       double v = held[k];
       if (sarcastic) {

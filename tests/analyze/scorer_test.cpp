@@ -970,6 +970,12 @@ TEST_CASE("generic praise as the last sentence after a complaint is sarcasm") {
   // Not a sentence with another word.
   CHECK(cheers.Compound("Stuck for an hour. great trains, just great", "en") >
         0.0);
+  // Quoted words and no praise before it make it sarcasm too.
+  CHECK(cheers.Compound(
+            "They closed it and the \"solution\" is a drive. Great.", "en") ==
+        doctest::Approx(Compound(-0.74 * 3)));
+  CHECK(cheers.Compound("They closed it and the solution is a drive. Great.",
+                        "en") == doctest::Approx(Compound(3)));
   // A filler after a comma ends the longer sentence: "Great service, truly."
   CHECK(cheers.Compound("Stuck for an hour. Great service, truly.", "en") ==
         doctest::Approx(Compound(-1 - 0.74 * 3)));
