@@ -1146,7 +1146,8 @@ constexpr std::string_view kWorkWords[] = {
     "regisseur",      "regisseurin",    "scenario",       "scenaristes",
     "acteur",         "actrice",        "generique",      "cinema",
     "casting",        "director",       "cinematography", "animation",
-    "bd",             "kino",           "schauspielerin"};
+    "bd",             "kino",           "schauspielerin", "kinderbuch",
+    "jugendbuch",     "sachbuch",       "hoerbuch",       "debuetroman"};
 // clang-format on
 constexpr std::string_view kGermanConditionals[] = {"haette", "haetten",
                                                     "waere", "waeren"};
