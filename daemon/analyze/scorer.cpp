@@ -3007,23 +3007,19 @@ class Engine {
     // Up to two emoji may close it: "... Top 👍", "... Bravo 👏"; or up to
     // three hashtag words: "... Brilliant. #virginmediadown".
     std::string_view raw = s_.raw_text;
+    std::size_t m = n;  // the tokens before the closing emoji or hashtags
     if (s_.facts[n - 1].kind == TokenKind::kEmoji) [[unlikely]] {
-      std::size_t m = n - 1;
-      if (s_.facts[m - 1].kind == TokenKind::kEmoji) --m;
+      m = s_.facts[n - 2].kind == TokenKind::kEmoji ? n - 2 : n - 1;
       raw = WithoutClosingEmoji(raw);
       if (m < 4 || raw.size() == s_.raw_text.size()) return n;
-      const std::size_t start = FinalPraiseStartBefore(m, raw);
-      return start == m ? n : start;
-    }
-    if (t_.tokens[n - 1].hashtag) [[unlikely]] {
-      std::size_t m = n - 1;
+    } else if (t_.tokens[n - 1].hashtag) [[unlikely]] {
+      m = n - 1;
       while (m > 0 && n - m < 3 && t_.tokens[m - 1].hashtag) --m;
       if (m < 4 || t_.tokens[m - 1].hashtag) return n;
-      const std::size_t start =
-          FinalPraiseStartBefore(m, WithoutClosingHashtags(raw, 3));
-      return start == m ? n : start;
+      raw = WithoutClosingHashtags(raw, 3);
     }
-    return FinalPraiseStartBefore(n, raw);
+    const std::size_t start = FinalPraiseStartBefore(m, raw);
+    return start == m ? n : start;
   }
 
   // FinalPraiseStart() of the text's first `n` tokens, `raw` their text.
