@@ -136,6 +136,7 @@ const LangRules& Rules(Lang lang) {
         {"parfaitement", kBoosterIncrement},  // "parfaitement ridicule"
         {"remarquablement", kBoosterIncrement},
         {"rigoureusement", kBoosterIncrement},
+        {"bien", kBoosterIncrement},  // before a term: "bien aimé", "bien lent"
         // Before a noun: "grosse déception", "un vrai bonheur".
         {"gros", kBoosterIncrement},
         {"grosse", kBoosterIncrement},

@@ -1304,6 +1304,15 @@ TEST_CASE("what could have been bad is not") {
         doctest::Approx(Compound(-0.74 * 1.8)));
 }
 
+TEST_CASE("French 'bien' before a term boosts it, alone it praises") {
+  const InlineScorer scorer("", "bien\t1.4\naimé\t2.0\nlent\t-1.3\n", "");
+  CHECK(scorer.Compound("j'ai bien aimé", "fr") ==
+        doctest::Approx(Compound(2.0 + 0.293)));
+  CHECK(scorer.Compound("c'est bien lent", "fr") ==
+        doctest::Approx(Compound(-1.3 - 0.293)));
+  CHECK(scorer.Compound("c'est bien", "fr") == doctest::Approx(Compound(1.4)));
+}
+
 TEST_CASE("a negator inside a term negates nothing after it") {
   const InlineScorer scorer("", "rien de tel\t2.0\nbon\t1.9\n",
                             "nichts geht über\t2.0\nguten\t1.9\n");
