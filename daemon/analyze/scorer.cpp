@@ -72,6 +72,9 @@ constexpr double kMiddleRatingValence = 0.85;
 // ("... the villain's plan makes no sense. Great trailer though."): its
 // terms are multiplied by this.
 constexpr double kAfterthoughtScalar = 0.5;
+// A clause of a state since changed ("tenaient bien la charge au début",
+// "anfangs gehasst", "tight at first"): its terms are multiplied by this.
+constexpr double kSupersededScalar = 0.5;
 constexpr double kAlpha = 15.0;
 // Terms that pull both ways: in a text with at least kConflictMinTerms
 // polar contributions, the cancelled mass C = 2 min(positive, negative)
@@ -292,6 +295,7 @@ struct Cue {
   bool sarcastic_praise = false;  // one of kSarcasticPraise
   bool praise_filler = false;     // one of kPraiseFillers
   bool though = false;            // "though", "tho": maybe an afterthought
+  bool superseded = false;        // one of kSupersededWords
   // Any bit but the two of closing praise: Engine::Sum()'s first pass
   // skips a word without one.
   bool first_pass = false;
@@ -615,6 +619,12 @@ constexpr std::string_view kPraiseFillers[] = {
     "tres",   "it",           "here",          "service",    "value",
     "job",    "work",         "communication", "customer",   "support",
     "timing", "organisation", "organization",  "planning"};
+// The last words of "at first", "initially", "au début", "au départ",
+// "dans un premier temps", "anfangs", "anfänglich", "am Anfang", "zu
+// Beginn": a state since changed (Engine::MarksASupersededState()).
+constexpr std::string_view kSupersededWords[] = {
+    "first",   "initially",   "debut",      "depart", "temps",
+    "anfangs", "anfaenglich", "anfanglich", "anfang", "beginn"};
 
 // The cues of `lang`; for kUnd, of every language (the first booster value
 // found, French first).
@@ -651,6 +661,7 @@ const CueMap& Cues(Lang lang) {
       mark(kLoveVerbs, &Cue::love);
       mark(kSarcasticPraise, &Cue::sarcastic_praise);
       mark(kPraiseFillers, &Cue::praise_filler);
+      mark(kSupersededWords, &Cue::superseded);
       for (std::string_view w : {"though", "tho"}) m[w].though = true;
       for (auto& [w, cue] : m) {
         cue.rare = cue.concession || cue.condition || cue.love;
@@ -662,7 +673,8 @@ const CueMap& Cues(Lang lang) {
       for (auto& [w, c] : m) {
         c.first_pass = c.booster != 0.0 || c.negator || c.contrast ||
                        c.degree || c.failure || c.pair_end || c.lukewarm ||
-                       c.lukewarm_pair || c.contrast_pair || c.rare || c.though;
+                       c.lukewarm_pair || c.contrast_pair || c.rare ||
+                       c.though || c.superseded;
       }
     };
     for (Lang l : {kFr, kEn, kDe}) {
@@ -2443,8 +2455,9 @@ class Engine {
     bool any_excess_word = false;
     any_rare_ = any_negator_ = may_negate_ = false;
     std::size_t return_word = kNone;
-    std::size_t last_though = kNone;  // the last "though" or "tho"
-    bool any_rare_cue = false;        // see Cue::rare
+    std::size_t last_though = kNone;    // the last "though" or "tho"
+    std::size_t superseded_at = kNone;  // the last "at first", "au début"...
+    bool any_rare_cue = false;          // see Cue::rare
     negator_count_ = 0;
     lukewarm_ = lukewarm_start_ = kNone;
     for (std::size_t i = 0; i < n; ++i) {
@@ -2474,6 +2487,9 @@ class Engine {
         }
         any_rare_cue = any_rare_cue || (cue != nullptr && cue->rare);
         if (cue != nullptr && cue->though) last_though = i;
+        if (cue != nullptr && cue->superseded && MarksASupersededState(i)) {
+          superseded_at = i;
+        }
         if (cue != nullptr &&
             (cue->booster != 0.0 || cue->negator || cue->contrast)) {
           s_.cues[i] = *cue;
@@ -2573,6 +2589,9 @@ class Engine {
     const std::size_t opening_end = contrast == n ? OpeningPraiseEnd() : 0;
     const std::pair<std::size_t, std::size_t> afterthought =
         last_though == kNone ? std::pair(n, n) : Afterthought(last_though);
+    const std::pair<std::size_t, std::size_t> superseded =
+        superseded_at == kNone ? std::pair(n, n)
+                               : SupersededClause(superseded_at);
     double held[4] = {0.0, 0.0, 0.0, 0.0};
     std::size_t held_notes[4] = {kNone, kNone, kNone, kNone};
     int held_count = 0;
@@ -2621,6 +2640,13 @@ class Engine {
         v *= kAfterthoughtScalar;
         Note(c, [] {
           return Format("afterthought (though) x%.1f", kAfterthoughtScalar);
+        });
+      }
+      if (i >= superseded.first && i < superseded.second) {
+        v *= kSupersededScalar;
+        Note(c, [] {
+          return Format("state since changed (at first) x%.1f",
+                        kSupersededScalar);
         });
       }
       if (v > 0.0 && hit.span == 2 && GuessesThePast(i)) {
@@ -4921,6 +4947,79 @@ class Engine {
     const std::size_t begin = SentenceStart(last);
     if (begin == 0 || begin == last) return {n, n};
     return {begin, last + 1};
+  }
+
+  // The number of words of the phrase of a state since changed that ends
+  // at `i` ("at first", "au début", "am Anfang", "dans un premier temps",
+  // "anfangs"), or 0 when none does. "at first sight" (love at first
+  // sight), and "au début du livre", "am Anfang des Films" (a place in the
+  // work) mark no change.
+  std::size_t SupersededPhraseLength(std::size_t i) const {
+    const std::size_t n = t_.tokens.size();
+    const std::string_view w = t_.at(i);
+    auto word_before = [&](std::size_t d) -> std::string_view {
+      for (std::size_t k = 0; k < d; ++k) {
+        if (i < k + 1 || t_.tokens[i - k].boundary_before) return {};
+      }
+      return t_.at(i - d);
+    };
+    const bool next_word = i + 1 < n && !t_.tokens[i + 1].boundary_before;
+    const std::string_view next = next_word ? t_.at(i + 1) : std::string_view{};
+    if (w == "initially" || w == "anfangs" || w == "anfaenglich" ||
+        w == "anfanglich") {
+      return 1;
+    }
+    if (w == "first") return word_before(1) == "at" && next != "sight" ? 2 : 0;
+    if (w == "debut" || w == "depart") {
+      const bool of_something =
+          next_word && (next == "de" || next == "du" || next == "des" ||
+                        t_.tokens[i + 1].elision);
+      return word_before(1) == "au" && !of_something ? 2 : 0;
+    }
+    if (w == "anfang" || w == "beginn") {
+      static constexpr std::string_view kOf[] = {
+          "des", "der", "dieses", "dieser", "von", "meiner", "seiner", "ihrer"};
+      const std::string_view before = word_before(1);
+      const bool at = (w == "anfang" && (before == "am" || before == "zu")) ||
+                      (w == "beginn" && before == "zu");
+      return at && !IsOneOf(next, kOf) ? 2 : 0;
+    }
+    if (w == "temps" && word_before(1) == "premier" && word_before(2) == "un" &&
+        word_before(3) == "dans") {
+      return 4;
+    }
+    return 0;
+  }
+
+  bool MarksASupersededState(std::size_t i) const {
+    return SupersededPhraseLength(i) != 0;
+  }
+
+  // The clause that the phrase of a state since changed ending at `i`
+  // belongs to, as [begin, end) of its tokens: from the clause boundary or
+  // contrast before it to the one after it. A phrase that makes up its own
+  // clause ("At first, I hated the controls") marks the next one.
+  std::pair<std::size_t, std::size_t> SupersededClause(std::size_t i) const {
+    const std::size_t n = t_.tokens.size();
+    const std::size_t phrase = i + 1 - SupersededPhraseLength(i);
+    std::size_t begin = phrase;
+    while (begin > 0 && !t_.tokens[begin].boundary_before &&
+           !IsContrast(begin - 1)) {
+      --begin;
+    }
+    auto clause_end = [&](std::size_t from) {
+      std::size_t end = from;
+      while (end < n && !t_.tokens[end].boundary_before && !IsContrast(end)) {
+        ++end;
+      }
+      return end;
+    };
+    std::size_t end = clause_end(i + 1);
+    if (begin == phrase && end == i + 1 && end < n &&
+        (t_.tokens[end].boundary_before & kSentenceStop) == 0) {
+      end = clause_end(end + 1);
+    }
+    return {begin, end};
   }
 
   // Whether "must have" at `i` guesses at the past before a participle

@@ -1624,6 +1624,24 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
         doctest::Approx(Compound(-2 + 0.5 * 3)));
   CHECK(though.Compound("Great cast though.", "en") ==
         doctest::Approx(Compound(3)));
+  // A clause of a state since changed weighs x0.5, and the clause after
+  // a phrase of its own; not a place in the work nor love at first sight.
+  const InlineScorer first("hated\t-3\nlove\t3\n", "bien\t1.4\n",
+                           "gehasst\t-2.6\nliebe\t1.8\ngut\t1.9\n");
+  CHECK(first.Compound("I hated it at first, now I love it", "en") ==
+        doctest::Approx(Compound(-0.5 * 3 + 3)));
+  CHECK(first.Compound("At first, I hated it. Now I love it.", "en") ==
+        doctest::Approx(Compound(-0.5 * 3 + 3)));
+  CHECK(first.Compound("love at first sight", "en") ==
+        doctest::Approx(Compound(3)));
+  CHECK(first.Compound("ça tenait bien au début, plus maintenant", "fr") ==
+        doctest::Approx(Compound(0.5 * 1.4)));
+  CHECK(first.Compound("au début du livre tout va bien", "fr") ==
+        doctest::Approx(Compound(1.4)));
+  CHECK(first.Compound("anfangs gehasst, jetzt liebe ich es", "de") ==
+        doctest::Approx(Compound(-0.5 * 2.6 + 1.8)));
+  CHECK(first.Compound("am Anfang des Films ist alles gut", "de") ==
+        doctest::Approx(Compound(1.9)));
   // "must have" before a participle guesses at the past, no praise.
   const InlineScorer must("must have\t2\n", "", "");
   CHECK(must.Compound("a must have for runners", "en") ==
