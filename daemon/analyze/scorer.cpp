@@ -480,6 +480,7 @@ constexpr std::pair<std::string_view, std::string_view> kMiddlingPairs[] = {
     {"geht", "so"}, {"so", "lala"}, {"passt", "schon"}, {"ca", "passe"}};
 constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"sans", "plus"},
+    {"pas", "plus"},  // "bien pour un bureau, pas plus" (PlusNoVerdict())
     {"demi", "teinte"},
     {"mi", "figue"},
     {"mixed", "feelings"},
@@ -522,6 +523,9 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"decent", "enough"},
     {"watchable", "enough"},
     {"expect", "miracles"},
+    {"keine", "wunder"},  // "keine Wunder erwarten" (not "kein Wunder")
+    {"de", "miracle"},    // "pas de miracle"
+    {"de", "miracles"},
     {"pas", "desagreable"},
     {"not", "unpleasant"},
     {"nicht", "unangenehm"},
@@ -2477,11 +2481,11 @@ class Engine {
         if (cue != nullptr &&
             ((cue->lukewarm && !NoLukewarmVerdict(i)) ||
              (cue->lukewarm_pair && EndsPair(i, kLukewarmPairs) &&
-              !SeesWhether(i) && !DoubledBooster(i)))) {
+              !SeesWhether(i) && !DoubledBooster(i) && !PlusNoVerdict(i)))) {
           lukewarm_ = i;
           lukewarm_start_ = kNone;
         } else if (cue != nullptr && cue->lukewarm_pair &&
-                   EndsPairAcrossDe(i, kLukewarmPairs)) {
+                   EndsPairAcrossDe(i, kLukewarmPairs) && !PlusNoVerdict(i)) {
           lukewarm_ = i;
           lukewarm_start_ = i - 2;
         }
@@ -3149,11 +3153,6 @@ class Engine {
     return 0;
   }
 
-  // Whether the lukewarm word at `i` gives no verdict here: "above
-  // average", "better than average", "on average", "im Durchschnitt";
-  // "depends" is one only before "what"
-  // or at its clause's end ("it depends what you want", "it depends."; not
-  // "the film's success depends on its cast").
   // Whether the word of waiting to see at `i` ends a doubt that an
   // outcome will come ("on verra si le SAV répond", "we'll see if they
   // call back"), no wait to see how a product lasts.
@@ -3172,6 +3171,34 @@ class Engine {
            s_.hits[i + 1].valence != 0.0;
   }
 
+  // Whether the "plus" of "sans plus" or "pas plus" at `i` gives no
+  // lukewarm verdict ("bien pour un bureau, pas plus", "correct sans plus
+  // mais ..."): it goes on in its clause, a quantity or a time ("pas plus
+  // de cinq minutes", "sans plus attendre"), or closes "ne ... pas plus"
+  // ("je n'en dis pas plus").
+  bool PlusNoVerdict(std::size_t i) const {
+    static constexpr std::string_view kContrasts[] = {"mais", "but", "aber"};
+    if (t_.at(i) != "plus") return false;
+    if (i + 1 < t_.tokens.size() && !t_.tokens[i + 1].boundary_before &&
+        !IsOneOf(t_.at(i + 1), kContrasts)) {
+      return true;
+    }
+    if (t_.at(i - 1) != "pas") return false;
+    // "ne" or "n'", also typed without its apostrophe ("je n en dis pas
+    // plus").
+    if (NeBefore(i - 1)) return true;
+    for (std::size_t k = i - 1; k-- > 0 && i - 1 - k <= kWindow;) {
+      if (t_.tokens[k + 1].boundary_before) break;
+      if (t_.at(k) == "n") return true;
+    }
+    return false;
+  }
+
+  // Whether the lukewarm word at `i` gives no verdict here: "above
+  // average", "better than average", "on average", "im Durchschnitt";
+  // "depends" is one only before "what"
+  // or at its clause's end ("it depends what you want", "it depends."; not
+  // "the film's success depends on its cast").
   bool NoLukewarmVerdict(std::size_t i) const {
     const std::string_view w = t_.at(i);
     // Only "dans la moyenne" (not "au-dessus de la moyenne").

@@ -2107,6 +2107,15 @@ TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
         doctest::Approx(kLukewarmScalar * Compound(2)));
   CHECK(scorer.Compound("Lustig, aber da war mehr drin.", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(0.5 * 2)));
+  // "pas plus" at its clause's end is lukewarm; not a quantity, nor "ne
+  // ... pas plus" (also without its apostrophe).
+  CHECK(std::abs(scorer.Compound("Drole, pas plus.", "fr")) < 0.05);
+  CHECK(scorer.Compound("Drole, pas plus de deux fois.", "fr") > 0.05);
+  CHECK(scorer.Compound("Drole. Je n'en dis pas plus.", "fr") > 0.05);
+  CHECK(scorer.Compound("Drole. Je n en dis pas plus.", "fr") > 0.05);
+  CHECK(std::abs(scorer.Compound("Lustig. Keine Wunder erwarten.", "de")) <
+        0.05);
+  CHECK(std::abs(scorer.Compound("Drole, mais pas de miracle.", "fr")) < 0.05);
 }
 
 TEST_CASE("uneven quality is a lukewarm verdict") {
