@@ -446,14 +446,35 @@ constexpr std::string_view kTasteVerbs[] = {
 // one, the praise and the blame of the text are both qualified, and its
 // compound is multiplied by kLukewarmScalar (scorer.h). Single words and
 // two-word phrases, folded.
-constexpr std::string_view kLukewarmWords[] = {
-    "mitige",           "mitigee",       "mitiges",         "mitigees",
-    "mouais",           "bof",           "passable",        "middling",
-    "okayish",          "durchwachsen",  "mittelpraechtig", "average",
-    "durchschnittlich", "zwiegespalten", "evens",           "depends",
-    "uneven",           "inegal",        "inegale",         "inegaux",
-    "inegales",         "mittelmass",    "mittelmaessig",   "road",
-    "middle",           "moyenne",       "durchschnitt",    "sale"};
+constexpr std::string_view kLukewarmWords[] = {"mitige",
+                                               "mitigee",
+                                               "mitiges",
+                                               "mitigees",
+                                               "mouais",
+                                               "bof",
+                                               "passable",
+                                               "middling",
+                                               "okayish",
+                                               "durchwachsen",
+                                               "mittelpraechtig",
+                                               "average",
+                                               "durchschnittlich",
+                                               "zwiegespalten",
+                                               "evens",
+                                               "depends",
+                                               "uneven",
+                                               "inegal",
+                                               "inegale",
+                                               "inegaux",
+                                               "inegales",
+                                               "mittelmass",
+                                               "mittelmaessig",
+                                               "road",
+                                               "middle",
+                                               "moyenne",
+                                               "durchschnitt",
+                                               "sale",
+                                               "moyen"};
 // The words before a lukewarm "sale": "wait for a sale" (NoLukewarmVerdict()).
 constexpr std::string_view kWaitForASale[3] = {"wait", "for", "a"};
 // The words before a lukewarm "road" and "middle" (NoLukewarmVerdict()).
@@ -3199,13 +3220,44 @@ class Engine {
   // "depends" is one only before "what"
   // or at its clause's end ("it depends what you want", "it depends."; not
   // "the film's success depends on its cast").
+  // Whether French "moyen" or "moyenne" at `i` is an adjective of
+  // verdict ("Moyen.", "exécution moyenne", "SAV moyen"), not a noun ("un
+  // moyen de", "la moyenne", "en moyenne", "pas moyen de"), a part of a
+  // name ("Moyen Âge", "Moyen-Orient") or a middle size or class ("taille
+  // moyenne", "classe moyenne", "d'âge moyen").
+  bool MiddlingAdjective(std::size_t i) const {
+    static constexpr std::string_view kNounBefore[] = {
+        "le",     "la",     "un",   "une",      "du",      "au",    "en",
+        "aucun",  "pas",    "seul", "meilleur", "bon",     "ce",    "quel",
+        "son",    "sa",     "mon",  "ma",       "leur",    "cette", "de",
+        "taille", "classe", "age",  "temps",    "vitesse", "duree", "gamme"};
+    static constexpr std::string_view kNounAfter[] = {
+        "de",     "age",      "ages", "orient", "terme",
+        "format", "courrier", "des",  "du"};
+    const std::size_t n = t_.tokens.size();
+    if (i > 0 && !t_.tokens[i].boundary_before &&
+        IsOneOf(t_.at(i - 1), kNounBefore)) {
+      return false;
+    }
+    if (i + 1 < n && !t_.tokens[i + 1].boundary_before &&
+        (IsOneOf(t_.at(i + 1), kNounAfter) || t_.tokens[i + 1].elision != 0)) {
+      return false;
+    }
+    return true;
+  }
+
   bool NoLukewarmVerdict(std::size_t i) const {
     const std::string_view w = t_.at(i);
-    // Only "dans la moyenne" (not "au-dessus de la moyenne").
-    if (w == "moyenne") {
-      return i < 2 || t_.tokens[i].boundary_before ||
-             t_.tokens[i - 1].boundary_before || t_.at(i - 1) != "la" ||
-             t_.at(i - 2) != "dans";
+    // "dans la moyenne" (not "au-dessus de la moyenne"), and French
+    // "moyen(ne)" as an adjective of verdict: "Moyen.", "exécution
+    // moyenne", "un produit moyen".
+    if (w == "moyenne" || w == "moyen") {
+      if (w == "moyenne" && i >= 2 && !t_.tokens[i].boundary_before &&
+          !t_.tokens[i - 1].boundary_before && t_.at(i - 1) == "la" &&
+          t_.at(i - 2) == "dans") {
+        return false;
+      }
+      return !MiddlingAdjective(i);
     }
     // Only "middle of the road", "somewhere in the middle", "wait for a
     // sale".

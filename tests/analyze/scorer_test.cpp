@@ -2049,8 +2049,9 @@ TEST_CASE("a last sentence of a middling word or two is a lukewarm verdict") {
 }
 
 TEST_CASE("a first sentence of one middling word is a lukewarm verdict") {
-  const InlineScorer scorer("", "bonnes\t1.5\nmoyen\t-0.8\nlong\t-0.5\n",
-                            "spannend\t1.5\n");
+  const InlineScorer scorer(
+      "", "bonnes\t1.5\nmoyen\t-0.8\ntiède\t-0.8\nlong\t-0.5\n",
+      "spannend\t1.5\n");
   CHECK(scorer.Compound("Moyen. De bonnes idées, long.", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(-0.8 + 1.5 - 0.5)));
   CHECK(scorer.Compound("Mittelmaß. Spannend erzählt.", "de") ==
@@ -2061,10 +2062,10 @@ TEST_CASE("a first sentence of one middling word is a lukewarm verdict") {
   CHECK(scorer.Compound("Ist okay. Spannend erzählt.", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(1.5)));
   // Not closed by "!" or "?", nor a longer sentence.
-  CHECK(scorer.Compound("Moyen ! De bonnes idées.", "fr") > 0.05);
+  CHECK(scorer.Compound("Tiède ! De bonnes idées.", "fr") > 0.05);
   CHECK(scorer.Compound("C'est très correct. De bonnes idées.", "fr") > 0.05);
-  CHECK(scorer.Compound("Moyen ? De bonnes idées.", "fr") > 0.0);
-  CHECK(scorer.Compound("Moyen, de bonnes idées.", "fr") ==
+  CHECK(scorer.Compound("Tiède ? De bonnes idées.", "fr") > 0.0);
+  CHECK(scorer.Compound("Tiède, de bonnes idées.", "fr") ==
         doctest::Approx(Compound(-0.8 + 1.5)));
 }
 
@@ -2116,6 +2117,14 @@ TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
   CHECK(std::abs(scorer.Compound("Lustig. Keine Wunder erwarten.", "de")) <
         0.05);
   CHECK(std::abs(scorer.Compound("Drole, mais pas de miracle.", "fr")) < 0.05);
+  // French "moyen(ne)" as an adjective of verdict is lukewarm; not as a
+  // noun, a name or a size.
+  CHECK(std::abs(scorer.Compound("Drole, exécution moyenne.", "fr")) < 0.05);
+  CHECK(std::abs(scorer.Compound("Drole. Moyen !", "fr")) < 0.05);
+  CHECK(scorer.Compound("Un moyen drole de voyager.", "fr") > 0.05);
+  CHECK(scorer.Compound("Le Moyen Âge est drole.", "fr") > 0.05);
+  CHECK(scorer.Compound("Taille moyenne, drole.", "fr") > 0.05);
+  CHECK(scorer.Compound("Drole, en moyenne.", "fr") > 0.05);
 }
 
 TEST_CASE("uneven quality is a lukewarm verdict") {
