@@ -588,6 +588,9 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"mit", "abstrichen"},
     // undecided: "ich sitze irgendwo dazwischen", "schwer zu bewerten"
     {"irgendwo", "dazwischen"},
+    {"en", "penser"},     // "je ne sais pas quoi en penser"
+    {"davon", "halten"},  // "weiß nicht, was ich davon halten soll"
+    {"deux", "eaux"},     // "entre deux eaux"
     {"irgendwo", "zwischen"},
     {"zu", "bewerten"},
     {"mehr", "nicht"},

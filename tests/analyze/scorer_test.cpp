@@ -2104,6 +2104,13 @@ TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
   CHECK(scorer.Compound("Fun. Don't expect miracles.", "en") < kLukewarmScalar);
   CHECK(scorer.Compound("Lustig. Ich sitze irgendwo dazwischen.", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(
+      scorer.Compound("Lustig. Weiß nicht, was ich davon halten soll.", "de") ==
+      doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Drole. Je sais pas quoi en penser.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Entre deux eaux, drole.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(2)));
   CHECK(scorer.Compound("Lustig, der Rest nur Mittelmaß.", "de") ==
         doctest::Approx(kLukewarmScalar * Compound(2)));
   CHECK(scorer.Compound("Lustig, aber da war mehr drin.", "de") ==
