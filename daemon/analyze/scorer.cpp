@@ -591,6 +591,7 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"en", "penser"},     // "je ne sais pas quoi en penser"
     {"davon", "halten"},  // "weiß nicht, was ich davon halten soll"
     {"deux", "eaux"},     // "entre deux eaux"
+    {"trade", "off"},     // "a trade-off, I guess"
     {"irgendwo", "zwischen"},
     {"zu", "bewerten"},
     {"mehr", "nicht"},
@@ -2521,6 +2522,7 @@ class Engine {
         if (cue != nullptr &&
             (cue->booster != 0.0 || cue->negator || cue->contrast)) {
           s_.cues[i] = *cue;
+          if (cue->booster != 0.0 && TheWay(i)) s_.cues[i].booster = 0.0;
         } else if (IsAPeine(i)) {
           s_.cues[i].booster = -kBoosterIncrement;
         } else if (cue != nullptr && cue->contrast_pair &&
@@ -3277,8 +3279,16 @@ class Engine {
       return false;
     }
     if (w == "depends") {
-      return i + 1 < t_.tokens.size() && !t_.tokens[i + 1].boundary_before &&
-             t_.at(i + 1) != "what";
+      // Also "depends on what/how/whether/your ...".
+      const std::size_t n = t_.tokens.size();
+      std::size_t k = i + 1;
+      if (k + 1 < n && !t_.tokens[k].boundary_before && t_.at(k) == "on" &&
+          !t_.tokens[k + 1].boundary_before) {
+        static constexpr std::string_view kOpenQuestion[] = {
+            "what", "how", "whether", "your", "you", "who"};
+        if (IsOneOf(t_.at(k + 1), kOpenQuestion)) return false;
+      }
+      return k < n && !t_.tokens[k].boundary_before && t_.at(k) != "what";
     }
     if (i == 0 || (w != "average" && w != "durchschnitt")) return false;
     // Not a comparison, nor a mean: "on average", "im Durchschnitt", "über
@@ -5102,6 +5112,16 @@ class Engine {
       end = clause_end(end + 1);
     }
     return {begin, end};
+  }
+
+  // Whether the booster at `i` is the noun "way" after a determiner ("the
+  // way I'd hoped", "no way"), which grades nothing, not "way better".
+  bool TheWay(std::size_t i) const {
+    static constexpr std::string_view kDeterminers[] = {
+        "the", "a",    "this", "that", "no",    "any", "every", "one",
+        "my",  "your", "his",  "her",  "their", "our", "its",   "same"};
+    return i > 0 && t_.tokens[i].size == 3 && !t_.tokens[i].boundary_before &&
+           t_.at(i) == "way" && IsOneOf(t_.at(i - 1), kDeterminers);
   }
 
   // Whether "must have" at `i` guesses at the past before a participle

@@ -1542,6 +1542,10 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
         doctest::Approx(kLukewarmScalar * Compound(1.9 * 0.5)));
   CHECK(scorer.Compound("good food; it all depends on the day", "en") ==
         doctest::Approx(Compound(1.9)));
+  CHECK(scorer.Compound("good food, depends on what you order", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("good food, heavy. Trade-off I guess.", "en") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
   CHECK(scorer.Compound("Bon accueil, ni pour ni contre.", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   // Not the words apart, nor in another order.
@@ -1792,6 +1796,11 @@ TEST_CASE("a negated modal before 'enough' is emphasis") {
   // French "parfaitement", terms of their own elsewhere.
   CHECK(scorer.Compound("super slow", "en") ==
         doctest::Approx(Compound(-0.8 - 0.293)));
+  // The noun "way" after a determiner grades nothing; "way" alone does.
+  CHECK(scorer.Compound("way slow", "en") ==
+        doctest::Approx(Compound(-0.8 - 0.293)));
+  CHECK(scorer.Compound("the way slow", "en") ==
+        doctest::Approx(Compound(-0.8)));
   CHECK(scorer.Compound("perfectly slow", "en") ==
         doctest::Approx(Compound(-0.8 - 0.293)));
 }
