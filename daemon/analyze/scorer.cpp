@@ -592,6 +592,8 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"davon", "halten"},  // "weiß nicht, was ich davon halten soll"
     {"deux", "eaux"},     // "entre deux eaux"
     {"trade", "off"},     // "a trade-off, I guess"
+    {"drauf", "an"},      // "kommt drauf an, was man mag"
+    {"darauf", "an"},
     {"irgendwo", "zwischen"},
     {"zu", "bewerten"},
     {"mehr", "nicht"},

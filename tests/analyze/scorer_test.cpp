@@ -1546,6 +1546,8 @@ TEST_CASE("a lukewarm verdict qualifies the whole text") {
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   CHECK(scorer.Compound("good food, heavy. Trade-off I guess.", "en") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
+  CHECK(scorer.Compound("gut, kommt drauf an, was man mag", "de") ==
+        doctest::Approx(kLukewarmScalar * Compound(1.9)));
   CHECK(scorer.Compound("Bon accueil, ni pour ni contre.", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(1.9)));
   // Not the words apart, nor in another order.
