@@ -34,6 +34,11 @@ bool IsAdjectiveBase(std::string_view base) {
     // "mueller") is a name, no form of "Müll".
     if (base.ends_with(e) && (e != "ell" || base.size() >= 6)) return true;
   }
+  // A negated adjective or participle: "unbeliebt", "ungeeignet".
+  if (base.size() >= 8 && base.starts_with("un") &&
+      IsAdjectiveBase(base.substr(2))) {
+    return true;
+  }
   if (!base.ends_with('t') && !base.ends_with("en")) return false;
   for (const std::string_view p : kParticiplePrefixes) {
     if (base.size() >= p.size() + 3 && base.starts_with(p)) return true;

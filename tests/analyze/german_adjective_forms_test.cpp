@@ -11,10 +11,11 @@ namespace {
 
 const PartValence kWords = [](std::string_view w) -> std::optional<double> {
   static const std::map<std::string, double, std::less<>> words = {
-      {"peinlich", -2.0}, {"verwirrt", -1.4}, {"verdorben", -1.4},
-      {"lieb", 1.8},      {"reich", 1.4},     {"passend", 1.4},
-      {"schwach", -1.4},  {"dumm", -2.2},     {"schlecht", -2.0},
-      {"neutral", 0.0},   {"muell", -2.2},    {"aktuell", 0.5}};
+      {"peinlich", -2.0},  {"verwirrt", -1.4}, {"verdorben", -1.4},
+      {"lieb", 1.8},       {"reich", 1.4},     {"passend", 1.4},
+      {"schwach", -1.4},   {"dumm", -2.2},     {"schlecht", -2.0},
+      {"neutral", 0.0},    {"muell", -2.2},    {"aktuell", 0.5},
+      {"unbeliebt", -1.4}, {"unter", -0.5}};
   const auto it = words.find(w);
   if (it == words.end()) return std::nullopt;
   return it->second;
@@ -34,6 +35,11 @@ TEST_CASE("German adjective endings, comparatives and superlatives") {
   CHECK(BaseOf("peinlicheren") == "peinlich");
   CHECK(BaseOf("peinlichsten") == "peinlich");
   CHECK(BaseOf("passendes") == "passend");
+  // A negated participle: "un" before "beliebt".
+  CHECK(BaseOf("unbeliebte") == "unbeliebt");
+  CHECK(BaseOf("unbeliebteste") == "unbeliebt");
+  // "un" before no adjective: "untere" is no form of "unter".
+  CHECK(BaseOf("untere").empty());
   std::string buffer;
   const auto form = ReadGermanAdjectiveForm("peinlichster", kWords, &buffer);
   REQUIRE(form);
