@@ -281,12 +281,13 @@ struct Cue {
   double booster = 0.0;
   bool negator = false;
   bool contrast = false;
-  bool degree = false;         // one of kDegreeAdjectives
-  bool failure = false;        // one of kFailureWords
-  bool pair_end = false;       // the second word of a kNegatingPairs
-  bool lukewarm = false;       // one of kLukewarmWords
-  bool lukewarm_pair = false;  // the second word of a kLukewarmPairs
-  bool contrast_pair = false;  // the second word of a kContrastPairs
+  bool degree = false;          // one of kDegreeAdjectives
+  bool failure = false;         // one of kFailureWords
+  bool pair_end = false;        // the second word of a kNegatingPairs
+  bool lukewarm = false;        // one of kLukewarmWords
+  bool lukewarm_pair = false;   // the second word of a kLukewarmPairs
+  bool lukewarm_first = false;  // the first word of a kLukewarmPairs
+  bool contrast_pair = false;   // the second word of a kContrastPairs
   // One of kConcessives, or the second word of a kConcessivePairs.
   bool concession = false;
   bool condition = false;         // one of kTasteConditions
@@ -684,6 +685,8 @@ const CueMap& Cues(Lang lang) {
       for (const auto& pair : kFailingVerbs) m[pair.first].pair_end = true;
       mark(kLukewarmWords, &Cue::lukewarm);
       mark(kLukewarmPairs, &Cue::lukewarm_pair);
+      for (const auto& pair : kLukewarmPairs)
+        m[pair.first].lukewarm_first = true;
       mark(kContrastPairs, &Cue::contrast_pair);
       mark(kConcessives, &Cue::concession);
       mark(kConcessivePairs, &Cue::concession);
@@ -2507,8 +2510,10 @@ class Engine {
             facts.cue_row == 0 ? nullptr : &index_.cues[facts.cue_row][lang_];
         if (cue != nullptr &&
             ((cue->lukewarm && !NoLukewarmVerdict(i)) ||
-             (cue->lukewarm_pair && EndsPair(i, kLukewarmPairs) &&
-              !SeesWhether(i) && !DoubledBooster(i) && !PlusNoVerdict(i)))) {
+             (cue->lukewarm_pair && i > 0 &&
+              CueHas(i - 1, &Cue::lukewarm_first) &&
+              EndsPair(i, kLukewarmPairs) && !SeesWhether(i) &&
+              !DoubledBooster(i) && !PlusNoVerdict(i)))) {
           lukewarm_ = i;
           lukewarm_start_ = kNone;
         } else if (cue != nullptr && cue->lukewarm_pair &&
