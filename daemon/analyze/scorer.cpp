@@ -296,6 +296,7 @@ struct Cue {
   bool sarcastic_praise = false;  // one of kSarcasticPraise
   bool praise_filler = false;     // one of kPraiseFillers
   bool though = false;            // "though", "tho": maybe an afterthought
+  bool thanks = false;            // one of kThanksWords
   bool superseded = false;        // one of kSupersededWords
   // Any bit but the two of closing praise: Engine::Sum()'s first pass
   // skips a word without one.
@@ -657,6 +658,29 @@ constexpr std::string_view kPraiseFillers[] = {
 constexpr std::string_view kSupersededWords[] = {
     "first",   "initially",   "debut",      "depart", "temps",
     "anfangs", "anfaenglich", "anfanglich", "anfang", "beginn"};
+// Words of thanks (Engine::CourtesyThanks()).
+constexpr std::string_view kThanksWords[] = {
+    "merci", "remercie", "remercier", "remercions", "remerciements", "thanks",
+    "thank", "grateful", "danke",     "dank",       "bedanke"};
+// Words of a copy sent for review ("Merci à Babelio et aux éditions X pour
+// l'envoi", "Thanks to NetGalley and the publisher", "Danke an den Verlag
+// für das Rezensionsexemplar"): thanks for it judge nothing of the work.
+constexpr std::string_view kReviewCopyWords[] = {"editions",
+                                                 "edition",
+                                                 "babelio",
+                                                 "envoi",
+                                                 "netgalley",
+                                                 "partenariat",
+                                                 "publisher",
+                                                 "publishers",
+                                                 "arc",
+                                                 "verlag",
+                                                 "rezensionsexemplar",
+                                                 "leseexemplar",
+                                                 "lovelybooks",
+                                                 "vorablesen",
+                                                 "masse",
+                                                 "presse"};
 
 // The cues of `lang`; for kUnd, of every language (the first booster value
 // found, French first).
@@ -696,6 +720,7 @@ const CueMap& Cues(Lang lang) {
       mark(kSarcasticPraise, &Cue::sarcastic_praise);
       mark(kPraiseFillers, &Cue::praise_filler);
       mark(kSupersededWords, &Cue::superseded);
+      mark(kThanksWords, &Cue::thanks);
       for (std::string_view w : {"though", "tho"}) m[w].though = true;
       for (auto& [w, cue] : m) {
         cue.rare = cue.concession || cue.condition || cue.love;
@@ -2689,6 +2714,10 @@ class Engine {
       if (v > 0.0 && hit.span == 2 && GuessesThePast(i)) {
         v = 0.0;
         Note(c, [] { return std::string("modal of a guess"); });
+      }
+      if (v > 0.0 && CourtesyThanks(i, hit.span)) {
+        v = 0.0;
+        Note(c, [] { return std::string("thanks for a review copy"); });
       }
       if (v != 0.0 && hit.span == 1 && IsDiscourseMarker(i)) {
         v = 0.0;
@@ -5129,6 +5158,21 @@ class Engine {
         "my",  "your", "his",  "her",  "their", "our", "its",   "same"};
     return i > 0 && t_.tokens[i].size == 3 && !t_.tokens[i].boundary_before &&
            t_.at(i) == "way" && IsOneOf(t_.at(i - 1), kDeterminers);
+  }
+
+  // Whether the term at [i, i + span) holds a word of thanks in a sentence
+  // about a copy sent for review (kReviewCopyWords).
+  bool CourtesyThanks(std::size_t i, int span) const {
+    bool thanks = false;
+    for (std::size_t k = i; k < i + static_cast<std::size_t>(span); ++k) {
+      thanks = thanks || CueHas(k, &Cue::thanks);
+    }
+    if (!thanks) return false;
+    const std::size_t end = SentenceEnd(i);
+    for (std::size_t k = SentenceStart(i); k < end; ++k) {
+      if (IsOneOf(t_.at(k), kReviewCopyWords)) return true;
+    }
+    return false;
   }
 
   // Whether "must have" at `i` guesses at the past before a participle

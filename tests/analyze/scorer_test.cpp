@@ -1304,6 +1304,20 @@ TEST_CASE("what could have been bad is not") {
         doctest::Approx(Compound(-0.74 * 1.8)));
 }
 
+TEST_CASE("thanks for a review copy judge nothing of the work") {
+  const InlineScorer scorer("thanks\t1.9\n", "merci\t1.8\n", "danke\t1.9\n");
+  CHECK(scorer.Compound("Merci à Babelio et aux éditions Lune pour l'envoi.",
+                        "fr") == 0.0);
+  CHECK(scorer.Compound("Thanks to NetGalley and the publisher.", "en") == 0.0);
+  CHECK(scorer.Compound("Danke an den Verlag für das Rezensionsexemplar.",
+                        "de") == 0.0);
+  // Thanks for anything else are praise.
+  CHECK(scorer.Compound("Merci pour ce moment.", "fr") ==
+        doctest::Approx(Compound(1.8)));
+  CHECK(scorer.Compound("Thanks for the quick fix.", "en") ==
+        doctest::Approx(Compound(1.9)));
+}
+
 TEST_CASE("French 'bien' before a term boosts it, alone it praises") {
   const InlineScorer scorer("", "bien\t1.4\naimé\t2.0\nlent\t-1.3\n", "");
   CHECK(scorer.Compound("j'ai bien aimé", "fr") ==
