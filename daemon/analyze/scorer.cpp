@@ -2715,6 +2715,10 @@ class Engine {
         v = 0.0;
         Note(c, [] { return std::string("modal of a guess"); });
       }
+      if (v > 0.0 && lang_ == kDe && hit.span == 1 && ModalMag(i)) {
+        v = 0.0;
+        Note(c, [] { return std::string("modal (mag ... sein)"); });
+      }
       if (v > 0.0 && CourtesyThanks(i, hit.span)) {
         v = 0.0;
         Note(c, [] { return std::string("thanks for a review copy"); });
@@ -5158,6 +5162,17 @@ class Engine {
         "my",  "your", "his",  "her",  "their", "our", "its",   "same"};
     return i > 0 && t_.tokens[i].size == 3 && !t_.tokens[i].boundary_before &&
            t_.at(i) == "way" && IsOneOf(t_.at(i - 1), kDeterminers);
+  }
+
+  // Whether German "mag" at `i` is the modal of a concession, "sein" later
+  // in its clause ("Die Grafik mag hübsch sein, aber ..."), no liking.
+  bool ModalMag(std::size_t i) const {
+    if (t_.tokens[i].size != 3 || t_.at(i) != "mag") return false;
+    for (std::size_t k = i + 1; k < t_.tokens.size(); ++k) {
+      if (t_.tokens[k].boundary_before || IsContrast(k)) return false;
+      if (t_.at(k) == "sein") return true;
+    }
+    return false;
   }
 
   // Whether the term at [i, i + span) holds a word of thanks in a sentence

@@ -1304,6 +1304,14 @@ TEST_CASE("what could have been bad is not") {
         doctest::Approx(Compound(-0.74 * 1.8)));
 }
 
+TEST_CASE("German 'mag ... sein' is the modal of a concession, no liking") {
+  const InlineScorer scorer("", "", "mag\t1.6\nhübsch\t1.0\n");
+  CHECK(scorer.Compound("Die Grafik mag hübsch sein.", "de") ==
+        doctest::Approx(Compound(1.0)));
+  CHECK(scorer.Compound("Ich mag die Grafik.", "de") ==
+        doctest::Approx(Compound(1.6)));
+}
+
 TEST_CASE("thanks for a review copy judge nothing of the work") {
   const InlineScorer scorer("thanks\t1.9\n", "merci\t1.8\n", "danke\t1.9\n");
   CHECK(scorer.Compound("Merci à Babelio et aux éditions Lune pour l'envoi.",
