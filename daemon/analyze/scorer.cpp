@@ -356,10 +356,10 @@ constexpr std::string_view kFrenchDeterminers[] = {
 // Words of waiting (Engine::LongWaitAt()): verbs, and nouns that follow
 // the time ("40 minutes d'attente", "zwei Stunden Wartezeit").
 constexpr std::string_view kWaitWords[] = {
-    "waited",    "waiting",   "wait",     "attendu",  "attendre",
-    "attente",   "patienter", "patiente", "gewartet", "warten",
-    "wartezeit", "warte",     "wartet",   "attends",  "attend",
-    "queue",     "queued",    "queuing",  "queueing"};
+    "waited",    "waiting",  "wait",     "attendu", "attendre",  "attente",
+    "patienter", "patiente", "gewartet", "warten",  "wartezeit", "warte",
+    "wartet",    "attends",  "attend",   "queue",   "queued",    "queuing",
+    "queueing",  "fallu",    "gedauert", "dauerte"};
 // Words that make an orphan negation a failure (kOrphanFailure), folded.
 constexpr std::string_view kFailureWords[] = {
     // English: persistence, inability, and what a product or a service does
@@ -1377,7 +1377,8 @@ constexpr std::string_view kScarcity[] = {"hardly", "barely", "scarcely",
 // Whether a word of kWaitWords may start with `c`: Engine::Sum() tests
 // the first letter before the list.
 constexpr bool MayStartWaitWord(char c) {
-  return c == 'w' || c == 'a' || c == 'p' || c == 'g' || c == 'q';
+  return c == 'w' || c == 'a' || c == 'p' || c == 'g' || c == 'q' || c == 't' ||
+         c == 'f' || c == 'd';
 }
 static_assert(
     [] {
@@ -1431,6 +1432,11 @@ constexpr TimeUnit kTimeUnits[] = {
     {"monaten", true}};
 // The shortest wait in minutes that is a complaint.
 constexpr int kLongWaitMinutes = 10;
+// The same for a verb of how long something took ("took", "a fallu",
+// "hat gedauert"): a short job is no complaint ("took 10 minutes").
+constexpr int kLongDurationMinutes = 30;
+// Verbs of how long something took, among kWaitWords.
+constexpr std::string_view kDurationVerbs[] = {"fallu", "gedauert", "dauerte"};
 
 // The words of coming back (Engine::ReturnIntentAt()).
 constexpr std::string_view kReturnWords[] = {"again", "wieder", "nochmal"};
@@ -4552,13 +4558,23 @@ class Engine {
   std::pair<std::size_t, std::size_t> LongWaitAt(std::size_t j) const {
     constexpr std::pair<std::size_t, std::size_t> kNoWait = {kNone, kNone};
     const std::size_t n = t_.tokens.size();
+    const bool duration = IsOneOf(t_.at(j), kDurationVerbs);
+    const int long_minutes = duration ? kLongDurationMinutes : kLongWaitMinutes;
+    if (duration) {
+      // A short time: "it only took", "hat nur ... gedauert" (kOnlyWords
+      // anywhere before in the clause).
+      for (std::size_t k = j; k-- > 0;) {
+        if (IsOneOf(t_.at(k), kOnlyWords)) return kNoWait;
+        if (t_.tokens[k].boundary_before) break;
+      }
+    }
     int minutes = 0;
     std::size_t end = 0;
     for (std::size_t k = j + 1, skipped = 0;
          k < n && skipped <= 3 && !t_.tokens[k].boundary_before;
          ++k, ++skipped) {
       if (TimeAt(k, minutes, end)) {
-        return minutes >= kLongWaitMinutes ? std::pair(j, end - 1) : kNoWait;
+        return minutes >= long_minutes ? std::pair(j, end - 1) : kNoWait;
       }
       if (!IsOneOf(t_.at(k), kWaitFillers)) break;
     }
@@ -4579,7 +4595,7 @@ class Engine {
       const std::size_t k = unit_end - back;
       if (t_.tokens[k + 1].boundary_before) break;
       if (TimeAt(k, minutes, end) && end == unit_end) {
-        return minutes >= kLongWaitMinutes ? std::pair(k, j) : kNoWait;
+        return minutes >= long_minutes ? std::pair(k, j) : kNoWait;
       }
     }
     return kNoWait;

@@ -2643,6 +2643,13 @@ TEST_CASE("a long wait is a complaint") {
         doctest::Approx(wait));
   CHECK(scorer.Compound("ça fait une heure que j'attends", "fr") ==
         doctest::Approx(wait));
+  // How long something took, from half an hour (not "only" that long).
+  CHECK(scorer.Compound("die Lieferung hat 3 Wochen gedauert", "de") ==
+        doctest::Approx(wait));
+  CHECK(scorer.Compound("il a fallu une heure pour être servis", "fr") ==
+        doctest::Approx(wait));
+  CHECK(scorer.Compound("der Umstieg hat 20 Minuten gedauert", "de") == 0.0);
+  CHECK(scorer.Compound("hat nur eine Stunde gedauert", "de") == 0.0);
   // A short wait, a time of something else, or a wait across a stop.
   CHECK(scorer.Compound("I waited a minute", "en") == 0.0);
   CHECK(scorer.Compound("waited 5 minutes", "en") == 0.0);
