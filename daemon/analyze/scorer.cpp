@@ -590,7 +590,11 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"mit", "abstrichen"},
     // undecided: "ich sitze irgendwo dazwischen", "schwer zu bewerten"
     {"irgendwo", "dazwischen"},
-    {"en", "penser"},     // "je ne sais pas quoi en penser"
+    {"en", "penser"},      // "je ne sais pas quoi en penser"
+    {"quoi", "penser"},    // "je n'ai pas su quoi penser"
+    {"suis", "partagee"},  // "je suis partagée", "mon avis est partagé"
+    {"suis", "partage"},
+    {"avis", "partage"},
     {"davon", "halten"},  // "weiß nicht, was ich davon halten soll"
     {"deux", "eaux"},     // "entre deux eaux"
     {"trade", "off"},     // "a trade-off, I guess"

@@ -2142,6 +2142,10 @@ TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
       doctest::Approx(kLukewarmScalar * Compound(2)));
   CHECK(scorer.Compound("Drole. Je sais pas quoi en penser.", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Drole. Je n'ai pas su quoi penser.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(2)));
+  CHECK(scorer.Compound("Drole, mais je suis partagée.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(0.5 * 2)));
   CHECK(scorer.Compound("Entre deux eaux, drole.", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(2)));
   CHECK(scorer.Compound("Lustig, der Rest nur Mittelmaß.", "de") ==
