@@ -1010,7 +1010,7 @@ constexpr std::string_view kQuestionOpeners[] = {
     "quel",   "quelle",     "quels",     "quelles", "vous",    "kennt",
     "weiss",  "connaissez", "quelqu'un", "kann",    "koennt",  "koennte",
     "could",  "has",        "pouvez",    "is",      "lohnt",   "lohnen",
-    "what's", "whats"};
+    "what's", "whats",      "where",     "wo"};
 // The first words of a yes/no question, by language (Engine::
 // AsksYesOrNo()): a question of fact judges nothing ("Est-ce que la panne
 // est réglée ?", "Is the flight still on despite the strike?", "Weiß
@@ -1045,7 +1045,10 @@ constexpr std::string_view kWhichOpeners[] = {
     "quels", "quelles", "what's", "whats",
     // whether a thing is good or worth it: "Is Premium worth it?", "Lohnt
     // sich die BahnCard?"
-    "is", "lohnt", "lohnen"};
+    "is", "lohnt", "lohnen",
+    // where the good thing is: "Where can I find the best pizza?", "Wo
+    // gibt's das beste Schnitzel?"
+    "where", "wo"};
 // Words of seeking (Engine::SoughtPraise()): the praise after them in
 // their sentence is what is sought, no verdict ("Looking for a bank with a
 // good app", "Je cherche une banque sans frais", "Suche eine Bank mit

@@ -790,6 +790,12 @@ TEST_CASE("a request for advice judges nothing") {
         doctest::Approx(0.0));
   CHECK(scorer.Compound("Lohnt sich ein gutes Café hier?", "de") ==
         doctest::Approx(0.0));
+  // Where the good thing is: its praise is sought too.
+  CHECK(scorer.Compound("Where can I find good pizza?", "en") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Wo gibt es ein gutes Café?", "de") ==
+        doctest::Approx(0.0));
+  CHECK(scorer.Compound("Where is the bad one?", "en") < 0.0);
   // Unless the text answers yes.
   CHECK(scorer.Compound("Is the good one worth the price? Absolutely.", "en") >
         0.0);
