@@ -448,35 +448,17 @@ constexpr std::string_view kTasteVerbs[] = {
 // one, the praise and the blame of the text are both qualified, and its
 // compound is multiplied by kLukewarmScalar (scorer.h). Single words and
 // two-word phrases, folded.
-constexpr std::string_view kLukewarmWords[] = {"mitige",
-                                               "mitigee",
-                                               "mitiges",
-                                               "mitigees",
-                                               "mouais",
-                                               "bof",
-                                               "passable",
-                                               "middling",
-                                               "okayish",
-                                               "durchwachsen",
-                                               "mittelpraechtig",
-                                               "average",
-                                               "durchschnittlich",
-                                               "zwiegespalten",
-                                               "evens",
-                                               "depends",
-                                               "uneven",
-                                               "inegal",
-                                               "inegale",
-                                               "inegaux",
-                                               "inegales",
-                                               "mittelmass",
-                                               "mittelmaessig",
-                                               "road",
-                                               "middle",
-                                               "moyenne",
-                                               "durchschnitt",
-                                               "sale",
-                                               "moyen"};
+// clang-format off
+constexpr std::string_view kLukewarmWords[] = {
+    "mitige",           "mitigee",       "mitiges",         "mitigees",
+    "mouais",           "bof",           "passable",        "middling",
+    "okayish",          "durchwachsen",  "mittelpraechtig", "average",
+    "durchschnittlich", "zwiegespalten", "evens",           "depends",
+    "uneven",           "inegal",        "inegale",         "inegaux",
+    "inegales",         "mittelmass",    "mittelmaessig",   "road",
+    "middle",           "moyenne",       "moyen",           "durchschnitt",
+    "sale"};
+// clang-format on
 // The words before a lukewarm "sale": "wait for a sale" (NoLukewarmVerdict()).
 constexpr std::string_view kWaitForASale[3] = {"wait", "for", "a"};
 // The words before a lukewarm "road" and "middle" (NoLukewarmVerdict()).
@@ -658,7 +640,7 @@ constexpr std::string_view kPraiseFillers[] = {
     "timing", "organisation", "organization",  "planning"};
 // The last words of "at first", "initially", "au début", "au départ",
 // "dans un premier temps", "anfangs", "anfänglich", "am Anfang", "zu
-// Beginn": a state since changed (Engine::MarksASupersededState()).
+// Beginn": a state since changed (Engine::SupersededPhraseLength()).
 constexpr std::string_view kSupersededWords[] = {
     "first",   "initially",   "debut",      "depart", "temps",
     "anfangs", "anfaenglich", "anfanglich", "anfang", "beginn"};
@@ -669,22 +651,14 @@ constexpr std::string_view kThanksWords[] = {
 // Words of a copy sent for review ("Merci à Babelio et aux éditions X pour
 // l'envoi", "Thanks to NetGalley and the publisher", "Danke an den Verlag
 // für das Rezensionsexemplar"): thanks for it judge nothing of the work.
-constexpr std::string_view kReviewCopyWords[] = {"editions",
-                                                 "edition",
-                                                 "babelio",
-                                                 "envoi",
-                                                 "netgalley",
-                                                 "partenariat",
-                                                 "publisher",
-                                                 "publishers",
-                                                 "arc",
-                                                 "verlag",
-                                                 "rezensionsexemplar",
-                                                 "leseexemplar",
-                                                 "lovelybooks",
-                                                 "vorablesen",
-                                                 "masse",
-                                                 "presse"};
+constexpr std::string_view kReviewCopyWords[] = {
+    // French ("Masse Critique", "service presse")
+    "editions", "edition", "babelio", "envoi", "partenariat", "masse", "presse",
+    // English
+    "netgalley", "publisher", "publishers", "arc",
+    // German
+    "verlag", "rezensionsexemplar", "leseexemplar", "lovelybooks",
+    "vorablesen"};
 
 // The cues of `lang`; for kUnd, of every language (the first booster value
 // found, French first).
@@ -1439,8 +1413,9 @@ constexpr TimeUnit kTimeUnits[] = {
     {"monaten", true}};
 // The shortest wait in minutes that is a complaint.
 constexpr int kLongWaitMinutes = 10;
-// The same for a verb of how long something took ("took", "a fallu",
-// "hat gedauert"): a short job is no complaint ("took 10 minutes").
+// The same for a verb of how long something took ("il a fallu une heure",
+// "hat drei Wochen gedauert"): a short job is no complaint. English "took"
+// is left out: it times as many jobs done as waits.
 constexpr int kLongDurationMinutes = 30;
 // Verbs of how long something took, among kWaitWords.
 constexpr std::string_view kDurationVerbs[] = {"fallu", "gedauert", "dauerte"};
@@ -2561,7 +2536,8 @@ class Engine {
         }
         any_rare_cue = any_rare_cue || (cue != nullptr && cue->rare);
         if (cue != nullptr && cue->though) last_though = i;
-        if (cue != nullptr && cue->superseded && MarksASupersededState(i)) {
+        if (cue != nullptr && cue->superseded &&
+            SupersededPhraseLength(i) != 0) {
           superseded_at = i;
         }
         if (cue != nullptr &&
@@ -3273,11 +3249,6 @@ class Engine {
     return false;
   }
 
-  // Whether the lukewarm word at `i` gives no verdict here: "above
-  // average", "better than average", "on average", "im Durchschnitt";
-  // "depends" is one only before "what"
-  // or at its clause's end ("it depends what you want", "it depends."; not
-  // "the film's success depends on its cast").
   // Whether French "moyen" or "moyenne" at `i` is an adjective of
   // verdict ("Moyen.", "exécution moyenne", "SAV moyen"), not a noun ("un
   // moyen de", "la moyenne", "en moyenne", "pas moyen de"), a part of a
@@ -3304,6 +3275,11 @@ class Engine {
     return true;
   }
 
+  // Whether the lukewarm word at `i` gives no verdict here: "above
+  // average", "better than average", "on average", "im Durchschnitt";
+  // "depends" is one only before "what"
+  // or at its clause's end ("it depends what you want", "it depends."; not
+  // "the film's success depends on its cast").
   bool NoLukewarmVerdict(std::size_t i) const {
     const std::string_view w = t_.at(i);
     // "dans la moyenne" (not "au-dessus de la moyenne"), and French
@@ -5144,10 +5120,6 @@ class Engine {
       return 4;
     }
     return 0;
-  }
-
-  bool MarksASupersededState(std::size_t i) const {
-    return SupersededPhraseLength(i) != 0;
   }
 
   // The clause that the phrase of a state since changed ending at `i`
