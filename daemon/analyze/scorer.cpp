@@ -576,6 +576,9 @@ constexpr std::pair<std::string_view, std::string_view> kLukewarmPairs[] = {
     {"quoi", "penser"},    // "je n'ai pas su quoi penser"
     {"suis", "partagee"},  // "je suis partagée", "mon avis est partagé"
     {"suis", "partage"},
+    {"peu", "partagee"},  // "je suis un peu partagée"
+    {"peu", "partage"},
+    {"rien", "plus"},  // "un livre honnête, rien de plus" (across "de")
     {"avis", "partage"},
     {"davon", "halten"},  // "weiß nicht, was ich davon halten soll"
     {"deux", "eaux"},     // "entre deux eaux"
@@ -3230,7 +3233,7 @@ class Engine {
   // lukewarm verdict ("bien pour un bureau, pas plus", "correct sans plus
   // mais ..."): it goes on in its clause, a quantity or a time ("pas plus
   // de cinq minutes", "sans plus attendre"), or closes "ne ... pas plus"
-  // ("je n'en dis pas plus").
+  // or "ne ... rien de plus" ("je n'en dis pas plus").
   bool PlusNoVerdict(std::size_t i) const {
     static constexpr std::string_view kContrasts[] = {"mais", "but", "aber"};
     if (t_.at(i) != "plus") return false;
@@ -3238,11 +3241,17 @@ class Engine {
         !IsOneOf(t_.at(i + 1), kContrasts)) {
       return true;
     }
-    if (t_.at(i - 1) != "pas") return false;
+    // The closer of "ne": "pas plus", "rien de plus".
+    std::size_t closer = i - 1;
+    if (t_.at(closer) == "de" && closer >= 1 && t_.at(closer - 1) == "rien") {
+      --closer;
+    } else if (t_.at(closer) != "pas") {
+      return false;
+    }
     // "ne" or "n'", also typed without its apostrophe ("je n en dis pas
-    // plus").
-    if (NeBefore(i - 1)) return true;
-    for (std::size_t k = i - 1; k-- > 0 && i - 1 - k <= kWindow;) {
+    // plus", "je ne dirai rien de plus").
+    if (NeBefore(closer)) return true;
+    for (std::size_t k = closer; k-- > 0 && closer - k <= kWindow;) {
       if (t_.tokens[k + 1].boundary_before) break;
       if (t_.at(k) == "n") return true;
     }

@@ -2152,6 +2152,8 @@ TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
         doctest::Approx(kLukewarmScalar * Compound(2)));
   CHECK(scorer.Compound("Drole, mais je suis partagée.", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(0.5 * 2)));
+  CHECK(scorer.Compound("Drole, mais je suis un peu partagée.", "fr") ==
+        doctest::Approx(kLukewarmScalar * Compound(0.5 * 2)));
   CHECK(scorer.Compound("Entre deux eaux, drole.", "fr") ==
         doctest::Approx(kLukewarmScalar * Compound(2)));
   CHECK(scorer.Compound("Lustig, der Rest nur Mittelmaß.", "de") ==
@@ -2164,6 +2166,9 @@ TEST_CASE("neither fish nor fowl, swings and roundabouts, are lukewarm") {
   CHECK(scorer.Compound("Drole, pas plus de deux fois.", "fr") > 0.05);
   CHECK(scorer.Compound("Drole. Je n'en dis pas plus.", "fr") > 0.05);
   CHECK(scorer.Compound("Drole. Je n en dis pas plus.", "fr") > 0.05);
+  // So is "rien de plus", not "ne ... rien de plus".
+  CHECK(std::abs(scorer.Compound("Drole, rien de plus.", "fr")) < 0.05);
+  CHECK(scorer.Compound("Drole. Je ne dirai rien de plus.", "fr") > 0.05);
   CHECK(std::abs(scorer.Compound("Lustig. Keine Wunder erwarten.", "de")) <
         0.05);
   CHECK(std::abs(scorer.Compound("Drole, mais pas de miracle.", "fr")) < 0.05);
