@@ -5179,6 +5179,32 @@ class Engine {
     return false;
   }
 
+  // Whether the negator at `j` is "nothing", "rien" or "nichts" before a
+  // comparative term at `i` and its "than": a superlative, no negation
+  // ("nothing better than a cold beer", "rien de plus beau que",
+  // "nichts Schöneres als", "nothing worse than cold fries").
+  bool NothingComparedTo(std::size_t j, std::size_t i, int span) const {
+    static constexpr std::string_view kNothing[] = {"nothing", "rien",
+                                                    "nichts"};
+    static constexpr std::string_view kThan[] = {"than", "que", "qu", "als"};
+    if (!IsOneOf(t_.at(j), kNothing)) return false;
+    bool comparative = false;
+    for (std::size_t t = j + 1; t <= i; ++t) {
+      const std::string_view w = t_.at(t);
+      comparative = comparative || Is(t, kFlagComparative) || w == "plus" ||
+                    (t == i && lang_ != kFr &&
+                     (w.ends_with("er") || w.ends_with("eres")));
+    }
+    if (!comparative) return false;
+    const std::size_t n = t_.tokens.size();
+    const std::size_t after = i + static_cast<std::size_t>(span);
+    for (std::size_t t = after; t < n && t < after + 3; ++t) {
+      if (t_.tokens[t].boundary_before) break;
+      if (IsOneOf(t_.at(t), kThan)) return true;
+    }
+    return false;
+  }
+
   // Whether the term at [i, i + span) holds a word of thanks in a sentence
   // about a copy sent for review (kReviewCopyWords).
   bool CourtesyThanks(std::size_t i, int span) const {
@@ -5781,6 +5807,7 @@ class Engine {
           }
         }
       }
+      if (NothingComparedTo(j, i, span)) return std::string_view("+nothing");
       return w;
     }
     if (const std::size_t q = WideNegatorBefore(i); q != kNone) {

@@ -199,6 +199,16 @@ TEST_CASE_FIXTURE(Fixture, "never been so / jamais ... aussi intensifies") {
         doctest::Approx(Compound(-2 - 0.293)));
   CHECK(comparatives.Compound("jamais vu pire", "fr") ==
         doctest::Approx(Compound(-2 - 0.293)));
+  // "nothing", "rien", "nichts" before a comparative and its "than": a
+  // superlative, no negation.
+  CHECK(comparatives.Compound("nothing better than this", "en") ==
+        doctest::Approx(Compound(1.9 + 0.293)));
+  CHECK(comparatives.Compound("nothing is worse than this", "en") ==
+        doctest::Approx(Compound(-2 - 0.293)));
+  CHECK(comparatives.Compound("rien de pire que ça", "fr") ==
+        doctest::Approx(Compound(-2 - 0.293)));
+  // Without the comparison, "nothing" negates.
+  CHECK(comparatives.Compound("nothing better", "en") < 0.0);
 }
 
 TEST_CASE("rarely and seldom before so or such intensify, as never does") {
