@@ -1320,6 +1320,12 @@ TEST_CASE("what could have been bad is not") {
         doctest::Approx(Compound(-0.74 * 1.8)));
 }
 
+TEST_CASE("southern German 'nimmer' (nicht mehr) negates") {
+  const InlineScorer scorer("", "", "gut\t1.9\n");
+  CHECK(scorer.Compound("nimmer gut", "de") < 0.0);
+  CHECK(scorer.Compound("Das funktioniert nimmer.", "de") < 0.0);
+}
+
 TEST_CASE("German 'mag ... sein' is the modal of a concession, no liking") {
   const InlineScorer scorer("", "", "mag\t1.6\nhübsch\t1.0\n");
   CHECK(scorer.Compound("Die Grafik mag hübsch sein.", "de") ==
