@@ -1320,10 +1320,14 @@ TEST_CASE("what could have been bad is not") {
         doctest::Approx(Compound(-0.74 * 1.8)));
 }
 
-TEST_CASE("southern German 'nimmer' (nicht mehr) negates") {
+TEST_CASE("southern German 'nimmer', 'ned', 'nöd' negate") {
   const InlineScorer scorer("", "", "gut\t1.9\n");
   CHECK(scorer.Compound("nimmer gut", "de") < 0.0);
   CHECK(scorer.Compound("Das funktioniert nimmer.", "de") < 0.0);
+  // Austrian and Bavarian "ned", Swiss "nöd", "nid" (nicht).
+  CHECK(scorer.Compound("ned gut", "de") < 0.0);
+  CHECK(scorer.Compound("nöd gut", "de") < 0.0);
+  CHECK(scorer.Compound("nid gut", "de") < 0.0);
 }
 
 TEST_CASE("German 'mag ... sein' is the modal of a concession, no liking") {
