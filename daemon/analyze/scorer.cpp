@@ -265,6 +265,7 @@ const LangRules& Rules(Lang lang) {
         {"richtig", kBoosterIncrement},
         {"krass", kBoosterIncrement},  // before a term: "krass gut"
         {"tierisch", kBoosterIncrement},
+        {"huere", kBoosterIncrement},  // Swiss: "huere guet"
         {"ubelst", kBoosterIncrement},
         {"uebelst", kBoosterIncrement},
         {"kaum", -kBoosterIncrement},

@@ -1328,6 +1328,9 @@ TEST_CASE("southern German 'nimmer', 'ned', 'nöd' negate") {
   CHECK(scorer.Compound("ned gut", "de") < 0.0);
   CHECK(scorer.Compound("nöd gut", "de") < 0.0);
   CHECK(scorer.Compound("nid gut", "de") < 0.0);
+  // Swiss "huere" grades the term after it.
+  CHECK(scorer.Compound("huere gut", "de") ==
+        doctest::Approx(Compound(1.9 + 0.293)));
 }
 
 TEST_CASE("German 'mag ... sein' is the modal of a concession, no liking") {
