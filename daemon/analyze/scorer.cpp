@@ -140,6 +140,8 @@ const LangRules& Rules(Lang lang) {
         {"remarquablement", kBoosterIncrement},
         {"rigoureusement", kBoosterIncrement},
         {"bien", kBoosterIncrement},  // before a term: "bien aimé", "bien lent"
+        {"ben", kBoosterIncrement},   // Quebec: "ben bon"
+        {"full", kBoosterIncrement},  // Quebec: "full bon"
         // Before a noun: "grosse déception", "un vrai bonheur".
         {"gros", kBoosterIncrement},
         {"grosse", kBoosterIncrement},

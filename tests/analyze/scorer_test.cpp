@@ -1362,6 +1362,11 @@ TEST_CASE("French 'bien' before a term boosts it, alone it praises") {
   CHECK(scorer.Compound("c'est bien lent", "fr") ==
         doctest::Approx(Compound(-1.3 - 0.293)));
   CHECK(scorer.Compound("c'est bien", "fr") == doctest::Approx(Compound(1.4)));
+  // Quebec "ben" and "full" grade the term after them.
+  CHECK(scorer.Compound("c'est ben lent", "fr") ==
+        doctest::Approx(Compound(-1.3 - 0.293)));
+  CHECK(scorer.Compound("full lent", "fr") ==
+        doctest::Approx(Compound(-1.3 - 0.293)));
 }
 
 TEST_CASE("a negator inside a term negates nothing after it") {
