@@ -302,6 +302,7 @@ struct Cue {
   bool praise_filler = false;     // one of kPraiseFillers
   bool though = false;            // "though", "tho": maybe an afterthought
   bool thanks = false;            // one of kThanksWords
+  bool mag = false;               // German "mag" (Engine::ModalMag())
   bool superseded = false;        // one of kSupersededWords
   // Any bit but the two of closing praise: Engine::Sum()'s first pass
   // skips a word without one.
@@ -707,6 +708,7 @@ const CueMap& Cues(Lang lang) {
       mark(kPraiseFillers, &Cue::praise_filler);
       mark(kSupersededWords, &Cue::superseded);
       mark(kThanksWords, &Cue::thanks);
+      m["mag"].mag = true;
       for (std::string_view w : {"though", "tho"}) m[w].though = true;
       for (auto& [w, cue] : m) {
         cue.rare = cue.concession || cue.condition || cue.love;
@@ -719,7 +721,7 @@ const CueMap& Cues(Lang lang) {
         c.first_pass = c.booster != 0.0 || c.negator || c.contrast ||
                        c.degree || c.failure || c.pair_end || c.lukewarm ||
                        c.lukewarm_pair || c.contrast_pair || c.rare ||
-                       c.though || c.superseded;
+                       c.though || c.superseded || c.thanks || c.mag;
       }
     };
     for (Lang l : {kFr, kEn, kDe}) {
@@ -2512,6 +2514,8 @@ class Engine {
     std::size_t return_word = kNone;
     std::size_t last_though = kNone;    // the last "though" or "tho"
     std::size_t superseded_at = kNone;  // the last "at first", "au début"...
+    bool any_thanks = false;            // a word of kThanksWords
+    bool any_mag = false;               // German "mag"
     bool any_rare_cue = false;          // see Cue::rare
     negator_count_ = 0;
     lukewarm_ = lukewarm_start_ = kNone;
@@ -2544,6 +2548,8 @@ class Engine {
         }
         any_rare_cue = any_rare_cue || (cue != nullptr && cue->rare);
         if (cue != nullptr && cue->though) last_though = i;
+        any_thanks = any_thanks || (cue != nullptr && cue->thanks);
+        any_mag = any_mag || (cue != nullptr && cue->mag);
         if (cue != nullptr && cue->superseded &&
             SupersededPhraseLength(i) != 0) {
           superseded_at = i;
@@ -2651,6 +2657,10 @@ class Engine {
     const std::pair<std::size_t, std::size_t> superseded =
         superseded_at == kNone ? std::pair(n, n)
                                : SupersededClause(superseded_at);
+    // Whether any of the rare rules of one term below can apply (most texts
+    // have none).
+    const bool rare_term_rules =
+        superseded_at != kNone || any_thanks || (any_mag && lang_ == kDe);
     double held[4] = {0.0, 0.0, 0.0, 0.0};
     std::size_t held_notes[4] = {kNone, kNone, kNone, kNone};
     int held_count = 0;
@@ -2701,24 +2711,26 @@ class Engine {
           return Format("afterthought (though) x%.1f", kAfterthoughtScalar);
         });
       }
-      if (i >= superseded.first && i < superseded.second) {
-        v *= kSupersededScalar;
-        Note(c, [] {
-          return Format("state since changed (at first) x%.1f",
-                        kSupersededScalar);
-        });
+      if (rare_term_rules) [[unlikely]] {
+        if (i >= superseded.first && i < superseded.second) {
+          v *= kSupersededScalar;
+          Note(c, [] {
+            return Format("state since changed (at first) x%.1f",
+                          kSupersededScalar);
+          });
+        }
+        if (v > 0.0 && lang_ == kDe && hit.span == 1 && ModalMag(i)) {
+          v = 0.0;
+          Note(c, [] { return std::string("modal (mag ... sein)"); });
+        }
+        if (v > 0.0 && any_thanks && CourtesyThanks(i, hit.span)) {
+          v = 0.0;
+          Note(c, [] { return std::string("thanks for a review copy"); });
+        }
       }
       if (v > 0.0 && hit.span == 2 && GuessesThePast(i)) {
         v = 0.0;
         Note(c, [] { return std::string("modal of a guess"); });
-      }
-      if (v > 0.0 && lang_ == kDe && hit.span == 1 && ModalMag(i)) {
-        v = 0.0;
-        Note(c, [] { return std::string("modal (mag ... sein)"); });
-      }
-      if (v > 0.0 && CourtesyThanks(i, hit.span)) {
-        v = 0.0;
-        Note(c, [] { return std::string("thanks for a review copy"); });
       }
       if (v != 0.0 && hit.span == 1 && IsDiscourseMarker(i)) {
         v = 0.0;
