@@ -303,6 +303,7 @@ struct Cue {
   bool though = false;            // "though", "tho": maybe an afterthought
   bool thanks = false;            // one of kThanksWords
   bool mag = false;               // German "mag" (Engine::ModalMag())
+  bool way = false;               // "way" (Engine::TheWay())
   bool superseded = false;        // one of kSupersededWords
   // Any bit but the two of closing praise: Engine::Sum()'s first pass
   // skips a word without one.
@@ -709,6 +710,7 @@ const CueMap& Cues(Lang lang) {
       mark(kSupersededWords, &Cue::superseded);
       mark(kThanksWords, &Cue::thanks);
       m["mag"].mag = true;
+      m["way"].way = true;
       for (std::string_view w : {"though", "tho"}) m[w].though = true;
       for (auto& [w, cue] : m) {
         cue.rare = cue.concession || cue.condition || cue.love;
@@ -2557,7 +2559,7 @@ class Engine {
         if (cue != nullptr &&
             (cue->booster != 0.0 || cue->negator || cue->contrast)) {
           s_.cues[i] = *cue;
-          if (cue->booster != 0.0 && TheWay(i)) s_.cues[i].booster = 0.0;
+          if (cue->way && TheWay(i)) s_.cues[i].booster = 0.0;
         } else if (IsAPeine(i)) {
           s_.cues[i].booster = -kBoosterIncrement;
         } else if (cue != nullptr && cue->contrast_pair &&
@@ -5175,14 +5177,14 @@ class Engine {
     return {begin, end};
   }
 
-  // Whether the booster at `i` is the noun "way" after a determiner ("the
+  // Whether the booster "way" at `i` is the noun after a determiner ("the
   // way I'd hoped", "no way"), which grades nothing, not "way better".
   bool TheWay(std::size_t i) const {
     static constexpr std::string_view kDeterminers[] = {
         "the", "a",    "this", "that", "no",    "any", "every", "one",
         "my",  "your", "his",  "her",  "their", "our", "its",   "same"};
-    return i > 0 && t_.tokens[i].size == 3 && !t_.tokens[i].boundary_before &&
-           t_.at(i) == "way" && IsOneOf(t_.at(i - 1), kDeterminers);
+    return i > 0 && !t_.tokens[i].boundary_before &&
+           IsOneOf(t_.at(i - 1), kDeterminers);
   }
 
   // Whether German "mag" at `i` is the modal of a concession, "sein" later
